@@ -1,0 +1,18 @@
+using System.Net;
+using HelpdeskBot.Protocol.Schema;
+
+namespace HelpdeskBot.Protocol.Connector;
+
+/// <summary>A Connector call that failed for good (after any retries).</summary>
+public sealed class ConnectorException(HttpStatusCode statusCode, Error? error, string operation)
+    : Exception($"Connector {operation} failed with {(int)statusCode} {statusCode}: {error?.Code} {error?.Message}".TrimEnd())
+{
+    public HttpStatusCode StatusCode => statusCode;
+    public Error? Error => error;
+
+    /// <summary>True when Teams says the user blocked or removed the bot (403 MessageWritesBlocked).</summary>
+    public bool IsBlockedByUser =>
+        statusCode == HttpStatusCode.Forbidden &&
+        (error?.Code?.Contains("MessageWritesBlocked", StringComparison.OrdinalIgnoreCase) == true ||
+         error?.Message?.Contains("MessageWritesBlocked", StringComparison.OrdinalIgnoreCase) == true);
+}

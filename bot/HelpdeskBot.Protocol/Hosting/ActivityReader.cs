@@ -1,0 +1,72 @@
+using System.Text.Json;
+using HelpdeskBot.Protocol.Schema;
+using Microsoft.AspNetCore.Http;
+
+namespace HelpdeskBot.Protocol.Hosting;
+
+/// <summary>Reads an activity from a request body: bounded in size, JSON, with a <c>type</c>.</summary>
+internal static class ActivityReader
+{
+    /// <summary>The activity, or null with the status and reason to refuse the request with.</summary>
+    public static async Task<(Activity? Activity, int Status, string? Error)> ReadAsync(
+        HttpRequest request, int maxBytes, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength > maxBytes)
+        {
+            return (null, StatusCodes.Status413PayloadTooLarge, $"The activity is larger than {maxBytes} bytes.");
+        }
+
+        var body = await ReadBoundedAsync(request.Body, maxBytes, cancellationToken);
+        if (body is null)
+        {
+            return (null, StatusCodes.Status413PayloadTooLarge, $"The activity is larger than {maxBytes} bytes.");
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(body);
+            if (document.RootElement.ValueKind != JsonValueKind.Object ||
+                !document.RootElement.TryGetProperty("type", out var type) ||
+                type.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(type.GetString()))
+            {
+                return (null, StatusCodes.Status400BadRequest, "The body must be a JSON object with a 'type'.");
+            }
+
+            var activity = document.RootElement.Deserialize<Activity>(ProtocolJson.Options)!;
+            return Check(activity) is { } error
+                ? (null, StatusCodes.Status400BadRequest, error)
+                : (activity, StatusCodes.Status200OK, null);
+        }
+        catch (JsonException ex)
+        {
+            return (null, StatusCodes.Status400BadRequest, $"The body is not a valid activity: {ex.Message}");
+        }
+    }
+
+    // Without these there is nobody to answer; expectReplies answers in the response, so needs no serviceUrl.
+    private static string? Check(Activity activity) =>
+        string.IsNullOrWhiteSpace(activity.Conversation?.Id) ? "The activity has no conversation.id."
+        : string.IsNullOrWhiteSpace(activity.ServiceUrl) && activity.DeliveryMode != DeliveryModes.ExpectReplies &&
+          !activity.IsType(ActivityTypes.Invoke) ? "The activity has no serviceUrl."
+        : null;
+    }
+
+    // Null when the body is longer than maxBytes (a chunked body has no Content-Length to check up front).
+    private static async Task<byte[]?> ReadBoundedAsync(Stream body, int maxBytes, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > maxBytes)
+            {
+                return null;
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
+    }
+}

@@ -1,0 +1,12 @@
+using HelpdeskBot.Protocol.Builder;
+
+namespace HelpdeskBot.Chat;
+
+public static class ChatExtensions
+{
+    public static IHostApplicationBuilder AddHelpdeskChat(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddScoped<IBot, HelpdeskActivityHandler>();
+        return builder;
+    }
+}

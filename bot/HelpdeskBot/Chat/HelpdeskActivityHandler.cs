@@ -1,0 +1,83 @@
+using System.Text.Json;
+using HelpdeskBot.Conversations;
+using HelpdeskBot.Protocol.Builder;
+using HelpdeskBot.Protocol.Cards;
+using HelpdeskBot.Protocol.Schema;
+using HelpdeskBot.Protocol.Teams;
+
+namespace HelpdeskBot.Chat;
+
+/// <summary>The help desk's conversation: welcome on install, help on request, and honesty about the rest.</summary>
+public sealed class HelpdeskActivityHandler(WelcomeTracker welcomes, ILogger<HelpdeskActivityHandler> logger) : ActivityHandler
+{
+    public const string CannotHelpYet =
+        "Sorry, I can't help with that yet. Type **help** to see what I can do today.";
+
+    private static readonly string[] HelpWords = ["help", "hi", "hello", "hey", "?", "start", "menu", "what can you do"];
+
+    protected override async Task OnMessageActivityAsync(TurnContext turnContext, CancellationToken cancellationToken)
+    {
+        var text = turnContext.Activity.GetTextWithoutBotMention();
+        if (text.Length == 0 && turnContext.Activity.Value is { ValueKind: JsonValueKind.Object } value)
+        {
+            await OnCardSubmitAsync(turnContext, value, cancellationToken);
+            return;
+        }
+
+        if (IsHelp(text))
+        {
+            await SendWelcomeAsync(turnContext, cancellationToken);
+            return;
+        }
+
+        logger.LogInformation("No handler yet for message {ActivityId}", turnContext.Activity.Id);
+        await turnContext.SendActivityAsync(CannotHelpYet, cancellationToken);
+    }
+
+    protected override Task OnCardSubmitAsync(TurnContext turnContext, JsonElement value, CancellationToken cancellationToken) =>
+        value.TryGetProperty(ActionExecute.FallbackVerbKey, out var verb) && verb.GetString() == WelcomeCard.HelpVerb
+            ? SendWelcomeAsync(turnContext, cancellationToken)
+            : turnContext.SendActivityAsync(CannotHelpYet, cancellationToken);
+
+    protected override Task<AdaptiveCardInvokeResponse?> OnAdaptiveCardActionExecuteAsync(
+        AdaptiveCardInvokeValue invokeValue, TurnContext turnContext, CancellationToken cancellationToken) =>
+        Task.FromResult<AdaptiveCardInvokeResponse?>(invokeValue.Action?.Verb == WelcomeCard.HelpVerb
+            ? AdaptiveCardInvokeResponse.Card(WelcomeCard.Build(turnContext.Activity.From?.Name))
+            : AdaptiveCardInvokeResponse.Error(400, "UnknownAction", "That button doesn't do anything yet."));
+
+    protected override async Task OnMembersAddedAsync(
+        IReadOnlyList<ChannelAccount> membersAdded, TurnContext turnContext, CancellationToken cancellationToken)
+    {
+        var activity = turnContext.Activity;
+        var botAdded = membersAdded.Any(m => m.Id == activity.Recipient?.Id);
+        // A user joining a 1:1 chat (how emulators and the Playground announce it) is greeted; one joining a team is not.
+        var userAddedToPersonalChat = activity.Conversation?.ConversationType is null or "personal" &&
+            activity.Conversation?.IsGroup != true && membersAdded.Any(m => m.Id != activity.Recipient?.Id);
+        if (botAdded || userAddedToPersonalChat)
+        {
+            await WelcomeOnceAsync(turnContext, cancellationToken);
+        }
+    }
+
+    protected override Task OnInstallationUpdateAddAsync(TurnContext turnContext, CancellationToken cancellationToken) =>
+        WelcomeOnceAsync(turnContext, cancellationToken);
+
+    protected override Task OnInstallationUpdateRemoveAsync(TurnContext turnContext, CancellationToken cancellationToken) =>
+        welcomes.ForgetAsync(turnContext.Activity.ChannelId ?? "", turnContext.Activity.Conversation!.Id!, cancellationToken);
+
+    private async Task WelcomeOnceAsync(TurnContext turnContext, CancellationToken cancellationToken)
+    {
+        var activity = turnContext.Activity;
+        if (await welcomes.TryClaimWelcomeAsync(activity.ChannelId ?? "", activity.Conversation!.Id!, cancellationToken))
+        {
+            await SendWelcomeAsync(turnContext, cancellationToken);
+        }
+    }
+
+    private static Task SendWelcomeAsync(TurnContext turnContext, CancellationToken cancellationToken) =>
+        turnContext.SendActivityAsync(
+            Activity.CreateMessage(null, WelcomeCard.Build(turnContext.Activity.From?.Name).ToAttachment()), cancellationToken);
+
+    private static bool IsHelp(string text) =>
+        HelpWords.Contains(text.Trim().TrimEnd('!', '.', '?').ToLowerInvariant()) || text.Trim() == "?";
+}

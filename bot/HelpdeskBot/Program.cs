@@ -1,0 +1,24 @@
+using HelpdeskBot;
+using HelpdeskBot.Chat;
+using HelpdeskBot.Conversations;
+using HelpdeskBot.Protocol.Hosting;
+using HelpdeskBot.Storage;
+using HelpdeskBot.Terminal;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddRepositoryConfiguration();
+builder.AddTerminalChat(args);
+builder.AddBotFramework();
+builder.AddHelpdeskStorage();
+builder.AddConversations();
+builder.AddHelpdeskChat();
+
+var app = builder.Build();
+
+app.MapGet("/", () => "HelpdeskBot is running. Teams (or the Agents Playground) posts to /api/messages.");
+app.MapBotMessages();
+
+return await app.RunHelpdeskAsync(args);
+
+public partial class Program;

@@ -1,0 +1,29 @@
+using HelpdeskBot.Conversations;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace HelpdeskBot.Storage;
+
+/// <summary>The help desk's own tables (SQLite by default).</summary>
+public sealed class HelpdeskDbContext(DbContextOptions<HelpdeskDbContext> options) : DbContext(options)
+{
+    public DbSet<StoredConversation> Conversations => Set<StoredConversation>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // SQLite has no DateTimeOffset type; stored as a sortable number so ORDER BY and comparisons work.
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+    }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<StoredConversation>(conversation =>
+        {
+            conversation.HasIndex(c => new { c.ChannelId, c.ConversationId }).IsUnique();
+            conversation.HasIndex(c => c.UserId);
+            conversation.Property(c => c.ChannelId).HasMaxLength(64);
+            conversation.Property(c => c.ConversationId).HasMaxLength(512);
+            conversation.Property(c => c.ServiceUrl).HasMaxLength(512);
+        });
+    }
+}

@@ -1,0 +1,110 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+
+namespace HelpdeskBot.Terminal;
+
+/// <summary>Asks for a card input in the terminal and checks it as a Teams client would before submitting.</summary>
+public static class InputPrompt
+{
+    public static string Label(JsonElement input) =>
+        CardText.Str(input, "label") ?? CardText.Str(input, "title") ?? CardText.Str(input, "placeholder") ?? CardText.Str(input, "id") ?? "";
+
+    /// <summary>Prompts until the answer is valid; null when the input stream ends.</summary>
+    public static async Task<string?> AskAsync(JsonElement input, TextReader reader, TextWriter writer)
+    {
+        var type = CardText.Str(input, "type");
+        var choices = CardText.Array(input, "choices").ToList();
+        var required = CardText.Str(input, "isRequired") == "True" || CardText.Str(input, "isRequired") == "true";
+        for (var i = 0; i < choices.Count; i++)
+        {
+            await writer.WriteLineAsync($"      {i + 1}) {CardText.Str(choices[i], "title")}");
+        }
+
+        while (true)
+        {
+            await writer.WriteAsync($"    {Label(input)}{(required ? " *" : "")}{Hint(type, input)}: ");
+            var answer = await reader.ReadLineAsync();
+            if (answer is null)
+            {
+                return null;
+            }
+
+            answer = answer.Trim();
+            var (value, error) = Check(type, input, choices, answer, required);
+            if (error is null)
+            {
+                return value;
+            }
+
+            await writer.WriteLineAsync($"    ! {CardText.Str(input, "errorMessage") ?? error}");
+        }
+    }
+
+    private static string Hint(string? type, JsonElement input) => type switch
+    {
+        "Input.Toggle" => " (y/n)",
+        "Input.Date" => " (yyyy-mm-dd)",
+        "Input.Time" => " (hh:mm)",
+        "Input.ChoiceSet" when CardText.Str(input, "isMultiSelect") is "True" or "true" => " (numbers, comma-separated)",
+        "Input.ChoiceSet" => " (number)",
+        _ => "",
+    };
+
+    private static (string? Value, string? Error) Check(
+        string? type, JsonElement input, List<JsonElement> choices, string answer, bool required)
+    {
+        if (answer.Length == 0)
+        {
+            return required ? (null, "This field is required.") : ("", null);
+        }
+
+        return type switch
+        {
+            "Input.Toggle" => answer.ToLowerInvariant() is "y" or "yes" or "true" or "1"
+                ? (CardText.Str(input, "valueOn") ?? "true", null)
+                : (CardText.Str(input, "valueOff") ?? "false", null),
+            "Input.ChoiceSet" => Choose(choices, answer),
+            "Input.Date" => DateOnly.TryParseExact(answer, "yyyy-MM-dd", out _) ? (answer, null) : (null, "Use the form yyyy-mm-dd."),
+            "Input.Time" => TimeOnly.TryParseExact(answer, "HH:mm", out _) ? (answer, null) : (null, "Use the form hh:mm."),
+            "Input.Number" => CheckNumber(input, answer),
+            _ => CardText.Str(input, "regex") is { } regex && !Regex.IsMatch(answer, regex, RegexOptions.None, TimeSpan.FromSeconds(1))
+                ? (null, "That doesn't look right.")
+                : (answer, null),
+        };
+    }
+
+    private static (string?, string?) Choose(List<JsonElement> choices, string answer)
+    {
+        var picked = new List<string>();
+        foreach (var part in answer.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        {
+            var match = int.TryParse(part, out var n) && n >= 1 && n <= choices.Count
+                ? CardText.Str(choices[n - 1], "value")
+                : choices.Select(c => CardText.Str(c, "value")).FirstOrDefault(v => string.Equals(v, part, StringComparison.OrdinalIgnoreCase));
+            if (match is null)
+            {
+                return (null, $"Pick one of 1-{choices.Count}.");
+            }
+
+            picked.Add(match);
+        }
+
+        return (string.Join(',', picked), null);
+    }
+
+    private static (string?, string?) CheckNumber(JsonElement input, string answer)
+    {
+        if (!double.TryParse(answer, NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
+        {
+            return (null, "Enter a number.");
+        }
+
+        var min = CardText.Str(input, "min");
+        var max = CardText.Str(input, "max");
+        return (min is not null && number < double.Parse(min, CultureInfo.InvariantCulture)) ||
+               (max is not null && number > double.Parse(max, CultureInfo.InvariantCulture))
+            ? (null, $"Enter a number between {min ?? "-∞"} and {max ?? "∞"}.")
+            : (answer, null);
+    }
+}

@@ -1,0 +1,57 @@
+namespace HelpdeskBot.Terminal;
+
+public static class TerminalExtensions
+{
+    public static bool IsChatMode(string[] args) => args is ["chat", ..];
+
+    /// <summary>
+    /// In chat mode (<c>-- chat</c>) the app listens on a free loopback port only, anonymously (nothing leaves the
+    /// machine), and keeps its logs quiet so the conversation stays readable.
+    /// </summary>
+    public static WebApplicationBuilder AddTerminalChat(this WebApplicationBuilder builder, string[] args)
+    {
+        if (!IsChatMode(args))
+        {
+            return builder;
+        }
+
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["MicrosoftAppId"] = "",
+            ["MicrosoftAppPassword"] = "",
+            ["Logging:LogLevel:Default"] = "Error",
+            ["Logging:LogLevel:Microsoft.Hosting.Lifetime"] = "None",
+        });
+        builder.Services.AddSingleton(_ => new TerminalChannel(Console.Out));
+        return builder;
+    }
+
+    /// <summary>Runs the terminal chat in chat mode, else serves until stopped.</summary>
+    public static async Task<int> RunHelpdeskAsync(this WebApplication app, string[] args)
+    {
+        if (IsChatMode(args))
+        {
+            app.MapTerminalConnector();
+            return await new TerminalChat(app, Console.In, Console.Out).RunAsync(app.Lifetime.ApplicationStopping);
+        }
+
+        app.Lifetime.ApplicationStarted.Register(() => PrintHowToChat(app));
+        await app.RunAsync();
+        return 0;
+    }
+
+    private static void PrintHowToChat(WebApplication app)
+    {
+        var url = app.Urls.FirstOrDefault() ?? "http://localhost:3978";
+        Console.WriteLine($"""
+
+            HelpdeskBot is listening on {url}/api/messages
+            Chat with it:
+              - Microsoft 365 Agents Playground: npx @microsoft/m365agentsplayground@0.2.28 -e {url}/api/messages -c msteams
+              - In the terminal: dotnet run --project bot/HelpdeskBot -- chat
+            Press Ctrl+C to stop.
+
+            """);
+    }
+}

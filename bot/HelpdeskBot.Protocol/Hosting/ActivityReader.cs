@@ -49,7 +49,6 @@ internal static class ActivityReader
         : string.IsNullOrWhiteSpace(activity.ServiceUrl) && activity.DeliveryMode != DeliveryModes.ExpectReplies &&
           !activity.IsType(ActivityTypes.Invoke) ? "The activity has no serviceUrl."
         : null;
-    }
 
     // Null when the body is longer than maxBytes (a chunked body has no Content-Length to check up front).
     private static async Task<byte[]?> ReadBoundedAsync(Stream body, int maxBytes, CancellationToken cancellationToken)

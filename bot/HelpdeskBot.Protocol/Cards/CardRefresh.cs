@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace HelpdeskBot.Protocol.Cards;
 
 /// <summary>
@@ -7,6 +9,9 @@ public sealed class CardRefresh
 {
     /// <summary>Teams refreshes automatically for at most this many users.</summary>
     public const int MaxUserIds = 60;
+
+    [JsonConstructor]
+    private CardRefresh() { }
 
     public CardRefresh(ActionExecute action, IReadOnlyCollection<string>? userIds = null)
     {
@@ -19,6 +24,10 @@ public sealed class CardRefresh
         UserIds = userIds is null ? null : [.. userIds];
     }
 
-    public ActionExecute Action { get; }
-    public List<string>? UserIds { get; }
+    /// <summary>Always an Action.Execute; typed as the base so its <c>type</c> is written.</summary>
+    [JsonInclude]
+    public CardAction Action { get; private set; } = null!;
+
+    [JsonInclude]
+    public List<string>? UserIds { get; private set; }
 }

@@ -1,0 +1,85 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using HelpdeskBot.Protocol.Schema;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace HelpdeskBot.Tests.Infrastructure;
+
+/// <summary>
+/// A Bot Connector stand-in on a loopback port: records every request the bot makes (method, path, bearer token,
+/// activity) and answers like the Connector does.
+/// </summary>
+public sealed class FakeChannel : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly ConcurrentQueue<RecordedRequest> _requests = new();
+    private readonly SemaphoreSlim _arrived = new(0);
+    private int _nextId;
+
+    private FakeChannel(WebApplication app) => _app = app;
+
+    /// <summary>The serviceUrl to put on inbound activities (ends with a slash, as Teams' does).</summary>
+    public string ServiceUrl { get; private set; } = "";
+
+    public IReadOnlyList<RecordedRequest> Requests => [.. _requests];
+
+    /// <summary>When set, answers the next requests with these status codes first (then 200s).</summary>
+    public ConcurrentQueue<int> FailWith { get; } = new();
+
+    public static async Task<FakeChannel> StartAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        var channel = new FakeChannel(builder.Build());
+        channel._app.Map("/{**path}", channel.HandleAsync);
+        await channel._app.StartAsync();
+        channel.ServiceUrl = channel._app.Urls.First() + "/";
+        return channel;
+    }
+
+    private async Task HandleAsync(HttpContext http)
+    {
+        using var reader = new StreamReader(http.Request.Body);
+        var body = await reader.ReadToEndAsync();
+        var request = new RecordedRequest(
+            http.Request.Method, http.Request.Path + http.Request.QueryString, http.Request.Headers.Authorization.ToString(),
+            body.Length > 0 ? JsonDocument.Parse(body).RootElement.Clone() : null);
+        _requests.Enqueue(request);
+        _arrived.Release();
+        if (FailWith.TryDequeue(out var status))
+        {
+            http.Response.StatusCode = status;
+            return;
+        }
+
+        var id = $"activity-{Interlocked.Increment(ref _nextId)}";
+        object answer = http.Request.Path.Value!.TrimEnd('/').EndsWith("v3/conversations", StringComparison.Ordinal)
+            ? new { id = $"a:created-{id}", activityId = id }
+            : new { id };
+        await http.Response.WriteAsJsonAsync(answer);
+    }
+
+    /// <summary>Waits (up to a deadline) until at least <paramref name="count"/> requests have arrived.</summary>
+    public async Task<IReadOnlyList<RecordedRequest>> WaitForRequestsAsync(int count, TimeSpan? timeout = null)
+    {
+        using var deadline = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(10));
+        while (_requests.Count < count)
+        {
+            await _arrived.WaitAsync(deadline.Token);
+        }
+
+        return Requests;
+    }
+
+    public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+}
+
+/// <summary>One request the bot made to the channel.</summary>
+public sealed record RecordedRequest(string Method, string Path, string Authorization, JsonElement? Body)
+{
+    public Activity Activity => Body!.Value.Deserialize<Activity>(ProtocolJson.Options)!;
+}

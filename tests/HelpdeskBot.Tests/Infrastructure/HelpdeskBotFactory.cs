@@ -1,0 +1,50 @@
+using HelpdeskBot.Protocol.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace HelpdeskBot.Tests.Infrastructure;
+
+/// <summary>
+/// The bot in memory with its own SQLite file, configured per test class. The bot's outbound calls go over real
+/// HTTP, so point activities' serviceUrl at a <see cref="FakeChannel"/>.
+/// </summary>
+public sealed class HelpdeskBotFactory(
+    IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
+    : WebApplicationFactory<Program>
+{
+    private readonly string _databasePath = Path.Combine(Path.GetTempPath(), $"helpdesk-test-{Guid.NewGuid():N}.db");
+
+    public List<string> Logs { get; } = [];
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Helpdesk"] = $"Data Source={_databasePath}",
+            ["MicrosoftAppId"] = "",
+            ["MicrosoftAppPassword"] = "",
+        }.Concat(settings ?? new Dictionary<string, string?>())));
+        builder.ConfigureLogging(logging => logging.AddProvider(new ListLoggerProvider(Logs)));
+        if (services is not null)
+        {
+            builder.ConfigureServices(services);
+        }
+    }
+
+    /// <summary>A factory whose pipeline also runs <paramref name="middleware"/> (after the app's own).</summary>
+    public static HelpdeskBotFactory WithMiddleware(IBotMiddleware middleware) =>
+        new(services: s => s.AddSingleton(middleware));
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        foreach (var suffix in new[] { "", "-wal", "-shm" })
+        {
+            File.Delete(_databasePath + suffix);
+        }
+    }
+}

@@ -4,6 +4,7 @@ using HelpdeskBot.Protocol.Schema;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Logging;
 
 namespace HelpdeskBot.Tests.Infrastructure;
@@ -46,7 +47,8 @@ public sealed class FakeChannel : IAsyncDisposable
         using var reader = new StreamReader(http.Request.Body);
         var body = await reader.ReadToEndAsync();
         var request = new RecordedRequest(
-            http.Request.Method, http.Request.Path + http.Request.QueryString, http.Request.Headers.Authorization.ToString(),
+            http.Request.Method, http.Features.Get<IHttpRequestFeature>()!.RawTarget, // as sent: ids stay escaped
+             http.Request.Headers.Authorization.ToString(),
             body.Length > 0 ? JsonDocument.Parse(body).RootElement.Clone() : null);
         _requests.Enqueue(request);
         _arrived.Release();

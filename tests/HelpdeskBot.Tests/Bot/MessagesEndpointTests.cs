@@ -1,0 +1,231 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using HelpdeskBot.Chat;
+using HelpdeskBot.Protocol.Builder;
+using HelpdeskBot.Protocol.Schema;
+using HelpdeskBot.Tests.Infrastructure;
+
+namespace HelpdeskBot.Tests.Bot;
+
+/// <summary>The messaging endpoint over HTTP, with a fake channel on loopback recording what the bot sends.</summary>
+public sealed class MessagesEndpointTests : IAsyncLifetime
+{
+    private readonly HelpdeskBotFactory _bot = HelpdeskBotFactory.WithMiddleware(new ThrowOnBoom());
+    private FakeChannel _channel = null!;
+    private HttpClient _client = null!;
+
+    public async Task InitializeAsync()
+    {
+        _channel = await FakeChannel.StartAsync();
+        _client = _bot.CreateClient();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _bot.DisposeAsync();
+        await _channel.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task HelpIsAnsweredWithTheWelcomeCardAsAReply()
+    {
+        var message = TeamsActivities.Message(_channel.ServiceUrl, "help");
+
+        var response = await _client.PostActivityAsync(message);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var request = Assert.Single(await _channel.WaitForRequestsAsync(1));
+        Assert.Equal("POST", request.Method);
+        Assert.Equal($"/v3/conversations/a%3Apersonal-1/activities/{message.Id}", request.Path);
+        var reply = request.Activity;
+        Assert.Equal(TeamsActivities.BotId, reply.From?.Id);
+        Assert.Equal(TeamsActivities.UserId, reply.Recipient?.Id);
+        Assert.Equal(message.Id, reply.ReplyToId);
+        var card = Assert.Single(reply.Attachments!);
+        Assert.Equal(Attachment.AdaptiveCardContentType, card.ContentType);
+        Assert.Contains("help desk bot", card.Content!.Value.GetRawText());
+    }
+
+    [Fact]
+    public async Task AnythingTheBotCannotDoYetGetsAnHonestAnswerNotAnEcho()
+    {
+        await _client.PostActivityAsync(TeamsActivities.Message(_channel.ServiceUrl, "my printer is on fire"));
+
+        var reply = Assert.Single(await _channel.WaitForRequestsAsync(1)).Activity;
+        Assert.Equal(HelpdeskActivityHandler.CannotHelpYet, reply.Text);
+        Assert.DoesNotContain("printer", reply.Text);
+    }
+
+    [Fact]
+    public async Task InstallingTheBotSendsTheWelcomeCardOnceEvenWhenTeamsAnnouncesItTwice()
+    {
+        var installed = TeamsActivities.BotInstalled(_channel.ServiceUrl);
+        var installation = TeamsActivities.BotInstalled(_channel.ServiceUrl);
+        installation.Type = ActivityTypes.InstallationUpdate;
+        installation.Action = "add";
+        installation.MembersAdded = null;
+
+        Assert.Equal(HttpStatusCode.OK, (await _client.PostActivityAsync(installed)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await _client.PostActivityAsync(installation)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await _client.PostActivityAsync(installed)).StatusCode);
+
+        var welcome = Assert.Single(await _channel.WaitForRequestsAsync(1));
+        Assert.Equal("/v3/conversations/a%3Apersonal-1/activities", welcome.Path); // a new message, not a reply
+        Assert.NotNull(welcome.Activity.Attachments);
+    }
+
+    [Fact]
+    public async Task ExpectRepliesReturnsTheRepliesInTheResponseInsteadOfPostingThem()
+    {
+        var message = TeamsActivities.Message(_channel.ServiceUrl, "help");
+        message.DeliveryMode = DeliveryModes.ExpectReplies;
+
+        var response = await _client.PostActivityAsync(message);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var replies = await response.Content.ReadFromJsonAsync<ExpectedReplies>(ProtocolJson.Options);
+        var reply = Assert.Single(replies!.Activities);
+        Assert.Equal(ActivityTypes.Message, reply.Type);
+        Assert.NotNull(reply.Attachments);
+        Assert.Empty(_channel.Requests);
+    }
+
+    [Fact]
+    public async Task ActionExecuteIsAnsweredWithACardThatReplacesTheClickedOne()
+    {
+        var invoke = TeamsActivities.Invoke(_channel.ServiceUrl, "adaptiveCard/action",
+            new { action = new { type = "Action.Execute", verb = "help" }, trigger = "manual" });
+
+        var response = await _client.PostActivityAsync(invoke);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(200, body.GetProperty("statusCode").GetInt32());
+        Assert.Equal("application/vnd.microsoft.card.adaptive", body.GetProperty("type").GetString());
+        Assert.Equal("AdaptiveCard", body.GetProperty("value").GetProperty("type").GetString());
+    }
+
+    [Fact]
+    public async Task AnActionExecuteWithAnUnknownVerbGetsAnErrorTheClientCanShow()
+    {
+        var invoke = TeamsActivities.Invoke(_channel.ServiceUrl, "adaptiveCard/action",
+            new { action = new { type = "Action.Execute", verb = "self-destruct" }, trigger = "manual" });
+
+        var body = await (await _client.PostActivityAsync(invoke)).Content.ReadFromJsonAsync<JsonElement>();
+
+        Assert.Equal(400, body.GetProperty("statusCode").GetInt32());
+        Assert.Equal("application/vnd.microsoft.error", body.GetProperty("type").GetString());
+        Assert.False(string.IsNullOrEmpty(body.GetProperty("value").GetProperty("message").GetString()));
+    }
+
+    [Fact]
+    public async Task TheActionSubmitFallbackOfTheHelpButtonShowsHelp()
+    {
+        var submit = TeamsActivities.Message(_channel.ServiceUrl, "");
+        submit.Text = null;
+        submit.Value = ProtocolJson.ToElement(new { verb = "help" });
+
+        await _client.PostActivityAsync(submit);
+
+        Assert.NotNull(Assert.Single(await _channel.WaitForRequestsAsync(1)).Activity.Attachments);
+    }
+
+    [Fact]
+    public async Task AnInvokeNobodyHandlesIsAnswered501()
+    {
+        var invoke = TeamsActivities.Invoke(_channel.ServiceUrl, "composeExtension/query", new { commandId = "search" });
+
+        var response = await _client.PostActivityAsync(invoke);
+
+        Assert.Equal(HttpStatusCode.NotImplemented, response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("{ not json")]
+    [InlineData("""{"text":"no type"}""")]
+    [InlineData("""["type","message"]""")]
+    [InlineData("""{"type":"message","text":"no conversation","serviceUrl":"http://127.0.0.1:1/"}""")]
+    public async Task MalformedBodiesAreRefusedWith400AndAReason(string body)
+    {
+        var response = await _client.PostAsync("/api/messages", new StringContent(body, Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var error = await response.Content.ReadFromJsonAsync<ErrorResponse>(ProtocolJson.Options);
+        Assert.False(string.IsNullOrEmpty(error?.Error?.Message));
+    }
+
+    [Fact]
+    public async Task BodiesAboveTheConfiguredSizeAreRefusedWith413()
+    {
+        var message = TeamsActivities.Message(_channel.ServiceUrl, new string('x', 300 * 1024));
+
+        var response = await _client.PostActivityAsync(message);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Empty(_channel.Requests);
+    }
+
+    [Theory]
+    [InlineData("GET")]
+    [InlineData("PUT")]
+    [InlineData("DELETE")]
+    public async Task OtherMethodsThanPostAreRefusedWith405(string method)
+    {
+        var response = await _client.SendAsync(new HttpRequestMessage(new HttpMethod(method), "/api/messages"));
+
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task AFailingTurnIsLoggedWithItsActivityIdAnswered500AndDoesNotAffectTheNext()
+    {
+        var boom = TeamsActivities.Message(_channel.ServiceUrl, "boom");
+
+        var failed = await _client.PostActivityAsync(boom);
+        var next = await _client.PostActivityAsync(TeamsActivities.Message(_channel.ServiceUrl, "help"));
+
+        Assert.Equal(HttpStatusCode.InternalServerError, failed.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, next.StatusCode);
+        Assert.Single(await _channel.WaitForRequestsAsync(1));
+        lock (_bot.Logs)
+        {
+            Assert.Contains(_bot.Logs, line => line.StartsWith("Error", StringComparison.Ordinal) &&
+                line.Contains(boom.Id!, StringComparison.Ordinal) && line.Contains("InvalidOperationException", StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
+    public async Task ACallerIdArrivingOverTheWireIsDropped()
+    {
+        var probe = new CallerIdProbe();
+        await using var bot = HelpdeskBotFactory.WithMiddleware(probe);
+        var message = TeamsActivities.Message(_channel.ServiceUrl, "help");
+        message.CallerId = "urn:botframework:azure";
+
+        await bot.CreateClient().PostActivityAsync(message);
+
+        Assert.True(probe.Seen);
+        Assert.Null(probe.CallerId);
+    }
+
+    private sealed class ThrowOnBoom : IBotMiddleware
+    {
+        public Task OnTurnAsync(TurnContext turnContext, NextDelegate next, CancellationToken cancellationToken) =>
+            turnContext.Activity.Text == "boom" ? throw new InvalidOperationException("boom") : next(cancellationToken);
+    }
+
+    private sealed class CallerIdProbe : IBotMiddleware
+    {
+        public bool Seen { get; private set; }
+        public string? CallerId { get; private set; }
+
+        public Task OnTurnAsync(TurnContext turnContext, NextDelegate next, CancellationToken cancellationToken)
+        {
+            Seen = true;
+            CallerId = turnContext.Activity.CallerId;
+            return next(cancellationToken);
+        }
+    }
+}

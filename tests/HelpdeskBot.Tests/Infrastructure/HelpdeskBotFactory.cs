@@ -22,12 +22,18 @@ public sealed class HelpdeskBotFactory(
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
-        builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(new Dictionary<string, string?>
+        var values = new Dictionary<string, string?>
         {
             ["ConnectionStrings:Helpdesk"] = $"Data Source={_databasePath}",
             ["MicrosoftAppId"] = "",
             ["MicrosoftAppPassword"] = "",
-        }.Concat(settings ?? new Dictionary<string, string?>())));
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            values[key] = value;
+        }
+
+        builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(values));
         builder.ConfigureLogging(logging => logging.AddProvider(new ListLoggerProvider(Logs)));
         if (services is not null)
         {

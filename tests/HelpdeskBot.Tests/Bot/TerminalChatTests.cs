@@ -1,0 +1,40 @@
+using HelpdeskBot.Tests.Infrastructure;
+
+namespace HelpdeskBot.Tests.Bot;
+
+/// <summary>The terminal chat, run as `HelpdeskBot chat` with its input piped, as a script would.</summary>
+public sealed class TerminalChatTests : IDisposable
+{
+    private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("chat-");
+
+    public void Dispose() => _folder.Delete(recursive: true);
+
+    [Fact]
+    public async Task APipedConversationShowsTheWelcomeCardAnswersAndRunsACardAction()
+    {
+        await using var chat = BotProcess.Start(_folder.FullName, ["chat"], redirectInput: true);
+        await chat.Input.WriteAsync("help\nplease fix my vpn\n1\nquit\n");
+        chat.Input.Close();
+
+        var exitCode = await chat.WaitForExitAsync(TimeSpan.FromMinutes(1));
+
+        var output = chat.Output;
+        Assert.True(exitCode == 0, output);
+        Assert.Contains("bot> (card)", output);
+        Assert.Contains("I'm the IT help desk bot", output);
+        Assert.Contains("[1] Show help", output);
+        Assert.Contains("bot> Sorry, I can't help with that yet.", output);
+        Assert.DoesNotContain("bot> please fix my vpn", output);
+        Assert.Contains("bot> (card updated)", output);
+        Assert.True(File.Exists(Path.Combine(_folder.FullName, "helpdesk.db")), "the SQLite database is created on start");
+    }
+
+    [Fact]
+    public async Task TheChatEndsCleanlyWhenItsInputEnds()
+    {
+        await using var chat = BotProcess.Start(_folder.FullName, ["chat"], redirectInput: true);
+        chat.Input.Close();
+
+        Assert.Equal(0, await chat.WaitForExitAsync(TimeSpan.FromMinutes(1)));
+    }
+}

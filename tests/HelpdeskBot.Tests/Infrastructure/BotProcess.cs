@@ -1,0 +1,33 @@
+using System.Net;
+using System.Net.Sockets;
+
+namespace HelpdeskBot.Tests.Infrastructure;
+
+/// <summary>The built bot run as a newcomer runs it: its own process, its own SQLite file, a loopback port.</summary>
+public static class BotProcess
+{
+    public static string DllPath => System.IO.Path.Combine(AppContext.BaseDirectory, "HelpdeskBot.dll");
+
+    public static ExternalProcess Start(string workingDirectory, IEnumerable<string> arguments, int? port = null, bool redirectInput = false)
+    {
+        var environment = new Dictionary<string, string>
+        {
+            ["ConnectionStrings__Helpdesk"] = $"Data Source={System.IO.Path.Combine(workingDirectory, "helpdesk.db")}",
+            ["DOTNET_NOLOGO"] = "1",
+        };
+        if (port is { } p)
+        {
+            environment["Urls"] = $"http://127.0.0.1:{p}";
+        }
+
+        return ExternalProcess.Start("dotnet", [DllPath, .. arguments], workingDirectory, environment, redirectInput);
+    }
+
+    /// <summary>A port that was free a moment ago.</summary>
+    public static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

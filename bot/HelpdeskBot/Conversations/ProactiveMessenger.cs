@@ -11,7 +11,7 @@ namespace HelpdeskBot.Conversations;
 /// conversation references: into a known conversation, or to a user in a 1:1 chat created on first need.
 /// </summary>
 public sealed class ProactiveMessenger(
-    HelpdeskDbContext db, BotHttpAdapter adapter, TrustedServiceUrls trustedUrls, TimeProvider time,
+    HelpdeskDbContext db, BotHttpAdapter adapter, TrustedServiceUrls trustedUrls, IConversationReferenceStore references,
     ILogger<ProactiveMessenger> logger)
 {
     /// <summary>Posts into a stored conversation; the result's id lets the message be updated in place later.</summary>
@@ -86,8 +86,7 @@ public sealed class ProactiveMessenger(
         var created = await adapter.CreateConversationAsync(
             seenIn.ChannelId, seenIn.ServiceUrl, parameters,
             async (turn, ct) => response = await turn.SendActivityAsync(activity, ct), cancellationToken);
-        db.Conversations.Add(StoredConversation.Create(created, seenIn.TenantId, seenIn.Authenticated, time.GetUtcNow()));
-        await db.SaveChangesAsync(cancellationToken);
+        await references.SaveAsync(created, seenIn.TenantId, seenIn.Authenticated, cancellationToken);
         logger.LogInformation("Created 1:1 conversation {ConversationId} with user {UserId}", created.Conversation?.Id, seenIn.UserId);
         return response!;
     }

@@ -3,7 +3,7 @@ using HelpdeskBot.Protocol.Schema;
 namespace HelpdeskBot.Conversations;
 
 /// <summary>
-/// A conversation the bot has seen, with what a proactive message needs (service URL, tenant, bot and last user),
+/// A conversation the bot has seen (written by <see cref="EfConversationReferenceStore"/>), with what a proactive message needs (service URL, tenant, bot and last user),
 /// and whether the welcome card was sent.
 /// </summary>
 public sealed class StoredConversation
@@ -31,33 +31,6 @@ public sealed class StoredConversation
     public DateTimeOffset? WelcomedAt { get; private set; }
 
     public bool IsPersonal => ConversationType == "personal" || IsGroup == false;
-
-    public static StoredConversation Create(ConversationReference reference, string? tenantId, bool authenticated, DateTimeOffset now)
-    {
-        var conversation = new StoredConversation
-        {
-            ChannelId = reference.ChannelId ?? "",
-            ConversationId = reference.Conversation?.Id ?? "",
-        };
-        conversation.Refresh(reference, tenantId, authenticated, now);
-        return conversation;
-    }
-
-    public void Refresh(ConversationReference reference, string? tenantId, bool authenticated, DateTimeOffset now)
-    {
-        ServiceUrl = reference.ServiceUrl ?? ServiceUrl;
-        ConversationType = reference.Conversation?.ConversationType ?? ConversationType;
-        IsGroup = reference.Conversation?.IsGroup ?? IsGroup;
-        TenantId = tenantId ?? TenantId;
-        BotId = reference.Bot?.Id ?? BotId;
-        BotName = reference.Bot?.Name ?? BotName;
-        UserId = reference.User?.Id ?? UserId;
-        UserName = reference.User?.Name ?? UserName;
-        UserAadObjectId = reference.User?.AadObjectId ?? UserAadObjectId;
-        Locale = reference.Locale ?? Locale;
-        Authenticated = authenticated;
-        LastActivityAt = now;
-    }
 
     public ConversationReference ToReference() => new()
     {

@@ -1,0 +1,170 @@
+using System.Collections.Concurrent;
+using System.Net.Http.Json;
+using System.Net.WebSockets;
+using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+
+namespace HelpdeskBot.Tests.Infrastructure;
+
+/// <summary>
+/// Microsoft 365 Agents Playground (npm, pinned in tests/playground) driven headlessly: its debug and conversation
+/// routes play the user, and its conversation WebSocket shows what reached the Teams-like client.
+/// </summary>
+public sealed partial class Playground : IAsyncDisposable
+{
+    public const string ConversationId = "e2e-personal-chat";
+    public const string UserId = "user-id-0";
+
+    private readonly ExternalProcess _process;
+    private readonly HttpClient _http;
+    private readonly ClientWebSocket _socket = new();
+    private readonly ConcurrentQueue<JsonElement> _frames = new();
+    private readonly SemaphoreSlim _frameArrived = new(0);
+    private readonly CancellationTokenSource _stop = new();
+
+    private Playground(ExternalProcess process, int port)
+    {
+        _process = process;
+        _http = new HttpClient { BaseAddress = new Uri($"http://localhost:{port}") };
+    }
+
+    public static async Task<Playground> StartAsync(string botEndpoint, string workingDirectory)
+    {
+        var cli = RepositoryRoot.Combine("tests", "playground", "node_modules", "@microsoft", "m365agentsplayground", "cli.js");
+        if (!File.Exists(cli))
+        {
+            throw new InvalidOperationException("The Agents Playground is not installed: run `npm ci` in tests/playground (.ci/run does).");
+        }
+
+        // Started with node directly (not npx), so that stopping it leaves no orphan holding the port.
+        var process = ExternalProcess.Start("node",
+            [cli, "-e", botEndpoint, "-c", "msteams", "-p", BotProcess.FreePort().ToString(),
+             "--conversation-id", ConversationId, "--disable-telemetry"],
+            workingDirectory,
+            new Dictionary<string, string>
+            {
+                ["TEAMSAPPTESTER_BROWSER"] = "none",
+                ["M365_AGENTS_PLAYGROUND_LOGFILE"] = Path.Combine(workingDirectory, "playground.log"),
+            });
+        await process.WaitForOutputAsync("Listening on ", TimeSpan.FromSeconds(60));
+        var port = int.Parse(ListeningOn().Match(process.Output).Groups[1].Value);
+        var playground = new Playground(process, port);
+        await playground.WaitUntilUpAsync();
+        await playground._socket.ConnectAsync(
+            new Uri($"ws://localhost:{port}/_ws_conversation/v1/conversations/stream"), CancellationToken.None);
+        _ = playground.ReceiveFramesAsync();
+        return playground;
+    }
+
+    [GeneratedRegex(@"Listening on (\d+)")]
+    private static partial Regex ListeningOn();
+
+    private async Task WaitUntilUpAsync()
+    {
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        while (true)
+        {
+            try
+            {
+                if ((await _http.GetAsync("/_debug/ping", deadline.Token)).IsSuccessStatusCode) return;
+            }
+            catch (HttpRequestException)
+            {
+                // not listening yet
+            }
+
+            await Task.Yield();
+            deadline.Token.ThrowIfCancellationRequested();
+        }
+    }
+
+    private async Task ReceiveFramesAsync()
+    {
+        var buffer = new byte[64 * 1024];
+        var message = new MemoryStream();
+        try
+        {
+            while (_socket.State == WebSocketState.Open)
+            {
+                var result = await _socket.ReceiveAsync(buffer, _stop.Token);
+                message.Write(buffer, 0, result.Count);
+                if (!result.EndOfMessage) continue;
+                _frames.Enqueue(JsonDocument.Parse(message.ToArray()).RootElement.Clone());
+                message.SetLength(0);
+                _frameArrived.Release();
+            }
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or WebSocketException)
+        {
+            // stopped
+        }
+    }
+
+    /// <summary>What the web page does when it opens the chat: the bot gets installationUpdate and conversationUpdate.</summary>
+    public async Task InstallAsync() =>
+        (await _http.PostAsJsonAsync($"/_debug/conversation/{ConversationId}/installation", new { })).EnsureSuccessStatusCode();
+
+    public async Task SayAsync(string text) =>
+        (await _http.PostAsJsonAsync($"/_conversation/v1/conversations/{ConversationId}/messages",
+            new { from = new { id = UserId }, text, textFormat = "plain" })).EnsureSuccessStatusCode();
+
+    /// <summary>Clicks an Action.Execute on the card message <paramref name="messageId"/>; returns the bot's answer.</summary>
+    public async Task<JsonElement> ExecuteAsync(string messageId, string verb)
+    {
+        var response = await _http.PostAsJsonAsync("/_conversation/v1/invoke", new
+        {
+            name = "adaptiveCard/action",
+            value = new { action = new { type = "Action.Execute", title = verb, verb, data = new { } } },
+            from = new { id = UserId },
+            conversation = new { id = ConversationId },
+            replyToId = messageId,
+        });
+        response.EnsureSuccessStatusCode();
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    /// <summary>Waits (with a deadline) for a message from the bot that matches; messages are taken in order.</summary>
+    public async Task<JsonElement> WaitForBotMessageAsync(Func<JsonElement, bool> match, string description)
+    {
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        var seen = new List<string>();
+        while (true)
+        {
+            while (_frames.TryDequeue(out var frame))
+            {
+                seen.Add(frame.GetRawText());
+                if (frame.GetProperty("action").GetString() == "createMessage" && match(frame.GetProperty("message")))
+                {
+                    return frame.GetProperty("message");
+                }
+            }
+
+            try
+            {
+                await _frameArrived.WaitAsync(deadline.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                throw new TimeoutException($"No bot message with {description}. Frames seen:\n{string.Join('\n', seen)}");
+            }
+        }
+    }
+
+    public static bool HasCardContaining(JsonElement message, string text) =>
+        message.TryGetProperty("attachments", out var attachments) && attachments.ValueKind == JsonValueKind.Array &&
+        attachments.EnumerateArray().Any(a => a.GetRawText().Contains(text, StringComparison.Ordinal));
+
+    public static bool HasText(JsonElement message, string text) =>
+        message.TryGetProperty("text", out var t) && (t.GetString() ?? "").Contains(text, StringComparison.Ordinal);
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stop.CancelAsync();
+        _socket.Dispose();
+        _http.Dispose();
+        await _process.DisposeAsync();
+    }
+
+    public override string ToString() => Encoding.UTF8.GetString(Encoding.UTF8.GetBytes(_process.Output));
+}

@@ -9,6 +9,7 @@ public static class ConversationsExtensions
     public static IHostApplicationBuilder AddConversations(this IHostApplicationBuilder builder)
     {
         builder.Services.AddScoped<IConversationReferenceStore, EfConversationReferenceStore>();
+        builder.Services.AddSingleton<RecentConversationWrites>();
         builder.Services.AddSingleton<IBotMiddleware, ConversationReferenceMiddleware>();
         builder.Services.AddScoped<ProactiveMessenger>();
         builder.Services.AddScoped<WelcomeTracker>();

@@ -11,13 +11,19 @@ namespace HelpdeskBot.Conversations;
 /// installationUpdate and conversationUpdate at the same moment, so the write is a single atomic upsert
 /// (SQLite and PostgreSQL both speak <c>ON CONFLICT</c>); a value the activity lacks keeps the stored one.
 /// </summary>
-public sealed class EfConversationReferenceStore(HelpdeskDbContext db, TimeProvider time) : IConversationReferenceStore
+public sealed class EfConversationReferenceStore(HelpdeskDbContext db, RecentConversationWrites recent, TimeProvider time)
+    : IConversationReferenceStore
 {
     private static readonly ValueConverter<DateTimeOffset, long> Timestamp = new DateTimeOffsetToBinaryConverter();
 
     public async Task SaveAsync(
         ConversationReference reference, string? tenantId, bool authenticated, CancellationToken cancellationToken)
     {
+        if (recent.WasJustWritten(reference, tenantId, authenticated))
+        {
+            return;
+        }
+
         var conversation = reference.Conversation;
         var now = (long)Timestamp.ConvertToProvider(time.GetUtcNow())!;
         await db.Database.ExecuteSqlAsync(
@@ -42,5 +48,6 @@ public sealed class EfConversationReferenceStore(HelpdeskDbContext db, TimeProvi
                 "LastActivityAt" = excluded."LastActivityAt"
             """,
             cancellationToken);
+        recent.Written(reference, tenantId, authenticated);
     }
 }

@@ -69,7 +69,12 @@ public sealed class ConnectorClient
     {
         var uri = new Uri(_baseUri, path);
         using var response = await _pipeline.ExecuteAsync(
-            async token => await _http.SendAsync(await CreateRequestAsync(method, uri, body, token), token), ct);
+            async token =>
+            {
+                using var request = await CreateRequestAsync(method, uri, body, token);
+                return await _http.SendAsync(request, token);
+            },
+            ct);
         if (!response.IsSuccessStatusCode)
         {
             throw new ConnectorException(response.StatusCode, await ReadErrorAsync(response, ct), operation);

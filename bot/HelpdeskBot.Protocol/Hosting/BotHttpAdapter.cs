@@ -40,7 +40,19 @@ public sealed class BotHttpAdapter(
             return;
         }
 
-        var auth = await authenticator.AuthenticateAsync(http.Request.Headers.Authorization, activity, cancellationToken);
+        AuthenticationResult auth;
+        try
+        {
+            auth = await authenticator.AuthenticateAsync(http.Request.Headers.Authorization, activity, cancellationToken);
+        }
+        catch (Exception ex) when (ex is HttpRequestException or InvalidOperationException or System.Text.Json.JsonException)
+        {
+            // The signing keys could not be loaded: not the caller's fault, and worth a retry later.
+            logger.LogError(ex, "Could not authenticate activity {ActivityId}: signing keys unavailable", activity.Id);
+            http.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            return;
+        }
+
         if (!auth.Succeeded)
         {
             logger.LogWarning("Rejected {ActivityType} activity {ActivityId}: {Reason}", activity.Type, activity.Id, auth.FailureReason);

@@ -154,7 +154,7 @@ public sealed class TerminalChat(WebApplication app, TextReader input, TextWrite
     private async Task<JsonElement?> PostAsync(Activity activity, CancellationToken cancellationToken)
     {
         activity.Id = $"user-{Interlocked.Increment(ref _nextId)}";
-        activity.Timestamp = DateTimeOffset.UtcNow;
+        activity.Timestamp = app.Services.GetRequiredService<TimeProvider>().GetUtcNow();
         activity.ChannelId = ChannelId;
         activity.ServiceUrl = _serviceUrl;
         activity.From = User;

@@ -141,4 +141,18 @@ public sealed class AuthenticationTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
     }
+
+    [Fact]
+    public async Task WhenTheSigningKeysCannotBeLoadedTheRequestIsAnswered503NotAccepted()
+    {
+        var settings = _idp.BotSettings();
+        settings["ToBotFromChannelOpenIdMetadataUrl"] = $"http://127.0.0.1:{BotProcess.FreePort()}/.well-known/openidconfiguration";
+        await using var bot = new HelpdeskBotFactory(settings);
+        _client = bot.CreateClient();
+
+        var response = await PostAsync(TeamsActivities.Message(_channel.ServiceUrl, "help"), _idp.ChannelToken(_channel.ServiceUrl));
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Empty(_channel.Requests);
+    }
 }

@@ -8,39 +8,23 @@ using Microsoft.Extensions.DependencyInjection;
 namespace HelpdeskBot.Tests.Bot;
 
 /// <summary>Stored conversation references, and proactive messages sent through them.</summary>
-public sealed class ConversationReferenceTests : IAsyncLifetime
+public sealed class ConversationReferenceTests() : BotWithChannel(new HelpdeskBotFactory())
 {
-    private readonly HelpdeskBotFactory _bot = new();
-    private FakeChannel _channel = null!;
-    private HttpClient _client = null!;
-
-    public async Task InitializeAsync()
-    {
-        _channel = await FakeChannel.StartAsync();
-        _client = _bot.CreateClient();
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _bot.DisposeAsync();
-        await _channel.DisposeAsync();
-    }
-
     private async Task<T> InScopeAsync<T>(Func<IServiceProvider, Task<T>> action)
     {
-        await using var scope = _bot.Services.CreateAsyncScope();
+        await using var scope = Bot.Services.CreateAsyncScope();
         return await action(scope.ServiceProvider);
     }
 
     [Fact]
     public async Task EveryInboundActivityStoresItsConversationReference()
     {
-        await _client.PostActivityAsync(TeamsActivities.Message(_channel.ServiceUrl, "hello there"));
+        await Client.PostActivityAsync(TeamsActivities.Message(Channel.ServiceUrl, "hello there"));
 
         var stored = await InScopeAsync(sp => sp.GetRequiredService<HelpdeskDbContext>().Conversations.SingleAsync());
         Assert.Equal("msteams", stored.ChannelId);
         Assert.Equal("a:personal-1", stored.ConversationId);
-        Assert.Equal(_channel.ServiceUrl, stored.ServiceUrl);
+        Assert.Equal(Channel.ServiceUrl, stored.ServiceUrl);
         Assert.Equal(TeamsActivities.TenantId, stored.TenantId);
         Assert.Equal(TeamsActivities.UserId, stored.UserId);
         Assert.Equal(TeamsActivities.BotId, stored.BotId);
@@ -50,8 +34,8 @@ public sealed class ConversationReferenceTests : IAsyncLifetime
     [Fact]
     public async Task AProactiveMessageContinuesAStoredConversationAndCanBeUpdatedInPlace()
     {
-        await _client.PostActivityAsync(TeamsActivities.Message(_channel.ServiceUrl, "hello"));
-        await _channel.WaitForRequestsAsync(1);
+        await Client.PostActivityAsync(TeamsActivities.Message(Channel.ServiceUrl, "hello"));
+        await Channel.WaitForRequestsAsync(1);
 
         var sent = await InScopeAsync(sp => sp.GetRequiredService<ProactiveMessenger>()
             .SendToConversationAsync("msteams", "a:personal-1", Activity.CreateMessage("Your ticket was updated"), default));
@@ -62,7 +46,7 @@ public sealed class ConversationReferenceTests : IAsyncLifetime
             return true;
         });
 
-        var requests = await _channel.WaitForRequestsAsync(3);
+        var requests = await Channel.WaitForRequestsAsync(3);
         Assert.Equal(("POST", "/v3/conversations/a%3Apersonal-1/activities"), (requests[1].Method, requests[1].Path));
         Assert.Equal("Your ticket was updated", requests[1].Activity.Text);
         Assert.Equal(TeamsActivities.UserId, requests[1].Activity.Recipient?.Id);
@@ -73,16 +57,16 @@ public sealed class ConversationReferenceTests : IAsyncLifetime
     [Fact]
     public async Task AUserSeenOnlyInAChannelGetsANewOneToOneChatCreatedFromTheStoredReference()
     {
-        var inChannel = TeamsActivities.Message(_channel.ServiceUrl, "<at>HelpdeskBot</at> hi", "19:it@thread.tacv2;messageid=1");
+        var inChannel = TeamsActivities.Message(Channel.ServiceUrl, "<at>HelpdeskBot</at> hi", "19:it@thread.tacv2;messageid=1");
         inChannel.Conversation!.ConversationType = "channel";
         inChannel.Conversation.IsGroup = true;
-        await _client.PostActivityAsync(inChannel);
-        await _channel.WaitForRequestsAsync(1);
+        await Client.PostActivityAsync(inChannel);
+        await Channel.WaitForRequestsAsync(1);
 
         await InScopeAsync(sp => sp.GetRequiredService<ProactiveMessenger>()
             .SendToUserAsync(TeamsActivities.UserId, Activity.CreateMessage("Your password expires tomorrow"), default));
 
-        var requests = await _channel.WaitForRequestsAsync(3);
+        var requests = await Channel.WaitForRequestsAsync(3);
         var create = requests[1];
         Assert.Equal(("POST", "/v3/conversations"), (create.Method, create.Path));
         var body = create.Body!.Value;

@@ -10,33 +10,17 @@ using HelpdeskBot.Tests.Infrastructure;
 namespace HelpdeskBot.Tests.Bot;
 
 /// <summary>The messaging endpoint over HTTP, with a fake channel on loopback recording what the bot sends.</summary>
-public sealed class MessagesEndpointTests : IAsyncLifetime
+public sealed class MessagesEndpointTests() : BotWithChannel(HelpdeskBotFactory.WithMiddleware(new ThrowOnBoom()))
 {
-    private readonly HelpdeskBotFactory _bot = HelpdeskBotFactory.WithMiddleware(new ThrowOnBoom());
-    private FakeChannel _channel = null!;
-    private HttpClient _client = null!;
-
-    public async Task InitializeAsync()
-    {
-        _channel = await FakeChannel.StartAsync();
-        _client = _bot.CreateClient();
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _bot.DisposeAsync();
-        await _channel.DisposeAsync();
-    }
-
     [Fact]
     public async Task HelpIsAnsweredWithTheWelcomeCardAsAReply()
     {
-        var message = TeamsActivities.Message(_channel.ServiceUrl, "help");
+        var message = TeamsActivities.Message(Channel.ServiceUrl, "help");
 
-        var response = await _client.PostActivityAsync(message);
+        var response = await Client.PostActivityAsync(message);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var request = Assert.Single(await _channel.WaitForRequestsAsync(1));
+        var request = Assert.Single(await Channel.WaitForRequestsAsync(1));
         Assert.Equal("POST", request.Method);
         Assert.Equal($"/v3/conversations/a%3Apersonal-1/activities/{message.Id}", request.Path);
         var reply = request.Activity;
@@ -51,9 +35,9 @@ public sealed class MessagesEndpointTests : IAsyncLifetime
     [Fact]
     public async Task AnythingTheBotCannotDoYetGetsAnHonestAnswerNotAnEcho()
     {
-        await _client.PostActivityAsync(TeamsActivities.Message(_channel.ServiceUrl, "my printer is on fire"));
+        await Client.PostActivityAsync(TeamsActivities.Message(Channel.ServiceUrl, "my printer is on fire"));
 
-        var reply = Assert.Single(await _channel.WaitForRequestsAsync(1)).Activity;
+        var reply = Assert.Single(await Channel.WaitForRequestsAsync(1)).Activity;
         Assert.Equal(HelpdeskActivityHandler.CannotHelpYet, reply.Text);
         Assert.DoesNotContain("printer", reply.Text);
     }
@@ -61,17 +45,17 @@ public sealed class MessagesEndpointTests : IAsyncLifetime
     [Fact]
     public async Task InstallingTheBotSendsTheWelcomeCardOnceEvenWhenTeamsAnnouncesItTwice()
     {
-        var installed = TeamsActivities.BotInstalled(_channel.ServiceUrl);
-        var installation = TeamsActivities.BotInstalled(_channel.ServiceUrl);
+        var installed = TeamsActivities.BotInstalled(Channel.ServiceUrl);
+        var installation = TeamsActivities.BotInstalled(Channel.ServiceUrl);
         installation.Type = ActivityTypes.InstallationUpdate;
         installation.Action = "add";
         installation.MembersAdded = null;
 
-        Assert.Equal(HttpStatusCode.OK, (await _client.PostActivityAsync(installed)).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await _client.PostActivityAsync(installation)).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await _client.PostActivityAsync(installed)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Client.PostActivityAsync(installed)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Client.PostActivityAsync(installation)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Client.PostActivityAsync(installed)).StatusCode);
 
-        var welcome = Assert.Single(await _channel.WaitForRequestsAsync(1));
+        var welcome = Assert.Single(await Channel.WaitForRequestsAsync(1));
         Assert.Equal("/v3/conversations/a%3Apersonal-1/activities", welcome.Path); // a new message, not a reply
         Assert.NotNull(welcome.Activity.Attachments);
     }
@@ -79,26 +63,26 @@ public sealed class MessagesEndpointTests : IAsyncLifetime
     [Fact]
     public async Task ExpectRepliesReturnsTheRepliesInTheResponseInsteadOfPostingThem()
     {
-        var message = TeamsActivities.Message(_channel.ServiceUrl, "help");
+        var message = TeamsActivities.Message(Channel.ServiceUrl, "help");
         message.DeliveryMode = DeliveryModes.ExpectReplies;
 
-        var response = await _client.PostActivityAsync(message);
+        var response = await Client.PostActivityAsync(message);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var replies = await response.Content.ReadFromJsonAsync<ExpectedReplies>(ProtocolJson.Options);
         var reply = Assert.Single(replies!.Activities);
         Assert.Equal(ActivityTypes.Message, reply.Type);
         Assert.NotNull(reply.Attachments);
-        Assert.Empty(_channel.Requests);
+        Assert.Empty(Channel.Requests);
     }
 
     [Fact]
     public async Task ActionExecuteIsAnsweredWithACardThatReplacesTheClickedOne()
     {
-        var invoke = TeamsActivities.Invoke(_channel.ServiceUrl, "adaptiveCard/action",
+        var invoke = TeamsActivities.Invoke(Channel.ServiceUrl, "adaptiveCard/action",
             new { action = new { type = "Action.Execute", verb = "help" }, trigger = "manual" });
 
-        var response = await _client.PostActivityAsync(invoke);
+        var response = await Client.PostActivityAsync(invoke);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
@@ -110,10 +94,10 @@ public sealed class MessagesEndpointTests : IAsyncLifetime
     [Fact]
     public async Task AnActionExecuteWithAnUnknownVerbGetsAnErrorTheClientCanShow()
     {
-        var invoke = TeamsActivities.Invoke(_channel.ServiceUrl, "adaptiveCard/action",
+        var invoke = TeamsActivities.Invoke(Channel.ServiceUrl, "adaptiveCard/action",
             new { action = new { type = "Action.Execute", verb = "self-destruct" }, trigger = "manual" });
 
-        var body = await (await _client.PostActivityAsync(invoke)).Content.ReadFromJsonAsync<JsonElement>();
+        var body = await (await Client.PostActivityAsync(invoke)).Content.ReadFromJsonAsync<JsonElement>();
 
         Assert.Equal(400, body.GetProperty("statusCode").GetInt32());
         Assert.Equal("application/vnd.microsoft.error", body.GetProperty("type").GetString());
@@ -123,21 +107,21 @@ public sealed class MessagesEndpointTests : IAsyncLifetime
     [Fact]
     public async Task TheActionSubmitFallbackOfTheHelpButtonShowsHelp()
     {
-        var submit = TeamsActivities.Message(_channel.ServiceUrl, "");
+        var submit = TeamsActivities.Message(Channel.ServiceUrl, "");
         submit.Text = null;
         submit.Value = ProtocolJson.ToElement(new { verb = "help" });
 
-        await _client.PostActivityAsync(submit);
+        await Client.PostActivityAsync(submit);
 
-        Assert.NotNull(Assert.Single(await _channel.WaitForRequestsAsync(1)).Activity.Attachments);
+        Assert.NotNull(Assert.Single(await Channel.WaitForRequestsAsync(1)).Activity.Attachments);
     }
 
     [Fact]
     public async Task AnInvokeNobodyHandlesIsAnswered501()
     {
-        var invoke = TeamsActivities.Invoke(_channel.ServiceUrl, "composeExtension/query", new { commandId = "search" });
+        var invoke = TeamsActivities.Invoke(Channel.ServiceUrl, "composeExtension/query", new { commandId = "search" });
 
-        var response = await _client.PostActivityAsync(invoke);
+        var response = await Client.PostActivityAsync(invoke);
 
         Assert.Equal(HttpStatusCode.NotImplemented, response.StatusCode);
     }
@@ -149,7 +133,7 @@ public sealed class MessagesEndpointTests : IAsyncLifetime
     [InlineData("""{"type":"message","text":"no conversation","serviceUrl":"http://127.0.0.1:1/"}""")]
     public async Task MalformedBodiesAreRefusedWith400AndAReason(string body)
     {
-        var response = await _client.PostAsync("/api/messages", new StringContent(body, Encoding.UTF8, "application/json"));
+        var response = await Client.PostAsync("/api/messages", new StringContent(body, Encoding.UTF8, "application/json"));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var error = await response.Content.ReadFromJsonAsync<ErrorResponse>(ProtocolJson.Options);
@@ -159,12 +143,12 @@ public sealed class MessagesEndpointTests : IAsyncLifetime
     [Fact]
     public async Task BodiesAboveTheConfiguredSizeAreRefusedWith413()
     {
-        var message = TeamsActivities.Message(_channel.ServiceUrl, new string('x', 300 * 1024));
+        var message = TeamsActivities.Message(Channel.ServiceUrl, new string('x', 300 * 1024));
 
-        var response = await _client.PostActivityAsync(message);
+        var response = await Client.PostActivityAsync(message);
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
-        Assert.Empty(_channel.Requests);
+        Assert.Empty(Channel.Requests);
     }
 
     [Theory]
@@ -173,7 +157,7 @@ public sealed class MessagesEndpointTests : IAsyncLifetime
     [InlineData("DELETE")]
     public async Task OtherMethodsThanPostAreRefusedWith405(string method)
     {
-        var response = await _client.SendAsync(new HttpRequestMessage(new HttpMethod(method), "/api/messages"));
+        var response = await Client.SendAsync(new HttpRequestMessage(new HttpMethod(method), "/api/messages"));
 
         Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
     }
@@ -181,17 +165,17 @@ public sealed class MessagesEndpointTests : IAsyncLifetime
     [Fact]
     public async Task AFailingTurnIsLoggedWithItsActivityIdAnswered500AndDoesNotAffectTheNext()
     {
-        var boom = TeamsActivities.Message(_channel.ServiceUrl, "boom");
+        var boom = TeamsActivities.Message(Channel.ServiceUrl, "boom");
 
-        var failed = await _client.PostActivityAsync(boom);
-        var next = await _client.PostActivityAsync(TeamsActivities.Message(_channel.ServiceUrl, "help"));
+        var failed = await Client.PostActivityAsync(boom);
+        var next = await Client.PostActivityAsync(TeamsActivities.Message(Channel.ServiceUrl, "help"));
 
         Assert.Equal(HttpStatusCode.InternalServerError, failed.StatusCode);
         Assert.Equal(HttpStatusCode.OK, next.StatusCode);
-        Assert.Single(await _channel.WaitForRequestsAsync(1));
-        lock (_bot.Logs)
+        Assert.Single(await Channel.WaitForRequestsAsync(1));
+        lock (Bot.Logs)
         {
-            Assert.Contains(_bot.Logs, line => line.StartsWith("Error", StringComparison.Ordinal) &&
+            Assert.Contains(Bot.Logs, line => line.StartsWith("Error", StringComparison.Ordinal) &&
                 line.Contains(boom.Id!, StringComparison.Ordinal) && line.Contains("InvalidOperationException", StringComparison.Ordinal));
         }
     }
@@ -201,7 +185,7 @@ public sealed class MessagesEndpointTests : IAsyncLifetime
     {
         var probe = new CallerIdProbe();
         await using var bot = HelpdeskBotFactory.WithMiddleware(probe);
-        var message = TeamsActivities.Message(_channel.ServiceUrl, "help");
+        var message = TeamsActivities.Message(Channel.ServiceUrl, "help");
         message.CallerId = "urn:botframework:azure";
 
         await bot.CreateClient().PostActivityAsync(message);

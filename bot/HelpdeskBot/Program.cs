@@ -1,6 +1,7 @@
 using HelpdeskBot;
 using HelpdeskBot.Chat;
 using HelpdeskBot.Conversations;
+using HelpdeskBot.Knowledge;
 using HelpdeskBot.Protocol.Hosting;
 using HelpdeskBot.Storage;
 using HelpdeskBot.Terminal;
@@ -12,6 +13,7 @@ builder.AddTerminalChat(args);
 builder.AddBotFramework();
 builder.AddHelpdeskStorage();
 builder.AddConversations();
+builder.AddKnowledge();
 builder.AddHelpdeskChat();
 
 var app = builder.Build();

@@ -1,0 +1,42 @@
+using HelpdeskBot.Knowledge.Authoring;
+using HelpdeskBot.Knowledge.Search;
+using HelpdeskBot.Knowledge.Storage;
+using HelpdeskBot.Storage;
+using Microsoft.EntityFrameworkCore;
+
+namespace HelpdeskBot.Knowledge;
+
+public static class KnowledgeExtensions
+{
+    /// <summary>The knowledge base in the bot's database, its search, and the startup import of the articles folder.</summary>
+    public static IHostApplicationBuilder AddKnowledge(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<KnowledgeOptions>().BindConfiguration(KnowledgeOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<KnowledgeSearchOptions>().BindConfiguration($"{KnowledgeOptions.SectionName}:Search")
+            .ValidateDataAnnotations().ValidateOnStart();
+        services.AddDbContext<KnowledgeDbContext>((sp, options) => options.UseSqlite(
+            StorageExtensions.GetConnectionString(sp.GetRequiredService<IConfiguration>()),
+            sqlite => sqlite.MigrationsHistoryTable(KnowledgeDbContext.MigrationsHistoryTable)));
+        services.AddSingleton<VocabularyCache>();
+        services.AddSingleton(sp => new QueryAnalyzer(LoadSynonyms(sp)));
+        services.AddScoped<KnowledgeIndex>();
+        services.AddScoped<KnowledgeSearch>();
+        services.AddScoped<KnowledgeBase>();
+        services.AddScoped<KnowledgeGaps>();
+        services.AddHostedService<KnowledgeStartup>();
+        return builder;
+    }
+
+    private static Synonyms LoadSynonyms(IServiceProvider services)
+    {
+        var path = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<KnowledgeSearchOptions>>().Value.SynonymsPath;
+        if (File.Exists(path))
+        {
+            return Synonyms.Load(path);
+        }
+
+        services.GetRequiredService<ILogger<KnowledgeSearch>>().LogWarning("No synonyms file at {Path}; searching without synonyms", Path.GetFullPath(path));
+        return Synonyms.Empty;
+    }
+}

@@ -1,0 +1,19 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace HelpdeskBot.Knowledge;
+
+/// <summary>The knowledge base's settings (section <c>Knowledge</c>).</summary>
+public sealed class KnowledgeOptions
+{
+    public const string SectionName = "Knowledge";
+
+    /// <summary>The folder of Markdown articles imported (published) at startup; empty to skip.</summary>
+    public string? ArticlesPath { get; set; } = "knowledge/articles";
+
+    /// <summary>The API key authors send (header <c>X-Api-Key</c>) to write articles; none means no writes, except in anonymous development mode.</summary>
+    public string? AuthorApiKey { get; set; }
+
+    /// <summary>How many other matches an answer card lists.</summary>
+    [Range(0, 3)]
+    public int OtherMatches { get; set; } = 3;
+}

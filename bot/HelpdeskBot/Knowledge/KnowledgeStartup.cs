@@ -1,0 +1,37 @@
+using HelpdeskBot.Knowledge.Authoring;
+using HelpdeskBot.Knowledge.Storage;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace HelpdeskBot.Knowledge;
+
+/// <summary>Migrates the knowledge tables, then imports the articles folder the same way <c>kb import</c> does.</summary>
+public sealed class KnowledgeStartup(IServiceScopeFactory scopes, IOptions<KnowledgeOptions> options, ILogger<KnowledgeStartup> logger)
+    : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<KnowledgeDbContext>().Database.MigrateAsync(cancellationToken);
+        var folder = options.Value.ArticlesPath;
+        if (string.IsNullOrWhiteSpace(folder))
+        {
+            return;
+        }
+
+        if (!Directory.Exists(folder))
+        {
+            logger.LogWarning("No articles folder at {Folder}; the knowledge base starts with what the database holds", Path.GetFullPath(folder));
+            return;
+        }
+
+        var report = await scope.ServiceProvider.GetRequiredService<KnowledgeBase>().ImportFolderAsync(folder, "startup import", cancellationToken);
+        logger.LogInformation("Imported knowledge articles from {Folder}: {Report}", folder, report);
+        foreach (var error in report.Errors)
+        {
+            logger.LogWarning("Article not imported: {Error}", error);
+        }
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

@@ -1,0 +1,53 @@
+using System.Text.RegularExpressions;
+using Markdig;
+
+namespace HelpdeskBot.Knowledge.Articles;
+
+/// <summary>A part of an article under one heading: the unit that search finds and answers show.</summary>
+public sealed partial record ArticleSection(int Ordinal, string Heading, string Markdown, string PlainText)
+{
+    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().DisableHtml().Build();
+
+    /// <summary>Splits a body at its <c>##</c> and <c>###</c> headings; text before the first heading is section 0.</summary>
+    public static IReadOnlyList<ArticleSection> Split(string title, string body)
+    {
+        var sections = new List<ArticleSection>();
+        var heading = title;
+        var lines = new List<string>();
+        foreach (var line in body.Replace("\r\n", "\n").Split('\n'))
+        {
+            var match = HeadingLine().Match(line);
+            if (match.Success)
+            {
+                Add(sections, heading, lines);
+                heading = match.Groups[1].Value.Trim();
+                lines.Clear();
+            }
+            else
+            {
+                lines.Add(line);
+            }
+        }
+
+        Add(sections, heading, lines);
+        return sections;
+    }
+
+    private static void Add(List<ArticleSection> sections, string heading, List<string> lines)
+    {
+        var markdown = string.Join('\n', lines).Trim();
+        if (markdown.Length > 0)
+        {
+            sections.Add(new ArticleSection(sections.Count, heading, markdown, ToPlainText(markdown)));
+        }
+    }
+
+    public static string ToPlainText(string markdown) =>
+        Regex.Replace(Markdig.Markdown.ToPlainText(markdown, Pipeline), @"[ \t]+", " ").Trim();
+
+    /// <summary>Markdown to HTML with raw HTML escaped, not passed through: safe to serve.</summary>
+    public static string ToSafeHtml(string markdown) => Markdig.Markdown.ToHtml(markdown, Pipeline);
+
+    [GeneratedRegex(@"^#{2,3}\s+(.+?)\s*#*\s*$")]
+    private static partial Regex HeadingLine();
+}

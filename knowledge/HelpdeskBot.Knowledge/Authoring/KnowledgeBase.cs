@@ -1,0 +1,128 @@
+using HelpdeskBot.Knowledge.Articles;
+using HelpdeskBot.Knowledge.Search;
+using HelpdeskBot.Knowledge.Storage;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace HelpdeskBot.Knowledge.Authoring;
+
+/// <summary>
+/// What authors do to articles: save a version, publish, retire, import a folder. Every change that affects search
+/// updates the index in the same transaction, so it takes effect at once.
+/// </summary>
+public sealed class KnowledgeBase(KnowledgeDbContext db, KnowledgeIndex index, TimeProvider time, ILogger<KnowledgeBase> logger)
+{
+    public Task<Article?> FindAsync(string id, CancellationToken cancellationToken) =>
+        db.Articles.Include(a => a.Versions).SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
+
+    /// <summary>Saves a version (a draft until published); false when nothing changed.</summary>
+    public async Task<(Article Article, bool Changed)> SaveAsync(ArticleDocument document, string author, CancellationToken cancellationToken)
+    {
+        var article = await FindAsync(document.Id, cancellationToken);
+        if (article is null)
+        {
+            article = Article.Create(document, author, time.GetUtcNow());
+            db.Articles.Add(article);
+            await db.SaveChangesAsync(cancellationToken);
+            return (article, true);
+        }
+
+        var changed = article.AddVersion(document, author, time.GetUtcNow());
+        await db.SaveChangesAsync(cancellationToken);
+        return (article, changed);
+    }
+
+    public async Task<Article> PublishAsync(string id, CancellationToken cancellationToken)
+    {
+        var article = await FindAsync(id, cancellationToken) ?? throw new KeyNotFoundException($"No article '{id}'.");
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        article.Publish(time.GetUtcNow());
+        await db.SaveChangesAsync(cancellationToken);
+        await index.ReplaceAsync(article.Published!, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        logger.LogInformation("Published article {ArticleId} version {Version}", id, article.PublishedVersion);
+        return article;
+    }
+
+    public async Task<Article> RetireAsync(string id, CancellationToken cancellationToken)
+    {
+        var article = await FindAsync(id, cancellationToken) ?? throw new KeyNotFoundException($"No article '{id}'.");
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        article.Retire(time.GetUtcNow());
+        await db.SaveChangesAsync(cancellationToken);
+        await index.RemoveAsync(id, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        logger.LogInformation("Retired article {ArticleId}", id);
+        return article;
+    }
+
+    /// <summary>
+    /// Publishes every <c>*.md</c> file of a folder (docs as code): new articles and changed ones become a new
+    /// published version, unchanged ones are left alone. A bad file is reported and skipped; the rest carries on.
+    /// </summary>
+    public async Task<ImportReport> ImportFolderAsync(string folder, string author, CancellationToken cancellationToken)
+    {
+        if (!Directory.Exists(folder))
+        {
+            throw new DirectoryNotFoundException($"No folder '{folder}' to import.");
+        }
+
+        var report = new ImportReport();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var file in Directory.EnumerateFiles(folder, "*.md").Order(StringComparer.Ordinal))
+        {
+            try
+            {
+                var document = ArticleParser.ParseFile(file);
+                if (!seen.Add(document.Id))
+                {
+                    throw new ArticleFormatException(Path.GetFileName(file), 1, $"duplicate article id '{document.Id}'.");
+                }
+
+                await ImportAsync(document, author, report, cancellationToken);
+            }
+            catch (ArticleFormatException ex)
+            {
+                report.Errors.Add(ex.Message);
+                logger.LogWarning("Skipped {File}: {Problem}", ex.File, ex.Message);
+            }
+        }
+
+        return report;
+    }
+
+    private async Task ImportAsync(ArticleDocument document, string author, ImportReport report, CancellationToken cancellationToken)
+    {
+        var (article, changed) = await SaveAsync(document, author, cancellationToken);
+        if (changed || article.State != ArticleState.Published || article.PublishedVersion != article.LatestVersion)
+        {
+            if (article.State == ArticleState.Retired && !changed)
+            {
+                report.Unchanged++; // an author retired it; an unchanged file does not bring it back
+                return;
+            }
+
+            await PublishAsync(article.Id, cancellationToken);
+            if (article.LatestVersion == 1) report.Added++;
+            else report.Updated++;
+        }
+        else
+        {
+            report.Unchanged++;
+        }
+
+        db.ChangeTracker.Clear(); // keep a large import's memory flat
+    }
+}
+
+/// <summary>What an import did.</summary>
+public sealed class ImportReport
+{
+    public int Added { get; set; }
+    public int Updated { get; set; }
+    public int Unchanged { get; set; }
+    public List<string> Errors { get; } = [];
+
+    public override string ToString() =>
+        $"{Added} added, {Updated} updated, {Unchanged} unchanged, {Errors.Count} with errors";
+}

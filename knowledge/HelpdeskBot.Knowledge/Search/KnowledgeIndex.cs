@@ -1,0 +1,64 @@
+using System.Data.Common;
+using HelpdeskBot.Knowledge.Articles;
+using HelpdeskBot.Knowledge.Storage;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace HelpdeskBot.Knowledge.Search;
+
+/// <summary>
+/// The FTS5 index of published articles, one row per section: <c>KnowledgeSectionContent</c> holds the text, and
+/// triggers keep two FTS5 tables over it current: <c>KnowledgeSections</c> (porter stems, for ranking) and
+/// <c>KnowledgeWords</c> (plain words, whose vocabulary corrects typos). Changes run in the caller's transaction.
+/// </summary>
+public sealed class KnowledgeIndex(KnowledgeDbContext db)
+{
+    /// <summary>Puts an article's published version in the index, replacing what was there.</summary>
+    public async Task ReplaceAsync(ArticleVersion version, CancellationToken cancellationToken)
+    {
+        await RemoveAsync(version.ArticleId, cancellationToken);
+        var connection = await OpenAsync(cancellationToken);
+        await using var insert = connection.CreateCommand();
+        insert.CommandText = """
+            INSERT INTO KnowledgeSectionContent (ArticleId, Ordinal, Title, Tags, Heading, Body)
+            VALUES ($article, $ordinal, $title, $tags, $heading, $body)
+            """;
+        var parameters = new[] { "$article", "$ordinal", "$title", "$tags", "$heading", "$body" }
+            .Select(name => { var p = insert.CreateParameter(); p.ParameterName = name; insert.Parameters.Add(p); return p; })
+            .ToArray();
+        insert.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        foreach (var section in ArticleSection.Split(version.Title, version.Body))
+        {
+            parameters[0].Value = version.ArticleId;
+            parameters[1].Value = section.Ordinal;
+            parameters[2].Value = version.Title;
+            parameters[3].Value = string.Join(' ', version.TagList);
+            parameters[4].Value = section.Heading;
+            parameters[5].Value = section.PlainText;
+            await insert.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await BumpGenerationAsync(cancellationToken);
+    }
+
+    /// <summary>Takes an article out of the index (retired, or replaced).</summary>
+    public async Task RemoveAsync(string articleId, CancellationToken cancellationToken)
+    {
+        await db.Database.ExecuteSqlAsync($"DELETE FROM KnowledgeSectionContent WHERE ArticleId = {articleId}", cancellationToken);
+        await BumpGenerationAsync(cancellationToken);
+    }
+
+    private Task BumpGenerationAsync(CancellationToken cancellationToken) =>
+        db.Database.ExecuteSqlRawAsync("UPDATE KnowledgeIndexState SET Generation = Generation + 1", cancellationToken);
+
+    private async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        var connection = db.Database.GetDbConnection();
+        if (connection.State != System.Data.ConnectionState.Open)
+        {
+            await db.Database.OpenConnectionAsync(cancellationToken);
+        }
+
+        return connection;
+    }
+}

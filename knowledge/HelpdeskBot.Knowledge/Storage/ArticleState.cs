@@ -1,0 +1,3 @@
+namespace HelpdeskBot.Knowledge.Storage;
+
+public enum ArticleState { Draft, Published, Retired }

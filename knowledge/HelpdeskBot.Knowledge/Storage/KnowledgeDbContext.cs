@@ -1,0 +1,44 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace HelpdeskBot.Knowledge.Storage;
+
+/// <summary>
+/// Articles, their versions and the knowledge gaps. The search index lives beside them in SQLite FTS5 tables
+/// (see <see cref="Search.KnowledgeIndex"/>), created by the migrations.
+/// </summary>
+public sealed class KnowledgeDbContext(DbContextOptions<KnowledgeDbContext> options) : DbContext(options)
+{
+    public const string MigrationsHistoryTable = "__KnowledgeMigrationsHistory";
+
+    public DbSet<Article> Articles => Set<Article>();
+    public DbSet<ArticleVersion> ArticleVersions => Set<ArticleVersion>();
+    public DbSet<KnowledgeGap> Gaps => Set<KnowledgeGap>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<Article>(article =>
+        {
+            article.HasKey(a => a.Id);
+            article.Property(a => a.Id).HasMaxLength(100);
+            article.Property(a => a.State).HasConversion<string>().HasMaxLength(16);
+            article.HasMany(a => a.Versions).WithOne().HasForeignKey(v => v.ArticleId);
+            article.Navigation(a => a.Versions).UsePropertyAccessMode(PropertyAccessMode.Field);
+            article.Ignore(a => a.Latest);
+            article.Ignore(a => a.Published);
+        });
+        modelBuilder.Entity<ArticleVersion>(version =>
+        {
+            version.HasIndex(v => new { v.ArticleId, v.Number }).IsUnique();
+            version.Ignore(v => v.TagList);
+        });
+        modelBuilder.Entity<KnowledgeGap>(gap =>
+        {
+            gap.Property(g => g.Kind).HasConversion<string>().HasMaxLength(16);
+            gap.HasIndex(g => g.NormalizedQuestion);
+        });
+    }
+}

@@ -1,0 +1,117 @@
+using HelpdeskBot.Knowledge.Articles;
+using HelpdeskBot.Knowledge.Authoring;
+using Microsoft.EntityFrameworkCore;
+
+namespace HelpdeskBot.Tests.Knowledge;
+
+/// <summary>The knowledge library on its own: articles, versions, publishing and search safety.</summary>
+public sealed class KnowledgeBaseTests : IAsyncLifetime, IDisposable
+{
+    private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("articles-");
+    private KnowledgeFixture _kb = null!;
+
+    public async Task InitializeAsync() => _kb = await KnowledgeFixture.CreateAsync(minConfidence: 0.3);
+
+    public async Task DisposeAsync() => await _kb.DisposeAsync();
+
+    public void Dispose() => _folder.Delete(recursive: true);
+
+    private void Write(string id, string title, string body, string tags = "[vpn]") =>
+        File.WriteAllText(Path.Combine(_folder.FullName, id + ".md"), $"---\ntitle: {title}\ntags: {tags}\nservice: vpn\n---\n{body}\n");
+
+    private Task<ImportReport> ImportAsync() => _kb.Base.ImportFolderAsync(_folder.FullName, "tests", default);
+
+    [Fact]
+    public async Task ReimportingAnUnchangedArticleChangesNothingAndAChangedOneBecomesANewVersion()
+    {
+        Write("vpn-help", "VPN will not connect", "## Steps\nRestart GlobalProtect and sign in again.");
+        Assert.Equal(1, (await ImportAsync()).Added);
+
+        Assert.Equal(1, (await ImportAsync()).Unchanged);
+
+        Write("vpn-help", "VPN will not connect", "## Steps\nRestart GlobalProtect, then sign in with MFA.");
+        Assert.Equal(1, (await ImportAsync()).Updated);
+        var article = await _kb.Base.FindAsync("vpn-help", default);
+        Assert.Equal([1, 2], article!.Versions.Select(v => v.Number).Order());
+        Assert.Equal(2, article.PublishedVersion);
+    }
+
+    [Fact]
+    public async Task ABadFileIsReportedWithItsFileAndLineAndTheRestIsImported()
+    {
+        Write("good", "Printer offline", "Turn the printer off and on.", "[printing]");
+        File.WriteAllText(Path.Combine(_folder.FullName, "bad.md"), "---\ntitle: Broken\ntags: [a, b\nservice: vpn\n---\nbody\n");
+        File.WriteAllText(Path.Combine(_folder.FullName, "untitled.md"), "---\ntags: [a]\nservice: vpn\n---\nbody\n");
+
+        var report = await ImportAsync();
+
+        Assert.Equal(1, report.Added);
+        Assert.Contains(report.Errors, e => e.StartsWith("bad.md:", StringComparison.Ordinal));
+        Assert.Contains(report.Errors, e => e.StartsWith("untitled.md:", StringComparison.Ordinal) && e.Contains("'title' is required"));
+    }
+
+    [Fact]
+    public async Task RetiringAnArticleTakesItOutOfSearchAtOnceAndPublishingBringsItBack()
+    {
+        Write("bitlocker-key", "Find your BitLocker recovery key", "## Where\nOpen the company portal and pick Get recovery key.", "[bitlocker]");
+        await ImportAsync();
+        Assert.Equal("bitlocker-key", (await _kb.Search.SearchAsync("bitlocker recovery key", 3, default)).Best?.ArticleId);
+
+        await _kb.Base.RetireAsync("bitlocker-key", default);
+        Assert.True((await _kb.Search.SearchAsync("bitlocker recovery key", 3, default)).Declined);
+
+        await _kb.Base.PublishAsync("bitlocker-key", default);
+        Assert.Equal("bitlocker-key", (await _kb.Search.SearchAsync("bitlocker recovery key", 3, default)).Best?.ArticleId);
+    }
+
+    [Theory]
+    [InlineData("\"vpn")]
+    [InlineData("vpn*")]
+    [InlineData("vpn NEAR connect")]
+    [InlineData("vpn AND NOT (connect OR")]
+    [InlineData("title:vpn")]
+    [InlineData("'; DROP TABLE Articles; --")]
+    [InlineData("vpn \u0000\u0007 connect")]
+    [InlineData("VPN 🔥🔥 لا يتصل connect")]
+    [InlineData("")]
+    [InlineData("   ")]
+    public async Task UserTextIsNeverQuerySyntax(string question)
+    {
+        Write("vpn-help", "VPN will not connect", "## Steps\nRestart GlobalProtect and connect again.");
+        await ImportAsync();
+
+        var result = await _kb.Search.SearchAsync(question, 3, default);
+
+        Assert.NotNull(result);
+        Assert.Equal(1, await _kb.Db.Articles.CountAsync());
+    }
+
+    [Fact]
+    public async Task AVeryLongQuestionIsAnsweredNotRefused()
+    {
+        Write("vpn-help", "VPN will not connect", "## Steps\nRestart GlobalProtect and connect again.");
+        await ImportAsync();
+
+        var result = await _kb.Search.SearchAsync("vpn connect " + string.Concat(Enumerable.Repeat("word ", 2000)), 3, default);
+
+        Assert.Equal("vpn-help", result.Best?.ArticleId);
+    }
+
+    [Fact]
+    public void FrontMatterErrorsNameTheLine()
+    {
+        var error = Assert.Throws<ArticleFormatException>(() =>
+            ArticleParser.Parse("x", "---\ntitle: Fine\ntags: [a]\nservice: vpn\nreview_by: next tuesday\n---\nbody", "x.md"));
+
+        Assert.Equal(5, error.Line);
+        Assert.Contains("review_by", error.Message);
+    }
+
+    [Fact]
+    public void HtmlInAnArticleIsEscapedOnThePage() =>
+        Assert.DoesNotContain("<script>", ArticleSection.ToSafeHtml("Hello <script>alert(1)</script>"));
+
+    [Fact]
+    public async Task TheKnowledgeModelHasNoChangesMissingFromTheHandWrittenMigrations() =>
+        Assert.False(_kb.Db.Database.HasPendingModelChanges(), "Add a knowledge migration and update its snapshot.");
+}

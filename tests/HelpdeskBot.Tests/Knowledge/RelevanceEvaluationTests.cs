@@ -1,0 +1,71 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using HelpdeskBot.Tests.Infrastructure;
+using Xunit.Abstractions;
+
+namespace HelpdeskBot.Tests.Knowledge;
+
+/// <summary>
+/// The labeled question set (knowledge/evaluation/questions.json, written apart from the search code) against the
+/// sample knowledge base. Prints hit@1, hit@3, MRR@5 and decline accuracy per kind, also to
+/// TestResults/relevance.txt; the asserted thresholds are floors a little below the measured figures.
+/// </summary>
+public class RelevanceEvaluationTests(ITestOutputHelper output)
+{
+    private sealed record LabeledQuestion(string Q, string Kind, string[] Expected);
+
+    [Fact]
+    public async Task SearchAnswersAndDeclinesTheLabeledQuestionsAboveTheFloors()
+    {
+        var questions = JsonSerializer.Deserialize<LabeledQuestion[]>(
+            await File.ReadAllTextAsync(RepositoryRoot.Combine("knowledge", "evaluation", "questions.json")),
+            new JsonSerializerOptions(JsonSerializerDefaults.Web))!;
+        await using var kb = await KnowledgeFixture.CreateAsync();
+        var report = await kb.Base.ImportFolderAsync(KnowledgeFixture.SampleArticles, "test", default);
+        Assert.Empty(report.Errors);
+
+        var rows = new List<(string Kind, bool Answerable, int Rank, bool Declined)>();
+        foreach (var question in questions)
+        {
+            var result = await kb.Search.SearchAsync(question.Q, 5, default);
+            var rank = result.Hits.Select((h, i) => (h, i)).FirstOrDefault(x => question.Expected.Contains(x.h.ArticleId)).i;
+            var found = result.Hits.Any(h => question.Expected.Contains(h.ArticleId));
+            rows.Add((question.Kind, question.Expected.Length > 0, found ? rank + 1 : 0, result.Declined));
+        }
+
+        var text = Report(rows);
+        output.WriteLine(text);
+        Directory.CreateDirectory(RepositoryRoot.Combine("TestResults"));
+        await File.WriteAllTextAsync(RepositoryRoot.Combine("TestResults", "relevance.txt"), text);
+
+        var answerable = rows.Where(r => r.Answerable).ToList();
+        var uncoverable = rows.Where(r => !r.Answerable).ToList();
+        Assert.True(answerable.Count >= 100 && uncoverable.Count >= 20, "the question set is too small");
+        // Floors under the figures measured on 2026-11-21 (hit@1 0.78, hit@3 0.83, uncoverable declined 0.76,
+        // answerable declined 0.12). The targets (0.80 / 0.92 / 0.80 / 0.05) are not met yet: paraphrases.
+        Assert.True(HitAt(answerable, 1) >= 0.75, text);
+        Assert.True(HitAt(answerable, 3) >= 0.80, text);
+        Assert.True(uncoverable.Count(r => r.Declined) / (double)uncoverable.Count >= 0.70, text);
+        Assert.True(answerable.Count(r => r.Declined) / (double)answerable.Count <= 0.15, text);
+    }
+
+    private static double HitAt(IEnumerable<(string Kind, bool Answerable, int Rank, bool Declined)> rows, int k)
+    {
+        var list = rows.ToList();
+        return list.Count == 0 ? 0 : list.Count(r => r.Rank is > 0 && r.Rank <= k) / (double)list.Count;
+    }
+
+    private static string Report(List<(string Kind, bool Answerable, int Rank, bool Declined)> rows)
+    {
+        var text = new StringBuilder("kind          n   hit@1  hit@3  MRR@5  declined\n");
+        foreach (var group in rows.GroupBy(r => r.Kind).Append(rows.Where(r => r.Answerable).GroupBy(_ => "ALL answerable").Single()))
+        {
+            var list = group.ToList();
+            var mrr = list.Average(r => r.Rank is > 0 and <= 5 ? 1.0 / r.Rank : 0);
+            text.AppendLine(CultureInfo.InvariantCulture, $"{group.Key,-13}{list.Count,3}  {HitAt(list, 1),5:0.00}  {HitAt(list, 3),5:0.00}  {mrr,5:0.00}  {list.Count(r => r.Declined) / (double)list.Count,8:0.00}");
+        }
+
+        return text.ToString();
+    }
+}

@@ -20,6 +20,7 @@ var app = builder.Build();
 
 app.MapGet("/", () => "HelpdeskBot is running. Teams (or the Agents Playground) posts to /api/messages.");
 app.MapBotMessages();
+app.MapKnowledgePages();
 
 return await app.RunHelpdeskAsync(args);
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using HelpdeskBot.Conversations;
+using HelpdeskBot.Knowledge;
 using HelpdeskBot.Protocol.Builder;
 using HelpdeskBot.Protocol.Cards;
 using HelpdeskBot.Protocol.Schema;
@@ -8,7 +9,7 @@ using HelpdeskBot.Protocol.Teams;
 namespace HelpdeskBot.Chat;
 
 /// <summary>The help desk's conversation: welcome on install, help on request, and honesty about the rest.</summary>
-public sealed class HelpdeskActivityHandler(WelcomeTracker welcomes, ILogger<HelpdeskActivityHandler> logger) : ActivityHandler
+public sealed class HelpdeskActivityHandler(WelcomeTracker welcomes, KnowledgeAnswers answers) : ActivityHandler
 {
     public const string CannotHelpYet =
         "Sorry, I can't help with that yet. Type **help** to see what I can do today.";
@@ -30,20 +31,31 @@ public sealed class HelpdeskActivityHandler(WelcomeTracker welcomes, ILogger<Hel
             return;
         }
 
-        logger.LogInformation("No handler yet for message {ActivityId}", turnContext.Activity.Id);
-        await turnContext.SendActivityAsync(CannotHelpYet, cancellationToken);
+        if (text.Length == 0)
+        {
+            await turnContext.SendActivityAsync(CannotHelpYet, cancellationToken);
+            return;
+        }
+
+        await answers.AnswerAsync(turnContext, text, cancellationToken);
     }
 
     protected override Task OnCardSubmitAsync(TurnContext turnContext, JsonElement value, CancellationToken cancellationToken) =>
-        value.TryGetProperty(ActionExecute.FallbackVerbKey, out var verb) && verb.GetString() == WelcomeCard.HelpVerb
-            ? SendWelcomeAsync(turnContext, cancellationToken)
-            : turnContext.SendActivityAsync(CannotHelpYet, cancellationToken);
+        (value.TryGetProperty(ActionExecute.FallbackVerbKey, out var verb) ? verb.GetString() : null) switch
+        {
+            WelcomeCard.HelpVerb => SendWelcomeAsync(turnContext, cancellationToken),
+            AnswerCard.FeedbackVerb => answers.OnFeedbackSubmitAsync(turnContext, value, cancellationToken),
+            _ => turnContext.SendActivityAsync(CannotHelpYet, cancellationToken),
+        };
 
-    protected override Task<AdaptiveCardInvokeResponse?> OnAdaptiveCardActionExecuteAsync(
+    protected override async Task<AdaptiveCardInvokeResponse?> OnAdaptiveCardActionExecuteAsync(
         AdaptiveCardInvokeValue invokeValue, TurnContext turnContext, CancellationToken cancellationToken) =>
-        Task.FromResult<AdaptiveCardInvokeResponse?>(invokeValue.Action?.Verb == WelcomeCard.HelpVerb
-            ? AdaptiveCardInvokeResponse.Card(WelcomeCard.Build(turnContext.Activity.From?.Name))
-            : AdaptiveCardInvokeResponse.Error(400, "UnknownAction", "That button doesn't do anything yet."));
+        invokeValue.Action?.Verb switch
+        {
+            WelcomeCard.HelpVerb => AdaptiveCardInvokeResponse.Card(WelcomeCard.Build(turnContext.Activity.From?.Name)),
+            AnswerCard.FeedbackVerb => await answers.OnFeedbackAsync(invokeValue.Action.Data, cancellationToken),
+            _ => AdaptiveCardInvokeResponse.Error(400, "UnknownAction", "That button doesn't do anything yet."),
+        };
 
     protected override async Task OnMembersAddedAsync(
         IReadOnlyList<ChannelAccount> membersAdded, TurnContext turnContext, CancellationToken cancellationToken)

@@ -15,14 +15,16 @@ public static class WelcomeCard
             {
                 Size = TextSize.Large, Weight = TextWeight.Bolder,
             },
-            new TextBlock("I'm new here, so I can't do much yet. This is what works today and what is coming."),
+            new TextBlock("Ask me an IT question in your own words. This is what works today and what is coming."),
             new Container
             {
                 Style = ContainerStyle.Emphasis,
                 Items =
                 [
                     new TextBlock("Works today") { Weight = TextWeight.Bolder },
-                    new FactSet(("help", "Show this card again")),
+                    new FactSet(
+                        ("Answers", "Ask a question (\"vpn won't connect\") and I answer from the IT knowledge base"),
+                        ("help", "Show this card again")),
                 ],
             },
             new Container
@@ -31,7 +33,6 @@ public static class WelcomeCard
                 [
                     new TextBlock("Coming soon") { Weight = TextWeight.Bolder },
                     new FactSet(
-                        ("Answers", "Answers to IT questions from the knowledge base"),
                         ("Requests", "Access, software, hardware and password requests"),
                         ("Incidents", "Report something broken and follow it up"),
                         ("Status", "Your tickets, and outages before you notice them")),

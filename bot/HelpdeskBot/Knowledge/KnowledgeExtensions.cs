@@ -24,6 +24,7 @@ public static class KnowledgeExtensions
         services.AddScoped<KnowledgeSearch>();
         services.AddScoped<KnowledgeBase>();
         services.AddScoped<KnowledgeGaps>();
+        services.AddScoped<KnowledgeAnswers>();
         services.AddHostedService<KnowledgeStartup>();
         return builder;
     }

@@ -13,6 +13,9 @@ public sealed class KnowledgeOptions
     /// <summary>The API key authors send (header <c>X-Api-Key</c>) to write articles; none means no writes, except in anonymous development mode.</summary>
     public string? AuthorApiKey { get; set; }
 
+    /// <summary>Where people open articles (the bot's public address); links in cards point here.</summary>
+    public string PublicBaseUrl { get; set; } = "http://localhost:3978";
+
     /// <summary>How many other matches an answer card lists.</summary>
     [Range(0, 3)]
     public int OtherMatches { get; set; } = 3;

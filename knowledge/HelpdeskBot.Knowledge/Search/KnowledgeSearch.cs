@@ -83,8 +83,10 @@ public sealed class KnowledgeSearch(
         var total = weights.Sum();
         var bestBm25 = sections.Count > 0 ? sections.Max(s => s.Bm25) : 1;
         return sections
-            .Select(s => (Section: s, Coverage: Coverage(s, concepts, weights, total)))
-            .Select(x => (x.Section, Coverage: Confidence(x.Coverage, total, vocabulary), Score: x.Coverage + 0.35 * x.Section.Bm25 / bestBm25))
+            .Select(s => (Section: s, Coverage: Coverage($"{s.Title} {s.Tags} {s.Heading} {s.Body}", concepts, weights, total),
+                TitleCoverage: Coverage($"{s.Title} {s.Tags}", concepts, weights, total)))
+            .Select(x => (x.Section, Coverage: Confidence(x.Coverage, total, vocabulary),
+                Score: x.Coverage + 0.3 * x.TitleCoverage + 0.35 * x.Section.Bm25 / bestBm25))
             .GroupBy(x => x.Section.ArticleId)
             .Select(g => g.MaxBy(x => x.Score))
             .OrderByDescending(x => x.Score)
@@ -104,9 +106,9 @@ public sealed class KnowledgeSearch(
 
     private const double EvidenceForFullConfidence = 4.0;
 
-    private static double Coverage(SectionMatch section, IReadOnlyList<QueryConcept> concepts, double[] weights, double total)
+    private static double Coverage(string text, IReadOnlyList<QueryConcept> concepts, double[] weights, double total)
     {
-        var stems = TextTokens.Words($"{section.Title} {section.Tags} {section.Heading} {section.Body}", int.MaxValue)
+        var stems = TextTokens.Words(text, int.MaxValue)
             .Select(PorterStemmer.Stem).ToHashSet(StringComparer.Ordinal);
         var covered = 0.0;
         for (var i = 0; i < concepts.Count; i++)

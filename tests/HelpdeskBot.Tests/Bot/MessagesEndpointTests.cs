@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using HelpdeskBot.Chat;
+using HelpdeskBot.Knowledge;
 using HelpdeskBot.Protocol.Builder;
 using HelpdeskBot.Protocol.Schema;
 using HelpdeskBot.Tests.Infrastructure;
@@ -33,13 +34,13 @@ public sealed class MessagesEndpointTests() : BotWithChannel(HelpdeskBotFactory.
     }
 
     [Fact]
-    public async Task AnythingTheBotCannotDoYetGetsAnHonestAnswerNotAnEcho()
+    public async Task AQuestionNobodyWroteAnArticleForGetsAPlainAnswerNotAnEcho()
     {
         await Client.PostActivityAsync(TeamsActivities.Message(Channel.ServiceUrl, "my printer is on fire"));
 
         var reply = Assert.Single(await Channel.WaitForRequestsAsync(1)).Activity;
-        Assert.Equal(HelpdeskActivityHandler.CannotHelpYet, reply.Text);
-        Assert.DoesNotContain("printer", reply.Text);
+        Assert.Equal(KnowledgeAnswers.NoAnswer, reply.Text);
+        Assert.DoesNotContain("fire", reply.Text);
     }
 
     [Fact]

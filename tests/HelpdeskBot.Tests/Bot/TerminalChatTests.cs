@@ -10,10 +10,10 @@ public sealed class TerminalChatTests : IDisposable
     public void Dispose() => _folder.Delete(recursive: true);
 
     [Fact]
-    public async Task APipedConversationShowsTheWelcomeCardAnswersAndRunsACardAction()
+    public async Task APipedConversationShowsTheWelcomeCardAnswersFromTheKnowledgeBaseAndRunsACardAction()
     {
         await using var chat = BotProcess.Start(_folder.FullName, ["chat"], redirectInput: true);
-        await chat.Input.WriteAsync("help\nplease fix my vpn\n1\nquit\n");
+        await chat.Input.WriteAsync("help\nmy vpn wont connect\nwhen is payday\n1\nquit\n");
         chat.Input.Close();
 
         var exitCode = await chat.WaitForExitAsync(TimeSpan.FromMinutes(1));
@@ -23,8 +23,10 @@ public sealed class TerminalChatTests : IDisposable
         Assert.Contains("bot> (card)", output);
         Assert.Contains("I'm the IT help desk bot", output);
         Assert.Contains("[1] Show help", output);
-        Assert.Contains("bot> Sorry, I can't help with that yet.", output);
-        Assert.DoesNotContain("bot> please fix my vpn", output);
+        Assert.Contains("Was this helpful?", output); // a knowledge answer card
+        Assert.Contains("Open article -> http://localhost:3978/kb/vpn-", output);
+        Assert.Contains("bot> I couldn't find an article", output); // payday is not IT's
+        Assert.DoesNotContain("bot> my vpn wont connect", output);
         Assert.Contains("bot> (card updated)", output);
         Assert.True(File.Exists(Path.Combine(_folder.FullName, "helpdesk.db")), "the SQLite database is created on start");
     }

@@ -1,4 +1,5 @@
 using HelpdeskBot.Chat;
+using HelpdeskBot.Knowledge;
 using HelpdeskBot.Protocol.Cards;
 using HelpdeskBot.Protocol.Schema;
 using HelpdeskBot.Tests.Infrastructure;
@@ -11,12 +12,13 @@ namespace HelpdeskBot.Tests.Cards;
 /// </summary>
 public class CardRenderingTests
 {
-    public static TheoryData<string> Cards => ["welcome", "every-element"];
+    public static TheoryData<string> Cards => ["welcome", "every-element", "answer"];
 
     private static AdaptiveCard Build(string name) => name switch
     {
         "welcome" => WelcomeCard.Build("Ada"),
         "every-element" => SampleCards.EveryElement(),
+        "answer" => AnswerCard.Build(SampleCards.Answer(), "https://helpdesk.example.com"),
         _ => throw new ArgumentOutOfRangeException(nameof(name)),
     };
 

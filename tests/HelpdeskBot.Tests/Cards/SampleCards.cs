@@ -1,3 +1,4 @@
+using HelpdeskBot.Knowledge.Search;
 using HelpdeskBot.Protocol.Cards;
 
 namespace HelpdeskBot.Tests;
@@ -43,4 +44,14 @@ public static class SampleCards
         Refresh = new CardRefresh(new ActionExecute { Verb = "refresh" }, ["29:user-1"]),
         MsTeams = TeamsCardSettings.FullWidth,
     };
+
+    /// <summary>A search result with other matches, as the answer card gets it.</summary>
+    public static KnowledgeSearchResult Answer() => new(
+        "vpn wont connect",
+        [
+            new KnowledgeHit("vpn-cannot-connect", "VPN won't connect", 1, "Steps", "1. Restart GlobalProtect. 2. Sign in again.", 1.2, 0.9),
+            new KnowledgeHit("vpn-keeps-disconnecting", "VPN keeps disconnecting", 0, "VPN keeps disconnecting", "If it drops every hour...", 0.8, 0.6),
+            new KnowledgeHit("corporate-wifi-not-connecting", "Office Wi-Fi [Contoso-Corp] not connecting", 0, "Symptoms", "...", 0.7, 0.55),
+        ],
+        []);
 }

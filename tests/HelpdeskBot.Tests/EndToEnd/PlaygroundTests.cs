@@ -25,7 +25,10 @@ public sealed class PlaygroundTests : IDisposable
             m => Playground.HasCardContaining(m, "IT help desk bot"), "the welcome card");
 
         await playground.SayAsync("my vpn wont connect");
-        await playground.WaitForBotMessageAsync(m => Playground.HasText(m, "can't help with that yet"), "the honest answer");
+        await playground.WaitForBotMessageAsync(m => Playground.HasCardContaining(m, "Was this helpful?"), "a knowledge answer");
+
+        await playground.SayAsync("when is payday");
+        await playground.WaitForBotMessageAsync(m => Playground.HasText(m, "couldn't find an article"), "the honest no-answer");
 
         await playground.SayAsync("help");
         await playground.WaitForBotMessageAsync(m => Playground.HasCardContaining(m, "Show help"), "the help card");

@@ -14,6 +14,9 @@ public static class BotProcess
         {
             ["ConnectionStrings__Helpdesk"] = $"Data Source={System.IO.Path.Combine(workingDirectory, "helpdesk.db")}",
             ["DOTNET_NOLOGO"] = "1",
+            // As when started from the repository root: the sample knowledge base and the synonyms.
+            ["Knowledge__ArticlesPath"] = RepositoryRoot.Combine("knowledge", "articles"),
+            ["Knowledge__Search__SynonymsPath"] = RepositoryRoot.Combine("knowledge", "synonyms.txt"),
         };
         if (port is { } p)
         {

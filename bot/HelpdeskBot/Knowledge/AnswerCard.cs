@@ -1,0 +1,58 @@
+using HelpdeskBot.Knowledge.Search;
+using HelpdeskBot.Protocol.Cards;
+
+namespace HelpdeskBot.Knowledge;
+
+/// <summary>An answer from the knowledge base: the best section, the article, feedback buttons and other matches.</summary>
+public static class AnswerCard
+{
+    public const string FeedbackVerb = "kb-feedback";
+
+    /// <summary>What the feedback buttons carry back.</summary>
+    public sealed record Feedback(string ArticleId, bool Helpful, string Question);
+
+    public static AdaptiveCard Build(KnowledgeSearchResult result, string baseUrl, bool askForFeedback = true, string? thanks = null)
+    {
+        var best = result.Best!;
+        var card = new AdaptiveCard
+        {
+            Body =
+            [
+                new TextBlock(best.Title) { Size = TextSize.Medium, Weight = TextWeight.Bolder },
+                new TextBlock(best.SectionHeading) { IsSubtle = true, Spacing = Spacing.None },
+                new TextBlock(best.Snippet),
+            ],
+            Actions = [new ActionOpenUrl("Open article", ArticleUrl(baseUrl, best.ArticleId))],
+        };
+        var others = result.Hits.Skip(1).Take(3).ToList();
+        if (others.Count > 0)
+        {
+            card.Body.Add(new TextBlock("Other matches") { Weight = TextWeight.Bolder, Separator = true });
+            card.Body.AddRange(others.Select(o => new TextBlock($"[{Escape(o.Title)}]({ArticleUrl(baseUrl, o.ArticleId)})") { Spacing = Spacing.Small }));
+        }
+
+        if (askForFeedback)
+        {
+            card.Body.Add(new TextBlock("Was this helpful?") { Separator = true });
+            card.Body.Add(new ActionSet
+            {
+                Actions =
+                [
+                    ActionExecute.Create("Yes", FeedbackVerb, new Feedback(best.ArticleId, true, result.Question)),
+                    ActionExecute.Create("No", FeedbackVerb, new Feedback(best.ArticleId, false, result.Question)),
+                ],
+            });
+        }
+        else if (thanks is not null)
+        {
+            card.Body.Add(new TextBlock(thanks) { Separator = true, IsSubtle = true });
+        }
+
+        return card;
+    }
+
+    public static string ArticleUrl(string baseUrl, string articleId) => $"{baseUrl.TrimEnd('/')}/kb/{Uri.EscapeDataString(articleId)}";
+
+    // Titles are author text: keep them from breaking the Markdown link around them.
+    private static string Escape(string text) => text.Replace("[", "(").Replace("]", ")");
+}

@@ -1,0 +1,81 @@
+using System.Text.Json;
+using HelpdeskBot.Knowledge.Authoring;
+using HelpdeskBot.Knowledge.Search;
+using HelpdeskBot.Protocol.Builder;
+using HelpdeskBot.Protocol.Cards;
+using HelpdeskBot.Protocol.Schema;
+using HelpdeskBot.Protocol.Teams;
+using Microsoft.Extensions.Options;
+
+namespace HelpdeskBot.Knowledge;
+
+/// <summary>Answers questions in chat from the knowledge base, and takes "was this helpful?" feedback.</summary>
+public sealed class KnowledgeAnswers(
+    KnowledgeSearch search, KnowledgeGaps gaps, IOptions<KnowledgeOptions> options, ILogger<KnowledgeAnswers> logger)
+{
+    public const string NoAnswer =
+        "I couldn't find an article that answers that. Try describing it another way, or contact the service desk " +
+        "(reporting it to IT from this chat is coming soon).";
+
+    public const string Thanks = "Thanks, that helps us improve the answers.";
+
+    public async Task AnswerAsync(TurnContext turn, string question, CancellationToken cancellationToken)
+    {
+        var result = await search.SearchAsync(question, 1 + options.Value.OtherMatches, cancellationToken);
+        if (result.Declined)
+        {
+            logger.LogInformation("No knowledge answer for activity {ActivityId}", turn.Activity.Id);
+            await gaps.RecordDeclinedAsync(question, cancellationToken);
+            await turn.SendActivityAsync(NoAnswer, cancellationToken);
+            return;
+        }
+
+        logger.LogInformation("Answered activity {ActivityId} with article {ArticleId} at confidence {Confidence}",
+            turn.Activity.Id, result.Best!.ArticleId, result.Best.Confidence);
+        var card = AnswerCard.Build(result, options.Value.PublicBaseUrl);
+        await turn.SendActivityAsync(Activity.CreateMessage(null, card.ToAttachment()), cancellationToken);
+    }
+
+    /// <summary>Records the feedback; returns the card that replaces the answer (feedback buttons gone).</summary>
+    public async Task<AdaptiveCardInvokeResponse> OnFeedbackAsync(JsonElement? data, CancellationToken cancellationToken)
+    {
+        var feedback = Read(data);
+        if (feedback is null)
+        {
+            return AdaptiveCardInvokeResponse.Error(400, "BadFeedback", "That feedback could not be read.");
+        }
+
+        await RecordAsync(feedback, cancellationToken);
+        var result = await search.SearchAsync(feedback.Question, 1 + options.Value.OtherMatches, cancellationToken);
+        return result.Best?.ArticleId == feedback.ArticleId
+            ? AdaptiveCardInvokeResponse.Card(AnswerCard.Build(result, options.Value.PublicBaseUrl, askForFeedback: false, thanks: Thanks))
+            : AdaptiveCardInvokeResponse.Message(Thanks);
+    }
+
+    /// <summary>The same feedback arriving as an Action.Submit (clients without Action.Execute).</summary>
+    public async Task OnFeedbackSubmitAsync(TurnContext turn, JsonElement value, CancellationToken cancellationToken)
+    {
+        if (Read(value) is { } feedback)
+        {
+            await RecordAsync(feedback, cancellationToken);
+        }
+
+        await turn.SendActivityAsync(Thanks, cancellationToken);
+    }
+
+    private Task RecordAsync(AnswerCard.Feedback feedback, CancellationToken cancellationToken) =>
+        feedback.Helpful ? Task.CompletedTask : gaps.RecordNotHelpfulAsync(feedback.Question, feedback.ArticleId, cancellationToken);
+
+    private static AnswerCard.Feedback? Read(JsonElement? data)
+    {
+        try
+        {
+            var feedback = ProtocolJson.FromElement<AnswerCard.Feedback>(data);
+            return feedback is { ArticleId.Length: > 0, Question: not null } ? feedback : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+}

@@ -16,4 +16,27 @@ public static class RepositoryConfiguration
         builder.Configuration.Sources.Insert(0, source);
         return builder;
     }
+
+    /// <summary>
+    /// Resolves a configured relative path (articles, synonyms, the SQLite file) against the repository root when the
+    /// app runs inside a checkout, since <c>dotnet run --project bot/HelpdeskBot</c> starts in the project folder;
+    /// elsewhere against the current directory. Absolute paths are kept.
+    /// </summary>
+    public static string ResolvePath(string path)
+    {
+        if (Path.IsPathRooted(path))
+        {
+            return path;
+        }
+
+        for (var dir = new DirectoryInfo(Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "HelpdeskBot.sln")))
+            {
+                return Path.Combine(dir.FullName, path);
+            }
+        }
+
+        return Path.GetFullPath(path);
+    }
 }

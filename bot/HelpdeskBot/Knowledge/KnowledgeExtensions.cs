@@ -31,13 +31,14 @@ public static class KnowledgeExtensions
 
     private static Synonyms LoadSynonyms(IServiceProvider services)
     {
-        var path = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<KnowledgeSearchOptions>>().Value.SynonymsPath;
+        var path = RepositoryConfiguration.ResolvePath(
+            services.GetRequiredService<Microsoft.Extensions.Options.IOptions<KnowledgeSearchOptions>>().Value.SynonymsPath);
         if (File.Exists(path))
         {
             return Synonyms.Load(path);
         }
 
-        services.GetRequiredService<ILogger<KnowledgeSearch>>().LogWarning("No synonyms file at {Path}; searching without synonyms", Path.GetFullPath(path));
+        services.GetRequiredService<ILogger<KnowledgeSearch>>().LogWarning("No synonyms file at {Path}; searching without synonyms", path);
         return Synonyms.Empty;
     }
 }

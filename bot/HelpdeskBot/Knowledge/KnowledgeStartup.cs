@@ -13,15 +13,15 @@ public sealed class KnowledgeStartup(IServiceScopeFactory scopes, IOptions<Knowl
     {
         await using var scope = scopes.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<KnowledgeDbContext>().Database.MigrateAsync(cancellationToken);
-        var folder = options.Value.ArticlesPath;
-        if (string.IsNullOrWhiteSpace(folder))
+        if (string.IsNullOrWhiteSpace(options.Value.ArticlesPath))
         {
             return;
         }
 
+        var folder = RepositoryConfiguration.ResolvePath(options.Value.ArticlesPath);
         if (!Directory.Exists(folder))
         {
-            logger.LogWarning("No articles folder at {Folder}; the knowledge base starts with what the database holds", Path.GetFullPath(folder));
+            logger.LogWarning("No articles folder at {Folder}; the knowledge base starts with what the database holds", folder);
             return;
         }
 

@@ -16,11 +16,21 @@ public static class StorageExtensions
         return builder;
     }
 
-    public static string GetConnectionString(IConfiguration configuration) =>
-        configuration.GetConnectionString(ConnectionStringName) is { Length: > 0 } connectionString
-            ? connectionString
+    /// <summary>The configured connection string, its relative SQLite file resolved as <see cref="RepositoryConfiguration.ResolvePath"/> does.</summary>
+    public static string GetConnectionString(IConfiguration configuration)
+    {
+        var connectionString = configuration.GetConnectionString(ConnectionStringName) is { Length: > 0 } configured
+            ? configured
             : throw new InvalidOperationException(
                 $"ConnectionStrings:{ConnectionStringName} is not set (e.g. \"Data Source=helpdesk.db\").");
+        var builder = new SqliteConnectionStringBuilder(connectionString);
+        if (builder.DataSource is { Length: > 0 } file && file != ":memory:" && !file.StartsWith("file:", StringComparison.Ordinal))
+        {
+            builder.DataSource = RepositoryConfiguration.ResolvePath(file);
+        }
+
+        return builder.ToString();
+    }
 
     internal static void EnsureDirectoryExists(string connectionString)
     {

@@ -27,6 +27,7 @@ public sealed class HelpdeskBotFactory(
             ["ConnectionStrings:Helpdesk"] = $"Data Source={_databasePath}",
             ["MicrosoftAppId"] = "",
             ["MicrosoftAppPassword"] = "",
+            ["Knowledge:ArticlesPath"] = "", // an empty knowledge base unless a test imports one
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

@@ -82,9 +82,20 @@ public sealed class KnowledgeSearch(
         var weights = concepts.Select(c => c.Weight(vocabulary)).ToArray();
         var total = weights.Sum();
         var bestBm25 = sections.Count > 0 ? sections.Max(s => s.Bm25) : 1;
+        // Sections of one article share its title and tags: stem those once per article.
+        var titleStems = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
         return sections
-            .Select(s => (Section: s, Coverage: Coverage($"{s.Title} {s.Tags} {s.Heading} {s.Body}", concepts, weights, total),
-                TitleCoverage: Coverage($"{s.Title} {s.Tags}", concepts, weights, total)))
+            .Select(s =>
+            {
+                if (!titleStems.TryGetValue(s.ArticleId, out var title))
+                {
+                    titleStems[s.ArticleId] = title = Stems($"{s.Title} {s.Tags}");
+                }
+
+                var all = Stems($"{s.Heading} {s.Body}");
+                all.UnionWith(title);
+                return (Section: s, Coverage: Coverage(all, concepts, weights, total), TitleCoverage: Coverage(title, concepts, weights, total));
+            })
             .Select(x => (x.Section, Coverage: Confidence(x.Coverage, total, vocabulary),
                 Score: x.Coverage + 0.3 * x.TitleCoverage + 0.35 * x.Section.Bm25 / bestBm25))
             .GroupBy(x => x.Section.ArticleId)
@@ -106,10 +117,11 @@ public sealed class KnowledgeSearch(
 
     private const double EvidenceForFullConfidence = 4.0;
 
-    private static double Coverage(string text, IReadOnlyList<QueryConcept> concepts, double[] weights, double total)
+    private static HashSet<string> Stems(string text) =>
+        TextTokens.Words(text, int.MaxValue).Select(PorterStemmer.Stem).ToHashSet(StringComparer.Ordinal);
+
+    private static double Coverage(HashSet<string> stems, IReadOnlyList<QueryConcept> concepts, double[] weights, double total)
     {
-        var stems = TextTokens.Words(text, int.MaxValue)
-            .Select(PorterStemmer.Stem).ToHashSet(StringComparer.Ordinal);
         var covered = 0.0;
         for (var i = 0; i < concepts.Count; i++)
         {

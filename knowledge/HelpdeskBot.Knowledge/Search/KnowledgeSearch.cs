@@ -14,11 +14,21 @@ namespace HelpdeskBot.Knowledge.Search;
 public sealed class KnowledgeSearch(
     KnowledgeDbContext db, VocabularyCache vocabularies, QueryAnalyzer analyzer, IOptions<KnowledgeSearchOptions> options)
 {
-    private const int Candidates = 60;
+    private const int Candidates = 50;
 
     public async Task<KnowledgeSearchResult> SearchAsync(string question, int top, CancellationToken cancellationToken)
     {
         question ??= "";
+        var (ranked, _) = await RankAsync(question, cancellationToken);
+        var min = options.Value.MinConfidence;
+        return new KnowledgeSearchResult(
+            question,
+            [.. ranked.Select(r => r.Hit).Where(h => h.Confidence >= min).Take(Math.Clamp(top, 1, 50))],
+            [.. ranked.Select(r => r.Hit).Where(h => h.Confidence < min).Take(5)]);
+    }
+
+    private async Task<(List<RankedHit> Ranked, IReadOnlyList<QueryConcept> Concepts)> RankAsync(string question, CancellationToken cancellationToken)
+    {
         var connection = db.Database.GetDbConnection();
         if (connection.State != System.Data.ConnectionState.Open)
         {
@@ -29,16 +39,21 @@ public sealed class KnowledgeSearch(
         var concepts = analyzer.Analyze(question, vocabulary);
         if (concepts.Count == 0)
         {
-            return new KnowledgeSearchResult(question, [], []);
+            return ([], concepts);
         }
 
         var sections = await MatchAsync(connection, concepts, cancellationToken);
-        var ranked = Rank(sections, concepts, vocabulary);
-        var min = options.Value.MinConfidence;
-        return new KnowledgeSearchResult(
-            question,
-            [.. ranked.Where(h => h.Confidence >= min).Take(Math.Clamp(top, 1, 50))],
-            [.. ranked.Where(h => h.Confidence < min).Take(5)]);
+        return (Rank(sections, concepts, vocabulary), concepts);
+    }
+
+    /// <summary>
+    /// For fitting the confidence model: the best article's evidence for a question, one JSON object (see
+    /// knowledge/evaluation/fit-confidence.py).
+    /// </summary>
+    internal async Task<string> ExplainAsync(string question, CancellationToken cancellationToken)
+    {
+        var (ranked, _) = await RankAsync(question ?? "", cancellationToken);
+        return System.Text.Json.JsonSerializer.Serialize(ranked.Select(r => new { r.Hit.ArticleId, r.Evidence }).FirstOrDefault());
     }
 
     // Every alternative of every concept, as a quoted phrase ORed together: user text never reaches FTS5 as syntax.
@@ -77,62 +92,135 @@ public sealed class KnowledgeSearch(
         return sections;
     }
 
-    private static List<KnowledgeHit> Rank(List<SectionMatch> sections, IReadOnlyList<QueryConcept> concepts, Vocabulary vocabulary)
+    // Each candidate section is judged per concept (a synonym group or a corrected word counts once, however many of
+    // its alternatives a section uses): IDF-weighted coverage of the question, coverage by the article's title and
+    // tags, and a BM25F over concepts (title 8, tags 5, heading 3, body 1). An article is as good as its best section.
+    private static List<RankedHit> Rank(List<SectionMatch> sections, IReadOnlyList<QueryConcept> concepts, Vocabulary vocabulary)
     {
+        if (sections.Count == 0)
+        {
+            return [];
+        }
+
         var weights = concepts.Select(c => c.Weight(vocabulary)).ToArray();
         var total = weights.Sum();
-        var bestBm25 = sections.Count > 0 ? sections.Max(s => s.Bm25) : 1;
-        // Sections of one article share its title and tags: stem those once per article.
-        var titleStems = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
-        return sections
-            .Select(s =>
+        var unknown = concepts.Select((c, i) => c.IsKnown(vocabulary) ? 0 : weights[i]).Sum() / total;
+        var averageLength = Math.Max(1, sections.Average(s => s.BodyLength));
+        // Sections of one article share its title and tags: count those once per article.
+        var titles = new Dictionary<string, (TermCounts Title, TermCounts Tags)>(StringComparer.Ordinal);
+        var scored = sections.Select(s =>
+        {
+            if (!titles.TryGetValue(s.ArticleId, out var head))
             {
-                if (!titleStems.TryGetValue(s.ArticleId, out var title))
-                {
-                    titleStems[s.ArticleId] = title = Stems($"{s.Title} {s.Tags}");
-                }
+                titles[s.ArticleId] = head = (new TermCounts(s.Title), new TermCounts(s.Tags));
+            }
 
-                var all = Stems($"{s.Heading} {s.Body}");
-                all.UnionWith(title);
-                return (Section: s, Coverage: Coverage(all, concepts, weights, total), TitleCoverage: Coverage(title, concepts, weights, total));
-            })
-            .Select(x => (x.Section, Coverage: Confidence(x.Coverage, total, vocabulary),
-                Score: x.Coverage + 0.3 * x.TitleCoverage + 0.35 * x.Section.Bm25 / bestBm25))
+            var heading = new TermCounts(s.Heading);
+            var body = new TermCounts(s.Body);
+            double covered = 0, titleCovered = 0, strong = 0, bm25 = 0;
+            for (var i = 0; i < concepts.Count; i++)
+            {
+                var (inTitle, inTags, inHeading, inBody) =
+                    (head.Title.Of(concepts[i]), head.Tags.Of(concepts[i]), heading.Of(concepts[i]), body.Of(concepts[i]));
+                covered += weights[i] * Max(inTitle, inTags, inHeading, inBody).Presence;
+                titleCovered += weights[i] * Max(inTitle, inTags).Presence;
+                strong += weights[i] * (inBody.Count >= 2 ? Max(inTitle, inTags, inHeading, inBody) : Max(inTitle, inTags, inHeading)).Presence;
+                var tf = 8.0 * inTitle.Count + 5.0 * inTags.Count + 3.0 * inHeading.Count + inBody.Count;
+                bm25 += weights[i] * tf * (K1 + 1) / (tf + K1 * (1 - B + B * body.Length / averageLength));
+            }
+
+            return (Section: s, Coverage: covered / total, TitleCoverage: titleCovered / total, Strong: strong / total, Bm25: bm25);
+        }).ToList();
+
+        var bestBm25 = Math.Max(scored.Max(x => x.Bm25), 1e-9);
+        var articles = scored
+            .Select(x => (x.Section, x.Coverage, x.TitleCoverage, x.Strong, Score: x.Coverage + 0.3 * x.TitleCoverage + 0.35 * x.Bm25 / bestBm25))
             .GroupBy(x => x.Section.ArticleId)
             .Select(g => g.MaxBy(x => x.Score))
             .OrderByDescending(x => x.Score)
-            .Select(x => new KnowledgeHit(
-                x.Section.ArticleId, x.Section.Title, x.Section.Ordinal, x.Section.Heading,
-                Snippets.Make(x.Section.Body), Math.Round(x.Score, 4), Math.Round(x.Coverage, 4)))
             .ToList();
-    }
 
-    // A match is trusted when it covers most of what the question asks about, or, for long questions full of
-    // context, when what it covers adds up to several fully telling terms (an unknown word is "fully telling").
-    private static double Confidence(double coverage, double totalWeight, Vocabulary vocabulary)
-    {
-        var evidence = coverage * totalWeight / Math.Log(1 + vocabulary.SectionCount);
-        return Math.Max(coverage, Math.Min(1, evidence / EvidenceForFullConfidence));
-    }
-
-    private const double EvidenceForFullConfidence = 4.0;
-
-    private static HashSet<string> Stems(string text) =>
-        TextTokens.Words(text, int.MaxValue).Select(PorterStemmer.Stem).ToHashSet(StringComparer.Ordinal);
-
-    private static double Coverage(HashSet<string> stems, IReadOnlyList<QueryConcept> concepts, double[] weights, double total)
-    {
-        var covered = 0.0;
-        for (var i = 0; i < concepts.Count; i++)
+        var evidenceScale = Math.Log(1 + vocabulary.SectionCount);
+        return [.. articles.Select((x, i) =>
         {
-            if (concepts[i].IsPresentIn(stems))
+            var evidence = new AnswerEvidence(
+                x.Strong, x.TitleCoverage, x.Score - (i + 1 < articles.Count ? articles[i + 1].Score : 0), unknown,
+                Math.Min(4, x.Coverage * total / evidenceScale));
+            return new RankedHit(
+                new KnowledgeHit(x.Section.ArticleId, x.Section.Title, x.Section.Ordinal, x.Section.Heading,
+                    Snippets.Make(x.Section.Body), Math.Round(x.Score, 4), Math.Round(AnswerConfidence.Of(evidence), 4)),
+                evidence);
+        })];
+    }
+
+    private const double K1 = 1.2;
+    private const double B = 0.75;
+
+    private sealed record RankedHit(KnowledgeHit Hit, AnswerEvidence Evidence);
+
+    /// <summary>How often each stem occurs in a field; a concept occurs as often as its most frequent alternative.</summary>
+    private sealed class TermCounts
+    {
+        private readonly Dictionary<string, int> _counts = new(StringComparer.Ordinal);
+
+        public TermCounts(string text)
+        {
+            foreach (var word in TextTokens.Words(text, int.MaxValue))
             {
-                covered += concepts[i].Corrected ? weights[i] * 0.9 : weights[i];
+                var stem = PorterStemmer.Stem(word);
+                _counts[stem] = _counts.GetValueOrDefault(stem) + 1;
+                Length++;
             }
         }
 
-        return total > 0 ? covered / total : 0;
+        public int Length { get; }
+
+        /// <summary>
+        /// How often the concept occurs, and how surely: the user's own word counts fully, a synonym or a correction
+        /// a little less (<see cref="Substitute"/>), so "bitlocker" prefers the BitLocker article to one about "drive encryption".
+        /// </summary>
+        public Occurrence Of(QueryConcept concept)
+        {
+            var best = Occurrence.None;
+            for (var i = 0; i < concept.StemmedAlternatives.Count; i++)
+            {
+                var count = int.MaxValue;
+                foreach (var stem in concept.StemmedAlternatives[i])
+                {
+                    count = Math.Min(count, _counts.GetValueOrDefault(stem));
+                }
+
+                var presence = count == 0 ? 0 : i == 0 && !concept.Corrected ? 1 : Substitute;
+                if (presence > best.Presence || (presence == best.Presence && count > best.Count))
+                {
+                    best = new Occurrence(count, presence);
+                }
+            }
+
+            return best;
+        }
     }
 
-    private sealed record SectionMatch(string ArticleId, int Ordinal, string Title, string Tags, string Heading, string Body, double Bm25);
+    private const double Substitute = 0.85;
+
+    private readonly record struct Occurrence(int Count, double Presence)
+    {
+        public static Occurrence None => new(0, 0);
+    }
+
+    private static Occurrence Max(params ReadOnlySpan<Occurrence> occurrences)
+    {
+        var best = Occurrence.None;
+        foreach (var o in occurrences)
+        {
+            if (o.Presence > best.Presence) best = o;
+        }
+
+        return best;
+    }
+
+    private sealed record SectionMatch(string ArticleId, int Ordinal, string Title, string Tags, string Heading, string Body, double Bm25)
+    {
+        public int BodyLength { get; } = TextTokens.Words(Body, int.MaxValue).Count;
+    }
 }

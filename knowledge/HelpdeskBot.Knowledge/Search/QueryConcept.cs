@@ -12,6 +12,9 @@ public sealed record QueryConcept(string Text, IReadOnlyList<string[]> Alternati
 
     public bool IsPresentIn(IReadOnlySet<string> stems) => StemmedAlternatives.Any(a => a.All(stems.Contains));
 
+    /// <summary>Whether the knowledge base mentions the concept at all (in any of its forms).</summary>
+    public bool IsKnown(Vocabulary vocabulary) => StemmedAlternatives.Any(a => a.All(s => vocabulary.SectionsWithStem(s) > 0));
+
     /// <summary>How telling the concept is: the IDF of its most common alternative (unknown terms weigh most).</summary>
     public double Weight(Vocabulary vocabulary) =>
         StemmedAlternatives.Min(a => a.Max(vocabulary.Idf));

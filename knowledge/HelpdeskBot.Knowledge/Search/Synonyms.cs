@@ -17,7 +17,7 @@ public sealed class Synonyms
             var terms = group.Select(t => TextTokens.Words(t).ToArray()).Where(t => t.Length > 0).ToList();
             foreach (var term in terms)
             {
-                var key = string.Join(' ', term);
+                var key = Key(term);
                 if (!_groupsByTerm.TryGetValue(key, out var list))
                 {
                     _groupsByTerm[key] = list = [];
@@ -34,12 +34,15 @@ public sealed class Synonyms
         .Where(l => l.Length > 0 && !l.StartsWith('#'))
         .Select(l => (IReadOnlyList<string>)l.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)));
 
+    // Terms match by their stems, so "crashing" finds the group of "crash" and "printers" that of "printer".
+    private static string Key(IEnumerable<string> words) => string.Join(' ', words.Select(PorterStemmer.Stem));
+
     /// <summary>The longest phrase (up to 3 words) starting at <paramref name="start"/> that has synonyms.</summary>
     public (int Length, IReadOnlyList<string[]> Alternatives) Match(IReadOnlyList<string> words, int start)
     {
         for (var length = Math.Min(3, words.Count - start); length >= 1; length--)
         {
-            var key = string.Join(' ', words.Skip(start).Take(length));
+            var key = Key(words.Skip(start).Take(length));
             if (_groupsByTerm.TryGetValue(key, out var alternatives))
             {
                 return (length, alternatives);

@@ -1,0 +1,39 @@
+namespace HelpdeskBot.Knowledge.Search;
+
+/// <summary>
+/// What speaks for an article answering a question, each independent of the knowledge base's size and wording:
+/// <list type="bullet">
+/// <item><see cref="Strong"/>: the IDF-weighted share of the question its best section really discusses (in the
+/// title, tags or heading, or at least twice in the text);</item>
+/// <item><see cref="Title"/>: the share its title and tags cover;</item>
+/// <item><see cref="Margin"/>: its lead over the next article;</item>
+/// <item><see cref="Unknown"/>: the share of the question the knowledge base never mentions at all;</item>
+/// <item><see cref="Evidence"/>: the covered weight in units of the rarest possible term, which lets a long
+/// question full of context be answered when its telling part is covered.</item>
+/// </list>
+/// </summary>
+public sealed record AnswerEvidence(double Strong, double Title, double Margin, double Unknown, double Evidence);
+
+/// <summary>
+/// A logistic model over <see cref="AnswerEvidence"/>: the confidence that the article answers the question rather
+/// than the question being one the knowledge base does not cover. Fitted with knowledge/evaluation/fit-confidence.py
+/// on the labeled questions (cross-validated figures in the README); the intercept puts the decision at 0.5 at the
+/// operating point that declines at most about 5% of answerable questions.
+/// </summary>
+public static class AnswerConfidence
+{
+    // Fitted 2026-11-21 (see the script); refit after large changes to ranking or synonyms.
+    private const double Intercept = -3.02;
+    private const double StrongWeight = 0.44;
+    private const double TitleWeight = 5.38;
+    private const double MarginWeight = 0.78;
+    private const double UnknownWeight = -0.80;
+    private const double EvidenceWeight = 1.85;
+
+    public static double Of(AnswerEvidence e)
+    {
+        var z = Intercept + StrongWeight * e.Strong + TitleWeight * e.Title + MarginWeight * e.Margin
+            + UnknownWeight * e.Unknown + EvidenceWeight * e.Evidence;
+        return 1 / (1 + Math.Exp(-z));
+    }
+}

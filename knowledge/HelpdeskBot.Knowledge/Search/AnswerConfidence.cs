@@ -22,13 +22,13 @@ public sealed record AnswerEvidence(double Strong, double Title, double Margin, 
 /// </summary>
 public static class AnswerConfidence
 {
-    // Fitted 2026-11-21 (see the script); refit after large changes to ranking or synonyms.
-    private const double Intercept = -3.02;
-    private const double StrongWeight = 0.44;
-    private const double TitleWeight = 5.38;
-    private const double MarginWeight = 0.78;
-    private const double UnknownWeight = -0.80;
-    private const double EvidenceWeight = 1.85;
+    // Fitted 2026-11-21 with the extended synonyms (see the script); refit after large changes to ranking or synonyms.
+    private const double Intercept = -3.65;
+    private const double StrongWeight = 0.13;
+    private const double TitleWeight = 6.13;
+    private const double MarginWeight = 0.74;
+    private const double UnknownWeight = -0.33;
+    private const double EvidenceWeight = 2.07;
 
     public static double Of(AnswerEvidence e)
     {

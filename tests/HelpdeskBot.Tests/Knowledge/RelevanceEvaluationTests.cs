@@ -56,8 +56,8 @@ public class RelevanceEvaluationTests(ITestOutputHelper output)
         var answerable = rows.Where(r => r.Answerable).ToList();
         var uncoverable = rows.Where(r => !r.Answerable).ToList();
         Assert.True(answerable.Count >= 100 && uncoverable.Count >= 20, "the question set is too small");
-        // Floors under the figures measured on 2026-11-21 (hit@1 0.87, hit@3 0.91, answerable declined 0.05,
-        // uncoverable declined 0.76). The confidence model is fitted on these questions, so these in-sample figures
+        // Floors under the figures measured on 2026-11-21 (hit@1 0.88, hit@3 0.92, answerable declined 0.03,
+        // uncoverable declined 0.74). The confidence model is fitted on these questions, so these in-sample figures
         // flatter it; its cross-validated figures (README) are what to expect on unseen questions.
         Assert.True(HitAt(answerable, 1) >= 0.84, text);
         Assert.True(HitAt(answerable, 3) >= 0.88, text);

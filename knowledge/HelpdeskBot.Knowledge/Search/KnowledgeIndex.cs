@@ -59,7 +59,7 @@ public sealed class KnowledgeIndex(KnowledgeDbContext db)
         {
             var body = await db.Database
                 .SqlQuery<string>($"SELECT Body AS Value FROM KnowledgeSectionContent WHERE ArticleId = {hit.ArticleId} AND Ordinal = {hit.SectionOrdinal}")
-                .FirstOrDefaultAsync(cancellationToken);
+                .SingleOrDefaultAsync(cancellationToken); // one row per (article, ordinal)
             texts.Add(body ?? hit.Snippet);
         }
 

@@ -1,4 +1,5 @@
 using HelpdeskBot;
+using HelpdeskBot.Ai;
 using HelpdeskBot.Chat;
 using HelpdeskBot.Conversations;
 using HelpdeskBot.Knowledge;
@@ -14,6 +15,7 @@ builder.AddBotFramework();
 builder.AddHelpdeskStorage();
 builder.AddConversations();
 builder.AddKnowledge();
+builder.AddAi();
 builder.AddHelpdeskChat();
 
 var app = builder.Build();

@@ -8,8 +8,8 @@ public static class AnswerCard
 {
     public const string FeedbackVerb = "kb-feedback";
 
-    /// <summary>What the feedback buttons carry back.</summary>
-    public sealed record Feedback(string ArticleId, bool Helpful, string Question);
+    /// <summary>What the feedback buttons carry back; <paramref name="Generated"/> is true on a generated answer's card.</summary>
+    public sealed record Feedback(string ArticleId, bool Helpful, string Question, bool? Generated = null);
 
     public static AdaptiveCard Build(KnowledgeSearchResult result, string baseUrl, bool askForFeedback = true, string? thanks = null)
     {
@@ -31,6 +31,13 @@ public static class AnswerCard
             card.Body.AddRange(others.Select(o => new TextBlock($"[{Escape(o.Title)}]({ArticleUrl(baseUrl, o.ArticleId)})") { Spacing = Spacing.Small }));
         }
 
+        AddFeedback(card, new Feedback(best.ArticleId, true, result.Question), askForFeedback, thanks);
+        return card;
+    }
+
+    /// <summary>"Was this helpful?" with Yes/No (the same on every answer card), or the thanks that replaces them.</summary>
+    internal static void AddFeedback(AdaptiveCard card, Feedback helpful, bool askForFeedback, string? thanks)
+    {
         if (askForFeedback)
         {
             card.Body.Add(new TextBlock("Was this helpful?") { Separator = true });
@@ -38,8 +45,8 @@ public static class AnswerCard
             {
                 Actions =
                 [
-                    ActionExecute.Create("Yes", FeedbackVerb, new Feedback(best.ArticleId, true, result.Question)),
-                    ActionExecute.Create("No", FeedbackVerb, new Feedback(best.ArticleId, false, result.Question)),
+                    ActionExecute.Create("Yes", FeedbackVerb, helpful with { Helpful = true }),
+                    ActionExecute.Create("No", FeedbackVerb, helpful with { Helpful = false }),
                 ],
             });
         }
@@ -47,12 +54,10 @@ public static class AnswerCard
         {
             card.Body.Add(new TextBlock(thanks) { Separator = true, IsSubtle = true });
         }
-
-        return card;
     }
 
     public static string ArticleUrl(string baseUrl, string articleId) => $"{baseUrl.TrimEnd('/')}/kb/{Uri.EscapeDataString(articleId)}";
 
     // Titles are author text: keep them from breaking the Markdown link around them.
-    private static string Escape(string text) => text.Replace("[", "(").Replace("]", ")");
+    internal static string Escape(string text) => text.Replace("[", "(").Replace("]", ")");
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using HelpdeskBot.Knowledge.Answers;
 using HelpdeskBot.Knowledge.Authoring;
 using HelpdeskBot.Knowledge.Search;
 using HelpdeskBot.Protocol.Builder;
@@ -9,9 +10,14 @@ using Microsoft.Extensions.Options;
 
 namespace HelpdeskBot.Knowledge;
 
-/// <summary>Answers questions in chat from the knowledge base, and takes "was this helpful?" feedback.</summary>
+/// <summary>
+/// Answers questions in chat from the knowledge base, and takes "was this helpful?" feedback. With a chat model
+/// configured (<see cref="GroundedAnswers"/> registered), the answer is composed from the retrieved sections when
+/// the model gives one that cites them; otherwise it is the best section itself (extractive).
+/// </summary>
 public sealed class KnowledgeAnswers(
-    KnowledgeSearch search, KnowledgeGaps gaps, IOptions<KnowledgeOptions> options, ILogger<KnowledgeAnswers> logger)
+    KnowledgeSearch search, KnowledgeIndex index, KnowledgeGaps gaps, IOptions<KnowledgeOptions> options,
+    ILogger<KnowledgeAnswers> logger, GroundedAnswers? grounded = null)
 {
     public const string NoAnswer =
         "I couldn't find an article that answers that. Try describing it another way, or contact the service desk " +
@@ -30,13 +36,30 @@ public sealed class KnowledgeAnswers(
             return;
         }
 
-        logger.LogInformation("Answered activity {ActivityId} with article {ArticleId} at confidence {Confidence}",
-            turn.Activity.Id, result.Best!.ArticleId, result.Best.Confidence);
-        var card = AnswerCard.Build(result, options.Value.PublicBaseUrl);
+        var generated = await GeneratedCardAsync(result, cancellationToken);
+        logger.LogInformation("Answered activity {ActivityId} with article {ArticleId} at confidence {Confidence}, generated {Generated}",
+            turn.Activity.Id, result.Best!.ArticleId, result.Best.Confidence, generated is not null);
+        var card = generated ?? AnswerCard.Build(result, options.Value.PublicBaseUrl);
         await turn.SendActivityAsync(Activity.CreateMessage(null, card.ToAttachment()), cancellationToken);
     }
 
-    /// <summary>Records the feedback; returns the card that replaces the answer (feedback buttons gone).</summary>
+    private async Task<AdaptiveCard?> GeneratedCardAsync(KnowledgeSearchResult result, CancellationToken cancellationToken)
+    {
+        if (grounded is null)
+        {
+            return null;
+        }
+
+        var texts = await index.ReadSectionTextsAsync(result.Hits, cancellationToken);
+        var sources = result.Hits.Zip(texts, (hit, text) => new GroundingSource(hit, text)).ToList();
+        var answer = await grounded.ComposeAsync(result.Question, sources, cancellationToken);
+        return answer is null ? null : GeneratedAnswerCard.Build(answer, result.Question, options.Value.PublicBaseUrl);
+    }
+
+    /// <summary>
+    /// Records the feedback; returns the card that replaces the answer (feedback buttons gone). That card is the
+    /// extractive answer, also after a generated one: feedback does not call the model again.
+    /// </summary>
     public async Task<AdaptiveCardInvokeResponse> OnFeedbackAsync(JsonElement? data, CancellationToken cancellationToken)
     {
         var feedback = Read(data);
@@ -47,7 +70,7 @@ public sealed class KnowledgeAnswers(
 
         await RecordAsync(feedback, cancellationToken);
         var result = await search.SearchAsync(feedback.Question, 1 + options.Value.OtherMatches, cancellationToken);
-        return result.Best?.ArticleId == feedback.ArticleId
+        return result.Best is not null && (feedback.Generated == true || result.Best.ArticleId == feedback.ArticleId)
             ? AdaptiveCardInvokeResponse.Card(AnswerCard.Build(result, options.Value.PublicBaseUrl, askForFeedback: false, thanks: Thanks))
             : AdaptiveCardInvokeResponse.Message(Thanks);
     }

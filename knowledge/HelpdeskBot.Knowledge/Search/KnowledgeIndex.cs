@@ -48,6 +48,24 @@ public sealed class KnowledgeIndex(KnowledgeDbContext db)
         await BumpGenerationAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// The full plain text of the hits' sections, in the hits' order, for answers composed from them. A section gone
+    /// since the search (article retired meanwhile) gives its snippet.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> ReadSectionTextsAsync(IEnumerable<KnowledgeHit> hits, CancellationToken cancellationToken)
+    {
+        var texts = new List<string>();
+        foreach (var hit in hits)
+        {
+            var body = await db.Database
+                .SqlQuery<string>($"SELECT Body AS Value FROM KnowledgeSectionContent WHERE ArticleId = {hit.ArticleId} AND Ordinal = {hit.SectionOrdinal}")
+                .SingleOrDefaultAsync(cancellationToken); // one row per (article, ordinal)
+            texts.Add(body ?? hit.Snippet);
+        }
+
+        return texts;
+    }
+
     private Task BumpGenerationAsync(CancellationToken cancellationToken) =>
         db.Database.ExecuteSqlRawAsync("UPDATE KnowledgeIndexState SET Generation = Generation + 1", cancellationToken);
 

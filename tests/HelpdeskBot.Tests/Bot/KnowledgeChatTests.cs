@@ -2,10 +2,12 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using HelpdeskBot.Knowledge;
+using HelpdeskBot.Knowledge.Answers;
 using HelpdeskBot.Knowledge.Storage;
 using HelpdeskBot.Tests.Infrastructure;
 using HelpdeskBot.Tests.Knowledge;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace HelpdeskBot.Tests.Bot;
@@ -35,6 +37,18 @@ public sealed class KnowledgeChatTests() : BotWithChannel(new HelpdeskBotFactory
         Assert.Contains("https://helpdesk.example.com/kb/vpn-cannot-connect", card);
         Assert.Contains("Was this helpful?", card);
         Assert.Contains(AnswerCard.FeedbackVerb, card);
+    }
+
+    [Fact]
+    public async Task WithoutAiSettingsNoChatModelIsRegisteredAndTheAnswerIsExtractive()
+    {
+        var answer = await AskAsync("vpn wont conect from home");
+
+        Assert.Null(Bot.Services.GetService<IChatClient>());
+        await using var scope = Bot.Services.CreateAsyncScope();
+        Assert.Null(scope.ServiceProvider.GetService<GroundedAnswers>());
+        Assert.DoesNotContain(GeneratedAnswerCard.GeneratedNote, answer.GetRawText());
+        Assert.Equal("Open article", answer.GetProperty("actions")[0].GetProperty("title").GetString());
     }
 
     [Fact]

@@ -12,13 +12,14 @@ namespace HelpdeskBot.Tests.Cards;
 /// </summary>
 public class CardRenderingTests
 {
-    public static TheoryData<string> Cards => ["welcome", "every-element", "answer"];
+    public static TheoryData<string> Cards => ["welcome", "every-element", "answer", "generated-answer"];
 
     private static AdaptiveCard Build(string name) => name switch
     {
         "welcome" => WelcomeCard.Build("Ada"),
         "every-element" => SampleCards.EveryElement(),
         "answer" => AnswerCard.Build(SampleCards.Answer(), "https://helpdesk.example.com"),
+        "generated-answer" => GeneratedAnswerCard.Build(SampleCards.GeneratedAnswer(), "vpn wont connect", "https://helpdesk.example.com"),
         _ => throw new ArgumentOutOfRangeException(nameof(name)),
     };
 

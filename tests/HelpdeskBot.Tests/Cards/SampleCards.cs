@@ -1,3 +1,4 @@
+using HelpdeskBot.Knowledge.Answers;
 using HelpdeskBot.Knowledge.Search;
 using HelpdeskBot.Protocol.Cards;
 
@@ -54,4 +55,9 @@ public static class SampleCards
             new KnowledgeHit("corporate-wifi-not-connecting", "Office Wi-Fi [Contoso-Corp] not connecting", 0, "Symptoms", "...", 0.7, 0.55),
         ],
         []);
+
+    /// <summary>A generated answer citing two of the sample answer's hits, one with brackets in its title.</summary>
+    public static GroundedAnswer GeneratedAnswer() => new(
+        "Restart GlobalProtect and sign in again [1]. If you are in the office, check that you are on Contoso-Corp [3].",
+        [new(1, Answer().Hits[0]), new(3, Answer().Hits[2])]);
 }

@@ -35,6 +35,13 @@ public sealed class HelpdeskBotFactory(
         }
 
         builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(values));
+        // Host settings reach Program before it registers services (app configuration only arrives at Build), and
+        // some registrations depend on settings: AddAi registers a chat client only when Ai:Endpoint is set.
+        foreach (var (key, value) in values)
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.ConfigureLogging(logging => logging.AddProvider(new ListLoggerProvider(Logs)));
         if (services is not null)
         {

@@ -1,0 +1,33 @@
+using HelpdeskBot.Knowledge.Answers;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace HelpdeskBot.Ai;
+
+public static class AiExtensions
+{
+    /// <summary>
+    /// Generated answers, when the <c>Ai</c> section names an endpoint: the chat client and the composer that uses
+    /// it. Without one, neither is registered and answers stay extractive.
+    /// </summary>
+    public static IHostApplicationBuilder AddAi(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<AiOptions>().BindConfiguration(AiOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        if (builder.Configuration.GetSection(AiOptions.SectionName).Get<AiOptions>() is not { IsEnabled: true })
+        {
+            return builder;
+        }
+
+        services.AddOptions<GroundedAnswerOptions>().Configure<IOptions<AiOptions>>((answers, ai) =>
+        {
+            answers.Timeout = ai.Value.Timeout;
+            answers.MaxSections = ai.Value.MaxSections;
+        });
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<IChatClient>(sp => OpenAIChatClient.Create(sp.GetRequiredService<IOptions<AiOptions>>().Value));
+        services.AddScoped<GroundedAnswers>();
+        return builder;
+    }
+}

@@ -1,0 +1,40 @@
+using HelpdeskBot.Tests.Infrastructure;
+using Microsoft.Extensions.Options;
+
+namespace HelpdeskBot.Tests.Ai;
+
+/// <summary>The Ai settings are checked when the bot starts, with messages that say what to fix.</summary>
+public sealed class AiOptionsTests
+{
+    [Theory]
+    [InlineData("localhost:11434/v1", "gpt-4o-mini", "OpenAICompatible", "", "Ai:Endpoint must be an absolute http(s) URL")]
+    [InlineData("ftp://models.example.com/v1", "gpt-4o-mini", "OpenAICompatible", "", "Ai:Endpoint must be an absolute http(s) URL")]
+    [InlineData("https://api.openai.com/v1", "", "OpenAI", "sk-test", "Ai:Model is required when Ai:Endpoint is set")]
+    [InlineData("https://api.openai.com/v1", "gpt-4o-mini", "OpenAI", "", "Ai:ApiKey is required for Ai:Provider OpenAI")]
+    [InlineData("https://contoso.openai.azure.com/", "my-deployment", "AzureOpenAI", "key", "must be the resource's v1 endpoint")]
+    public async Task BadAiSettingsStopTheBotAtStartWithAClearMessage(
+        string endpoint, string model, string provider, string apiKey, string expected)
+    {
+        await using var bot = new HelpdeskBotFactory(new Dictionary<string, string?>
+        {
+            ["Ai:Endpoint"] = endpoint, ["Ai:Model"] = model, ["Ai:Provider"] = provider, ["Ai:ApiKey"] = apiKey,
+        });
+
+        var error = Assert.Throws<OptionsValidationException>(() => bot.CreateClient());
+
+        Assert.Contains(expected, error.Message);
+    }
+
+    [Fact]
+    public async Task AnOpenAICompatibleServerNeedsNoKeyAndEmptySettingsAreValid()
+    {
+        await using var compatible = new HelpdeskBotFactory(new Dictionary<string, string?>
+        {
+            ["Ai:Endpoint"] = "http://localhost:11434/v1", ["Ai:Model"] = "llama3.2", ["Ai:Provider"] = "OpenAICompatible",
+        });
+        await using var none = new HelpdeskBotFactory();
+
+        Assert.NotNull(compatible.CreateClient());
+        Assert.NotNull(none.CreateClient());
+    }
+}

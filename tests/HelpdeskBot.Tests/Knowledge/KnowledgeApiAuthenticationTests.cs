@@ -44,6 +44,28 @@ public sealed class KnowledgeApiAuthenticationTests
         Assert.DoesNotContain(bot.Logs, line => line.Contains("API WRITES ARE OPEN", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task BotMessagesWithTheirOwnBearerTokensDoNotGoThroughTheApiKeyCheck()
+    {
+        await using var bot = new HelpdeskBotFactory(new Dictionary<string, string?>
+        {
+            ["MicrosoftAppId"] = "00000000-0000-0000-0000-000000000001",
+            ["MicrosoftAppPassword"] = "secret",
+            ["Api:Keys:0:Name"] = "alice",
+            ["Api:Keys:0:Key"] = "author-key-0123456789abcdef",
+        });
+        var client = bot.CreateClient();
+        var message = new HttpRequestMessage(HttpMethod.Post, "/api/messages") { Content = new StringContent("{}", Encoding.UTF8, "application/json") };
+        message.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", "eyJhbGciOi.not-a.jwt");
+        var wrongKey = new HttpRequestMessage(HttpMethod.Post, "/api/kb/articles/x/publish");
+        wrongKey.Headers.Add("X-Api-Key", "wrong-key-0123456789abcdef");
+
+        await client.SendAsync(message);
+        Assert.DoesNotContain(bot.Logs, line => line.Contains("ApiKeyAuthenticationHandler", StringComparison.Ordinal));
+        await client.SendAsync(wrongKey);
+        Assert.Contains(bot.Logs, line => line.Contains("ApiKeyAuthenticationHandler", StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData("alice", "too-short", "at least 16 characters")]
     [InlineData("", "long-enough-key-0123456789", "Name is required")]

@@ -1,6 +1,8 @@
 using HelpdeskBot;
 using HelpdeskBot.Ai;
+using HelpdeskBot.Api;
 using HelpdeskBot.Chat;
+using HelpdeskBot.Commands;
 using HelpdeskBot.Conversations;
 using HelpdeskBot.Knowledge;
 using HelpdeskBot.Protocol.Hosting;
@@ -11,7 +13,9 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddRepositoryConfiguration();
 builder.AddTerminalChat(args);
+builder.AddCommandLine(args);
 builder.AddBotFramework();
+builder.AddHelpdeskApi();
 builder.AddHelpdeskStorage();
 builder.AddConversations();
 builder.AddKnowledge();
@@ -23,6 +27,8 @@ var app = builder.Build();
 app.MapGet("/", () => "HelpdeskBot is running. Teams (or the Agents Playground) posts to /api/messages.");
 app.MapBotMessages();
 app.MapKnowledgePages();
+app.MapKnowledgeApi();
+app.MapHelpdeskApi();
 
 return await app.RunHelpdeskAsync(args);
 

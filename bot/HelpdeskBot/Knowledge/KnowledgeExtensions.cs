@@ -25,7 +25,8 @@ public static class KnowledgeExtensions
         services.AddScoped<KnowledgeBase>();
         services.AddScoped<KnowledgeGaps>();
         services.AddScoped<KnowledgeAnswers>();
-        services.AddHostedService<KnowledgeStartup>();
+        services.AddSingleton<KnowledgeStartup>();
+        services.AddHostedService(sp => sp.GetRequiredService<KnowledgeStartup>());
         return builder;
     }
 

@@ -10,9 +10,6 @@ public sealed class KnowledgeOptions
     /// <summary>The folder of Markdown articles imported (published) at startup; empty to skip.</summary>
     public string? ArticlesPath { get; set; } = "knowledge/articles";
 
-    /// <summary>The API key authors send (header <c>X-Api-Key</c>) to write articles; none means no writes, except in anonymous development mode.</summary>
-    public string? AuthorApiKey { get; set; }
-
     /// <summary>Where people open articles (the bot's public address); links in cards point here.</summary>
     public string PublicBaseUrl { get; set; } = "http://localhost:3978";
 

@@ -5,14 +5,23 @@ using Microsoft.Extensions.Options;
 
 namespace HelpdeskBot.Knowledge;
 
-/// <summary>Migrates the knowledge tables, then imports the articles folder the same way <c>kb import</c> does.</summary>
+/// <summary>
+/// Migrates the knowledge tables, then imports the configured articles folder the same way <c>kb import</c> does.
+/// Commands only migrate (<see cref="MigrateAsync"/>): <c>kb import</c> imports the folder it is given, nothing else.
+/// </summary>
 public sealed class KnowledgeStartup(IServiceScopeFactory scopes, IOptions<KnowledgeOptions> options, ILogger<KnowledgeStartup> logger)
     : IHostedService
 {
-    public async Task StartAsync(CancellationToken cancellationToken)
+    public async Task MigrateAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<KnowledgeDbContext>().Database.MigrateAsync(cancellationToken);
+    }
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await MigrateAsync(cancellationToken);
+        await using var scope = scopes.CreateAsyncScope();
         if (string.IsNullOrWhiteSpace(options.Value.ArticlesPath))
         {
             return;

@@ -2,11 +2,13 @@ using Microsoft.EntityFrameworkCore;
 
 namespace HelpdeskBot.Storage;
 
-/// <summary>Creates and migrates the database before the app serves anything.</summary>
+/// <summary>Creates and migrates the database before the app serves anything (commands call it directly).</summary>
 public sealed class DatabaseMigrator(IServiceScopeFactory scopes, IConfiguration configuration, ILogger<DatabaseMigrator> logger)
     : IHostedService
 {
-    public async Task StartAsync(CancellationToken cancellationToken)
+    public Task StartAsync(CancellationToken cancellationToken) => MigrateAsync(cancellationToken);
+
+    public async Task MigrateAsync(CancellationToken cancellationToken)
     {
         StorageExtensions.EnsureDirectoryExists(StorageExtensions.GetConnectionString(configuration));
         await using var scope = scopes.CreateAsyncScope();

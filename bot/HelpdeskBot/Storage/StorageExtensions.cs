@@ -12,7 +12,8 @@ public static class StorageExtensions
     {
         builder.Services.AddDbContext<HelpdeskDbContext>((services, options) =>
             options.UseSqlite(GetConnectionString(services.GetRequiredService<IConfiguration>())));
-        builder.Services.AddHostedService<DatabaseMigrator>();
+        builder.Services.AddSingleton<DatabaseMigrator>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<DatabaseMigrator>());
         return builder;
     }
 

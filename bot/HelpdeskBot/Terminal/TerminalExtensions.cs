@@ -1,3 +1,5 @@
+using HelpdeskBot.Commands;
+
 namespace HelpdeskBot.Terminal;
 
 public static class TerminalExtensions
@@ -27,9 +29,14 @@ public static class TerminalExtensions
         return builder;
     }
 
-    /// <summary>Runs the terminal chat in chat mode, else serves until stopped.</summary>
+    /// <summary>Runs the terminal chat in chat mode, a command in command mode (<c>kb ...</c>), else serves until stopped.</summary>
     public static async Task<int> RunHelpdeskAsync(this WebApplication app, string[] args)
     {
+        if (CommandLineExtensions.IsCommandMode(args))
+        {
+            return await app.RunCommandAsync(args);
+        }
+
         if (IsChatMode(args))
         {
             app.MapTerminalConnector();

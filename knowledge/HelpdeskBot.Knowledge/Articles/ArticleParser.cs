@@ -17,8 +17,19 @@ public static partial class ArticleParser
     [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,99}$")]
     public static partial Regex ValidId();
 
-    public static ArticleDocument ParseFile(string path) =>
-        Parse(Path.GetFileNameWithoutExtension(path), File.ReadAllText(path), Path.GetFileName(path));
+    /// <summary>Reads an article file; <paramref name="name"/> is how errors name it (default: the file name).</summary>
+    public static ArticleDocument ParseFile(string path, string? name = null)
+    {
+        name ??= Path.GetFileName(path);
+        // A UTF-8 character takes at most 3 bytes per UTF-16 unit: a file this large is over the limit, unread.
+        var bytes = new FileInfo(path).Length;
+        if (bytes > MaxArticleChars * 3L)
+        {
+            throw new ArticleFormatException(name, 1, $"the file is {bytes:N0} bytes; the limit is {MaxArticleChars:N0} characters.");
+        }
+
+        return Parse(Path.GetFileNameWithoutExtension(path), File.ReadAllText(path), name);
+    }
 
     public static ArticleDocument Parse(string id, string text, string fileName)
     {

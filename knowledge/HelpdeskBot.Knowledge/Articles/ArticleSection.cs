@@ -1,5 +1,8 @@
 using System.Text.RegularExpressions;
 using Markdig;
+using Markdig.Renderers;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
 
 namespace HelpdeskBot.Knowledge.Articles;
 
@@ -45,8 +48,43 @@ public sealed partial record ArticleSection(int Ordinal, string Heading, string 
     public static string ToPlainText(string markdown) =>
         Regex.Replace(Markdig.Markdown.ToPlainText(markdown, Pipeline), @"[ \t]+", " ").Trim();
 
-    /// <summary>Markdown to HTML with raw HTML escaped, not passed through: safe to serve.</summary>
-    public static string ToSafeHtml(string markdown) => Markdig.Markdown.ToHtml(markdown, Pipeline);
+    /// <summary>
+    /// Markdown to HTML with raw HTML escaped, not passed through, and links and images only to web, mail and
+    /// relative addresses (a <c>javascript:</c> link becomes <c>#</c>): safe to serve.
+    /// </summary>
+    public static string ToSafeHtml(string markdown)
+    {
+        var document = Markdig.Markdown.Parse(markdown, Pipeline);
+        foreach (var link in document.Descendants<LinkInline>().Where(l => !IsSafeUrl(l.Url)))
+        {
+            link.Url = "#";
+        }
+
+        foreach (var link in document.Descendants<AutolinkInline>().Where(l => !IsSafeUrl(l.Url)))
+        {
+            link.Url = "#";
+        }
+
+        using var writer = new StringWriter();
+        var renderer = new HtmlRenderer(writer);
+        Pipeline.Setup(renderer);
+        renderer.Render(document);
+        return writer.ToString();
+    }
+
+    private static bool IsSafeUrl(string? url)
+    {
+        // Browsers ignore tabs, newlines and the like inside a scheme ("java\tscript:"), so look without them.
+        var cleaned = new string([.. (url ?? "").Where(c => !char.IsControl(c) && !char.IsWhiteSpace(c))]);
+        var colon = cleaned.IndexOf(':');
+        var pathStart = cleaned.IndexOfAny(['/', '?', '#']);
+        if (colon < 0 || (pathStart >= 0 && pathStart < colon))
+        {
+            return true; // relative
+        }
+
+        return cleaned[..colon].ToLowerInvariant() is "http" or "https" or "mailto" or "tel";
+    }
 
     [GeneratedRegex(@"^#{2,3}\s+(.+?)\s*#*\s*$")]
     private static partial Regex HeadingLine();

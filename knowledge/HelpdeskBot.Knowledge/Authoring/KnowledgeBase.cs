@@ -56,9 +56,26 @@ public sealed class KnowledgeBase(KnowledgeDbContext db, KnowledgeIndex index, T
         return article;
     }
 
+    /// <summary>Removes an article and all its versions; false when there is none. A published article is retired first.</summary>
+    public async Task<bool> DeleteAsync(string id, CancellationToken cancellationToken)
+    {
+        var article = await FindAsync(id, cancellationToken);
+        if (article is null)
+        {
+            return false;
+        }
+
+        article.EnsureDeletable();
+        db.Articles.Remove(article);
+        await db.SaveChangesAsync(cancellationToken);
+        logger.LogInformation("Deleted article {ArticleId} and its {Count} versions", id, article.Versions.Count);
+        return true;
+    }
+
     /// <summary>
-    /// Publishes every <c>*.md</c> file of a folder (docs as code): new articles and changed ones become a new
-    /// published version, unchanged ones are left alone. A bad file is reported and skipped; the rest carries on.
+    /// Publishes every <c>*.md</c> file of a folder and its subfolders (docs as code): new articles and changed ones
+    /// become a new published version, unchanged ones are left alone. A bad file is reported (by its path in the
+    /// folder) and skipped; the rest carries on. The id is the file name, so two files of one name are an error.
     /// </summary>
     public async Task<ImportReport> ImportFolderAsync(string folder, string author, CancellationToken cancellationToken)
     {
@@ -68,15 +85,18 @@ public sealed class KnowledgeBase(KnowledgeDbContext db, KnowledgeIndex index, T
         }
 
         var report = new ImportReport();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var file in Directory.EnumerateFiles(folder, "*.md").Order(StringComparer.Ordinal))
+        var seen = new Dictionary<string, string>(StringComparer.Ordinal);
+        var files = Directory.EnumerateFiles(folder, "*.md", SearchOption.AllDirectories)
+            .Select(file => (Path: file, Name: Path.GetRelativePath(folder, file)))
+            .OrderBy(file => file.Name, StringComparer.Ordinal);
+        foreach (var file in files)
         {
             try
             {
-                var document = ArticleParser.ParseFile(file);
-                if (!seen.Add(document.Id))
+                var document = ArticleParser.ParseFile(file.Path, file.Name);
+                if (!seen.TryAdd(document.Id, file.Name))
                 {
-                    throw new ArticleFormatException(Path.GetFileName(file), 1, $"duplicate article id '{document.Id}'.");
+                    throw new ArticleFormatException(file.Name, 1, $"duplicate article id '{document.Id}': {seen[document.Id]} has the same file name and was imported.");
                 }
 
                 await ImportAsync(document, author, report, cancellationToken);

@@ -50,7 +50,7 @@ public sealed class Article
     {
         if (State == ArticleState.Published && PublishedVersion == LatestVersion)
         {
-            throw new InvalidOperationException($"Article '{Id}' is already published at version {LatestVersion}.");
+            throw new ArticleStateException($"Article '{Id}' is already published at version {LatestVersion}: nothing new to publish.");
         }
 
         State = ArticleState.Published;
@@ -62,10 +62,19 @@ public sealed class Article
     {
         if (State == ArticleState.Retired)
         {
-            throw new InvalidOperationException($"Article '{Id}' is already retired.");
+            throw new ArticleStateException($"Article '{Id}' is already retired.");
         }
 
         State = ArticleState.Retired;
         UpdatedAt = now;
+    }
+
+    /// <summary>Only an article nobody can find may be deleted; a published one is retired first.</summary>
+    public void EnsureDeletable()
+    {
+        if (State == ArticleState.Published)
+        {
+            throw new ArticleStateException($"Article '{Id}' is published: retire it first.");
+        }
     }
 }

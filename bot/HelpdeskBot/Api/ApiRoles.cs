@@ -1,0 +1,13 @@
+namespace HelpdeskBot.Api;
+
+/// <summary>The roles an API key can hold, and the authorization policies that require them.</summary>
+public static class ApiRoles
+{
+    /// <summary>Writes knowledge articles and reads drafts, versions and gaps.</summary>
+    public const string KnowledgeAuthor = "kb-author";
+
+    public const string KnowledgeAuthorPolicy = "KnowledgeAuthor";
+
+    /// <summary>Every role: what the open development mode grants.</summary>
+    public static IReadOnlyList<string> All { get; } = [KnowledgeAuthor];
+}

@@ -1,0 +1,89 @@
+using System.CommandLine;
+using System.Globalization;
+using HelpdeskBot.Knowledge.Authoring;
+
+namespace HelpdeskBot.Commands;
+
+/// <summary><c>kb import &lt;folder&gt;</c> publishes a folder of articles; <c>kb gaps</c> lists what the knowledge base did not answer.</summary>
+public static class KnowledgeCommand
+{
+    public const string Name = "kb";
+
+    /// <summary>Exit codes of <c>kb import</c>.</summary>
+    public const int Imported = 0, NoFolder = 1, SomeFilesHadErrors = 2;
+
+    public static Command Create(IServiceProvider services)
+    {
+        var folder = new Argument<string>("folder") { Description = "The folder of Markdown articles (subfolders included)." };
+        var import = new Command("import", "Publish a folder of articles: new and changed ones become a new published version, unchanged ones stay as they are.")
+        {
+            folder,
+        };
+        import.SetAction((result, ct) => ImportAsync(services, result.GetRequiredValue(folder), result.InvocationConfiguration, ct));
+
+        var top = new Option<int>("--top") { Description = "How many groups to list (1-500).", DefaultValueFactory = _ => 20 };
+        top.Validators.Add(option =>
+        {
+            if (option.GetValueOrDefault<int>() is < 1 or > 500) option.AddError("--top must be between 1 and 500.");
+        });
+        var gaps = new Command("gaps", "List the most frequent questions the knowledge base declined or answered unhelpfully, grouped.") { top };
+        gaps.SetAction((result, ct) => GapsAsync(services, result.GetValue(top), result.InvocationConfiguration.Output, ct));
+
+        return new Command(Name, "The knowledge base.") { import, gaps };
+    }
+
+    private static async Task<int> ImportAsync(IServiceProvider services, string folder, InvocationConfiguration console, CancellationToken ct)
+    {
+        var path = CommandLineExtensions.ResolveFolder(folder);
+        if (!Directory.Exists(path))
+        {
+            await console.Error.WriteLineAsync($"No folder '{path}' to import.");
+            return NoFolder;
+        }
+
+        await using var scope = await CommandLineExtensions.PrepareAsync(services, ct);
+        var report = await scope.ServiceProvider.GetRequiredService<KnowledgeBase>()
+            .ImportFolderAsync(path, $"kb import ({Environment.UserName})", ct);
+        await console.Output.WriteLineAsync($"Imported {path}: {report}");
+        foreach (var error in report.Errors)
+        {
+            await console.Error.WriteLineAsync($"  error: {error}");
+        }
+
+        return report.Errors.Count == 0 ? Imported : SomeFilesHadErrors;
+    }
+
+    private static async Task<int> GapsAsync(IServiceProvider services, int top, TextWriter output, CancellationToken ct)
+    {
+        await using var scope = await CommandLineExtensions.PrepareAsync(services, ct);
+        var groups = await scope.ServiceProvider.GetRequiredService<KnowledgeGaps>().ListAsync(top, ct);
+        await output.WriteAsync(GapsTable(groups));
+        return 0;
+    }
+
+    public static string GapsTable(IReadOnlyList<KnowledgeGapGroup> groups)
+    {
+        if (groups.Count == 0)
+        {
+            return "No knowledge gaps recorded: every question was answered and nobody said an answer did not help.\n";
+        }
+
+        var table = new System.Text.StringBuilder();
+        table.AppendLine(CultureInfo.InvariantCulture, $"{"Count",5}  {"Declined",8}  {"Not helpful",11}  {"Last asked (UTC)",-16}  Example question [articles not helpful]");
+        foreach (var g in groups)
+        {
+            var articles = g.Articles.Count > 0 ? $" [{string.Join(", ", g.Articles)}]" : "";
+            table.AppendLine(CultureInfo.InvariantCulture,
+                $"{g.Count,5}  {g.Declined,8}  {g.NotHelpful,11}  {g.LastAsked.UtcDateTime,-16:yyyy-MM-dd HH:mm}  {Printable(g.Example, 70)}{articles}");
+        }
+
+        return table.ToString();
+    }
+
+    // What people typed goes to a terminal: no control characters (escape sequences), one line, bounded.
+    private static string Printable(string text, int max)
+    {
+        var line = new string([.. text.Select(c => char.IsControl(c) ? ' ' : c)]).Trim();
+        return line.Length <= max ? line : line[..(max - 1)] + "…";
+    }
+}

@@ -59,7 +59,7 @@ public static partial class ArticleParser
         var body = string.Join('\n', lines[(end + 1)..]).Trim();
         return new ArticleDocument(
             id,
-            RequiredText(fields, "title", fileName),
+            Title(fields, fileName),
             Tags(fields, fileName),
             RequiredText(fields, "service", fileName).ToLowerInvariant(),
             OptionalText(fields, "audience"),
@@ -98,6 +98,13 @@ public static partial class ArticleParser
         Field(fields, key) is YamlScalarNode { Value: { } value } && !string.IsNullOrWhiteSpace(value)
             ? value.Trim()
             : throw new ArticleFormatException(fileName, Field(fields, key) is { } node ? LineOf(node) : 2, $"'{key}' is required.");
+
+    // A title is plain text: HTML an author typed in it is dropped, never shown as markup.
+    private static string Title(YamlMappingNode fields, string fileName)
+    {
+        var title = Regex.Replace(ArticleSection.StripHtml(RequiredText(fields, "title", fileName)), @"\s+", " ").Trim();
+        return title.Length > 0 ? title : throw new ArticleFormatException(fileName, LineOf(Field(fields, "title")!), "'title' has no text once HTML is removed.");
+    }
 
     private static string? OptionalText(YamlMappingNode fields, string key) =>
         Field(fields, key) is YamlScalarNode { Value: { } value } && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;

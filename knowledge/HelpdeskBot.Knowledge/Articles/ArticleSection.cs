@@ -45,8 +45,24 @@ public sealed partial record ArticleSection(int Ordinal, string Heading, string 
         }
     }
 
-    public static string ToPlainText(string markdown) =>
-        Regex.Replace(Markdig.Markdown.ToPlainText(markdown, Pipeline), @"[ \t]+", " ").Trim();
+    /// <summary>
+    /// The text people read in cards and search indexes: Markdown formatting gone, and raw HTML an author typed
+    /// gone too (tags dropped, script and style blocks with their content), so it never reaches a card as markup.
+    /// </summary>
+    public static string ToPlainText(string markdown)
+    {
+        var text = StripHtml(Markdig.Markdown.ToPlainText(markdown, Pipeline));
+        return Regex.Replace(text, @"[ \t]+", " ").Trim();
+    }
+
+    /// <summary>Plain text without the HTML tags in it (script and style blocks go with their content).</summary>
+    public static string StripHtml(string text) => HtmlTag().Replace(ScriptOrStyleBlock().Replace(text, " "), " ");
+
+    [GeneratedRegex(@"<(script|style)\b[^>]*>.*?(</\1\s*>|$)", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
+    private static partial Regex ScriptOrStyleBlock();
+
+    [GeneratedRegex(@"</?[a-zA-Z][a-zA-Z0-9-]*(\s[^<>]*)?/?>")]
+    private static partial Regex HtmlTag();
 
     /// <summary>
     /// Markdown to HTML with raw HTML escaped, not passed through, and links and images only to web, mail and

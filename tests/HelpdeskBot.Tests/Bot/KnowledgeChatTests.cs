@@ -96,4 +96,70 @@ public sealed class KnowledgeChatTests() : BotWithChannel(new HelpdeskBotFactory
         Assert.Contains("<h1>", await page.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
     }
+
+    public static TheoryData<string> OddMessages => new()
+    {
+        new string('x', 10_000),
+        string.Concat(Enumerable.Repeat("vpn wont connect ", 600)),
+        "🔥💻🔥🙏",
+        "الشبكة الافتراضية لا تتصل",
+        "\"vpn\" OR NEAR(a b) * ^ title:x -y AND (",
+        "'; DROP TABLE Articles; --",
+        "vpn\u0001\u001b[31m\u0007 broken",
+        "?",
+    };
+
+    [Theory]
+    [MemberData(nameof(OddMessages))]
+    public async Task OddMessagesGetAPlainAnswerAndNeverBreakTheTurn(string text)
+    {
+        var response = await Client.PostActivityAsync(TeamsActivities.Message(Channel.ServiceUrl, text));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var reply = Assert.Single(await Channel.WaitForRequestsAsync(1)).Activity;
+        Assert.True(reply.Text == KnowledgeAnswers.NoAnswer || reply.Attachments is [{ ContentType: "application/vnd.microsoft.card.adaptive" }],
+            $"unexpected reply: {reply.Text}");
+        Assert.DoesNotContain(Bot.Logs, l => l.Contains("fail", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public async Task HtmlAndScriptInAnArticleNeverReachTheCardOrThePageAsMarkup()
+    {
+        await using (var scope = Bot.Services.CreateAsyncScope())
+        {
+            var kb = scope.ServiceProvider.GetRequiredService<HelpdeskBot.Knowledge.Authoring.KnowledgeBase>();
+            var document = HelpdeskBot.Knowledge.Articles.ArticleParser.Parse("zebra-scanner", """
+                ---
+                title: Pair the <b>Zebra</b> barcode scanner
+                tags: [zebra, scanner]
+                service: hardware
+                ---
+                <script>alert('pwned')</script>
+                Pair the <b>Zebra</b> barcode scanner <img src=x onerror=alert(1)> over Bluetooth from the cradle.
+                """, "zebra-scanner.md");
+            await kb.SaveAsync(document, "test", default);
+            await kb.PublishAsync("zebra-scanner", default);
+        }
+
+        var card = string.Join("\n", Strings(await AskAsync("pair the zebra barcode scanner")));
+        var page = await Client.GetStringAsync("/kb/zebra-scanner");
+
+        Assert.Contains("Bluetooth from the cradle", card);
+        Assert.DoesNotContain("<script", card, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("<img", card, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("alert('pwned')", card);
+        Assert.DoesNotContain("<b>", card);
+        Assert.DoesNotContain("<script", page, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("<img", page, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("&lt;script&gt;", page);
+    }
+
+    // Every string in a card, as the client reads it (the JSON on the wire may escape '<').
+    private static IEnumerable<string> Strings(JsonElement element) => element.ValueKind switch
+    {
+        JsonValueKind.String => [element.GetString()!],
+        JsonValueKind.Object => element.EnumerateObject().SelectMany(p => Strings(p.Value)),
+        JsonValueKind.Array => element.EnumerateArray().SelectMany(Strings),
+        _ => [],
+    };
 }

@@ -23,12 +23,12 @@ public sealed record AnswerEvidence(double Strong, double Title, double Margin, 
 public static class AnswerConfidence
 {
     // Fitted 2026-11-21 with the extended synonyms (see the script); refit after large changes to ranking or synonyms.
-    private const double Intercept = -3.65;
-    private const double StrongWeight = 0.13;
-    private const double TitleWeight = 6.13;
-    private const double MarginWeight = 0.74;
-    private const double UnknownWeight = -0.33;
-    private const double EvidenceWeight = 2.07;
+    private const double Intercept = -3.42;
+    private const double StrongWeight = 0.19;
+    private const double TitleWeight = 6.58;
+    private const double MarginWeight = 0.86;
+    private const double UnknownWeight = -0.17;
+    private const double EvidenceWeight = 1.93;
 
     public static double Of(AnswerEvidence e)
     {

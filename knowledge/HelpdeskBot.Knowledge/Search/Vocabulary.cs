@@ -45,7 +45,8 @@ public sealed class Vocabulary
     /// </summary>
     public IReadOnlyList<string> Corrections(string word, int max = 2)
     {
-        if (word.Length < 4 || !word.All(char.IsLetter))
+        // Under five letters a "misspelling" is too often a real word the index lacks ("talk" is not "task").
+        if (word.Length < 5 || !word.All(char.IsLetter))
         {
             return [];
         }

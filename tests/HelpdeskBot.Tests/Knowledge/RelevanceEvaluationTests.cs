@@ -57,11 +57,11 @@ public class RelevanceEvaluationTests(ITestOutputHelper output)
         var uncoverable = rows.Where(r => !r.Answerable).ToList();
         Assert.True(answerable.Count >= 100 && uncoverable.Count >= 20, "the question set is too small");
         // Floors under the figures measured on 2026-11-21 (hit@1 0.88, hit@3 0.92, answerable declined 0.03,
-        // uncoverable declined 0.74). The confidence model is fitted on these questions, so these in-sample figures
+        // uncoverable declined 0.79). The confidence model is fitted on these questions, so these in-sample figures
         // flatter it; its cross-validated figures (README) are what to expect on unseen questions.
         Assert.True(HitAt(answerable, 1) >= 0.84, text);
         Assert.True(HitAt(answerable, 3) >= 0.88, text);
-        Assert.True(uncoverable.Count(r => r.Declined) / (double)uncoverable.Count >= 0.72, text);
+        Assert.True(uncoverable.Count(r => r.Declined) / (double)uncoverable.Count >= 0.75, text);
         Assert.True(answerable.Count(r => r.Declined) / (double)answerable.Count <= 0.08, text);
     }
 

@@ -2,9 +2,16 @@ using HelpdeskBot.Benchmarks;
 using HelpdeskBot.Benchmarks.Knowledge;
 
 // dotnet run -c Release --project tests/HelpdeskBot.Benchmarks -- knowledge --articles 10000 [--queries 2000]
+// dotnet run -c Release --project tests/HelpdeskBot.Benchmarks -- generate --articles 100 FOLDER   (to look at them)
+if (args is ["generate", .., var folder] && !folder.StartsWith('-'))
+{
+    new ArticleGenerator(Path.Combine(Arguments.RepositoryRoot(), "knowledge", "articles")).WriteTo(folder, Arguments.Int(args, "--articles", 100));
+    return 0;
+}
+
 if (args.Length == 0 || args[0] != "knowledge")
 {
-    Console.Error.WriteLine("usage: knowledge --articles N [--queries N]");
+    Console.Error.WriteLine("usage: knowledge --articles N [--queries N] | generate --articles N FOLDER");
     return 2;
 }
 

@@ -44,8 +44,11 @@ public sealed class ArticleGenerator
 
     public GeneratedArticle Next(int number)
     {
-        // Topic terms come from the middle of the frequency range: telling, but shared by many articles.
-        var topics = Enumerable.Range(0, _random.Next(2, 4)).Select(_ => Words[_random.Next(150, 20_000)]).Distinct().ToArray();
+        // Topic terms come from the middle of the frequency range, telling but shared by many articles: half of them
+        // real words of the sample articles, half made-up product jargon.
+        var topics = Enumerable.Range(0, _random.Next(2, 4))
+            .Select(_ => Words[_random.Next(2) == 0 ? _random.Next(150, Words.SampleWords.Count) : _random.Next(Words.SampleWords.Count, 20_000)])
+            .Distinct().ToArray();
         var product = $"{Brands[_random.Next(Brands.Length)]} {Capitalize(ZipfWords.MakeUp(_random, 2))}";
         var code = _random.Next(3) switch
         {
@@ -77,10 +80,11 @@ public sealed class ArticleGenerator
             var heading = _random.Next(3) == 0 ? $"Check the {topics[_random.Next(topics.Length)]}" : Headings[_random.Next(Headings.Length)];
             text.Append($"## {heading}\n\n");
             var sectionEnd = text.Length + (target - text.Length) / (sections - s);
-            while (text.Length < sectionEnd)
+            do
             {
                 AppendBlock(text, context);
             }
+            while (text.Length < sectionEnd);
         }
 
         return new GeneratedArticle($"gen-{number:D6}-{Slug(topics[0])}", product, code, topics, text.ToString());
@@ -93,13 +97,15 @@ public sealed class ArticleGenerator
         switch (_random.Next(3))
         {
             case 0:
-                for (var i = 1; i <= _random.Next(2, 6); i++) text.Append($"{i}. {Sentence(context)}\n");
+                var steps = _random.Next(2, 6);
+                for (var i = 1; i <= steps; i++) text.Append($"{i}. {Sentence(context)}\n");
                 break;
             case 1:
-                for (var i = 0; i < _random.Next(2, 5); i++) text.Append($"- {Sentence(context)}\n");
+                var bullets = _random.Next(2, 5);
+                for (var i = 0; i < bullets; i++) text.Append($"- {Sentence(context)}\n");
                 break;
             default:
-                for (var i = 0; i < _random.Next(1, 4); i++) text.Append(Sentence(context)).Append(' ');
+                text.AppendJoin(' ', Enumerable.Range(0, _random.Next(1, 4)).Select(_ => Sentence(context))).Append('\n');
                 break;
         }
 

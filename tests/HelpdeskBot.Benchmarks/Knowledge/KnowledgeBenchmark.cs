@@ -65,6 +65,7 @@ public sealed class KnowledgeBenchmark(KnowledgeBenchmarkSettings settings, Text
     {
         await using var db = new KnowledgeDbContext(options);
         await db.Database.MigrateAsync(cancellationToken);
+        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken); // as the bot's DatabaseMigrator does
         var knowledge = new KnowledgeBase(db, new KnowledgeIndex(db), TimeProvider.System, NullLogger<KnowledgeBase>.Instance);
         var clock = Stopwatch.StartNew();
         var report = await knowledge.ImportFolderAsync(folder, "benchmark", cancellationToken);

@@ -7,8 +7,8 @@ public sealed record QueryTiming(string Kind, TimeSpan Elapsed);
 
 /// <summary>What a run measured, as a table and as a README row.</summary>
 public sealed record KnowledgeBenchmarkResult(
-    int Articles, long AverageArticleBytes, TimeSpan Import, TimeSpan FirstQuery, IReadOnlyList<QueryTiming> Queries,
-    int Answered, long DatabaseBytes, long PeakWorkingSetBytes, long PeakGcHeapBytes)
+    int Articles, long AverageArticleBytes, TimeSpan Import, TimeSpan ImportCpu, TimeSpan FirstQuery, IReadOnlyList<QueryTiming> Queries,
+    TimeSpan QueriesCpu, int Answered, long DatabaseBytes, long PeakWorkingSetBytes, long PeakGcHeapBytes, string LoadAverage)
 {
     public double ArticlesPerSecond => Articles / Import.TotalSeconds;
     public double QueriesPerSecond => Queries.Count / Queries.Sum(q => q.Elapsed.TotalSeconds);
@@ -23,10 +23,11 @@ public sealed record KnowledgeBenchmarkResult(
     {
         var text = new StringBuilder();
         text.AppendLine(Invariant($"articles          {Articles:N0} ({AverageArticleBytes:N0} bytes each on average)"));
-        text.AppendLine(Invariant($"import            {Import.TotalSeconds:N1} s, {ArticlesPerSecond:N0} articles/s"));
+        text.AppendLine(Invariant($"import            {Import.TotalSeconds:N1} s, {ArticlesPerSecond:N0} articles/s ({ImportCpu.TotalSeconds:N1} s of CPU)"));
         text.AppendLine(Invariant($"database          {DatabaseBytes / 1048576.0:N1} MiB"));
         text.AppendLine(Invariant($"first query       {FirstQuery.TotalMilliseconds:N0} ms (loads the vocabulary)"));
-        text.AppendLine(Invariant($"queries           {Queries.Count:N0} on one thread, {QueriesPerSecond:N0} queries/s, {Answered * 100.0 / Queries.Count:N0}% answered"));
+        text.AppendLine(Invariant($"queries           {Queries.Count:N0} on one thread, {QueriesPerSecond:N0} queries/s, {Answered * 100.0 / Queries.Count:N0}% answered, {QueriesCpu.TotalMilliseconds / Queries.Count:N2} ms of CPU each on average"));
+        text.AppendLine(Invariant($"load average      {LoadAverage} at the end (other work on the machine slows every figure)"));
         text.AppendLine(Invariant($"peak memory       {PeakWorkingSetBytes / 1048576.0:N0} MiB working set, {PeakGcHeapBytes / 1048576.0:N0} MiB GC heap"));
         text.AppendLine();
         text.AppendLine("kind              n     p50 ms   p90 ms   p99 ms   max ms");

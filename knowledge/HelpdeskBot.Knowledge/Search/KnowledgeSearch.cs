@@ -32,7 +32,7 @@ public sealed class KnowledgeSearch(
             return new KnowledgeSearchResult(question, [], []);
         }
 
-        var sections = await MatchAsync(connection, concepts, cancellationToken);
+        var sections = await MatchAsync(connection, CommonTerms.Rarer(concepts, vocabulary), cancellationToken);
         var ranked = Rank(sections, concepts, vocabulary);
         var min = options.Value.MinConfidence;
         return new KnowledgeSearchResult(

@@ -42,7 +42,7 @@ public sealed class KnowledgeSearch(
             return ([], concepts);
         }
 
-        var sections = await MatchAsync(connection, concepts, cancellationToken);
+        var sections = await MatchAsync(connection, CommonTerms.Rarer(concepts, vocabulary), cancellationToken);
         return (Rank(sections, concepts, vocabulary), concepts);
     }
 
@@ -64,12 +64,15 @@ public sealed class KnowledgeSearch(
         DbConnection connection, IReadOnlyList<QueryConcept> concepts, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
+        // Rank in the FTS index alone, then read the text of the candidates only: joining first read (and sorted)
+        // the text of every matching section, which grows with the knowledge base.
         command.CommandText = """
-            SELECT c.ArticleId, c.Ordinal, c.Title, c.Tags, c.Heading, c.Body, bm25(KnowledgeSections, 8.0, 5.0, 3.0, 1.0)
-            FROM KnowledgeSections JOIN KnowledgeSectionContent c ON c.Id = KnowledgeSections.rowid
-            WHERE KnowledgeSections MATCH $match
-            ORDER BY bm25(KnowledgeSections, 8.0, 5.0, 3.0, 1.0)
-            LIMIT $limit
+            SELECT c.ArticleId, c.Ordinal, c.Title, c.Tags, c.Heading, c.Body, m.Bm25
+            FROM (
+                SELECT rowid AS Id, bm25(KnowledgeSections, 8.0, 5.0, 3.0, 1.0) AS Bm25 FROM KnowledgeSections
+                WHERE KnowledgeSections MATCH $match ORDER BY Bm25 LIMIT $limit) m
+            JOIN KnowledgeSectionContent c ON c.Id = m.Id
+            ORDER BY m.Bm25, m.Id
             """;
         var match = command.CreateParameter();
         match.ParameterName = "$match";

@@ -134,47 +134,54 @@ public static class PorterStemmer
             if (Ends("y") && VowelInStem()) _b[_k] = 'i';
         }
 
-        private static readonly (string Suffix, string Replacement)[] Step2Rules =
+        // The reference implementation picks the rule by the word's second-to-last letter, so the first listed
+        // suffix that matches wins and no shorter one is tried after it; longest-first order within a letter does the same.
+        // The rules are sorted once (stable: equal lengths keep their listed order), not on every word.
+        private static readonly (string Suffix, string Replacement)[] Step2Rules = LongestFirst(
         [
             ("ational", "ate"), ("tional", "tion"), ("enci", "ence"), ("anci", "ance"), ("izer", "ize"), ("bli", "ble"),
             ("alli", "al"), ("entli", "ent"), ("eli", "e"), ("ousli", "ous"), ("ization", "ize"), ("ation", "ate"),
             ("ator", "ate"), ("alism", "al"), ("iveness", "ive"), ("fulness", "ful"), ("ousness", "ous"), ("aliti", "al"),
             ("iviti", "ive"), ("biliti", "ble"), ("logi", "log"),
-        ];
+        ]);
 
         private static readonly (string Suffix, string Replacement)[] Step3Rules =
         [
             ("icate", "ic"), ("ative", ""), ("alize", "al"), ("iciti", "ic"), ("ical", "ic"), ("ful", ""), ("ness", ""),
         ];
 
-        private static readonly string[] Step4Suffixes =
+        private static readonly (string Suffix, string Replacement)[] Step4Rules = LongestFirst(
         [
-            "al", "ance", "ence", "er", "ic", "able", "ible", "ant", "ement", "ment", "ent", "ion", "ou", "ism", "ate",
-            "iti", "ous", "ive", "ize",
-        ];
-
-        // The reference implementation picks the rule by the word's second-to-last letter, so the first listed
-        // suffix that matches wins and no shorter one is tried after it; longest-first order within a letter does the same.
-        private bool FirstMatching(IEnumerable<string> suffixes, out string matched)
-        {
-            foreach (var suffix in suffixes.Where(s => s.Length <= _k).OrderByDescending(s => s.Length))
+            .. new[]
             {
-                if (suffix[^2] == _b[_k - 1] && Ends(suffix))
+                "al", "ance", "ence", "er", "ic", "able", "ible", "ant", "ement", "ment", "ent", "ion", "ou", "ism", "ate",
+                "iti", "ous", "ive", "ize",
+            }.Select(suffix => (suffix, "")),
+        ]);
+
+        private static (string Suffix, string Replacement)[] LongestFirst((string Suffix, string Replacement)[] rules) =>
+            [.. rules.OrderByDescending(r => r.Suffix.Length)];
+
+        // The first rule (longest first) whose suffix the word ends with, leaving at least one letter before it.
+        private int FirstMatching((string Suffix, string Replacement)[] rules)
+        {
+            for (var i = 0; i < rules.Length; i++)
+            {
+                var suffix = rules[i].Suffix;
+                if (suffix.Length <= _k && suffix[^2] == _b[_k - 1] && Ends(suffix))
                 {
-                    matched = suffix;
-                    return true;
+                    return i;
                 }
             }
 
-            matched = "";
-            return false;
+            return -1;
         }
 
         public void Step2()
         {
             if (_k < 1) return;
-            if (FirstMatching(Step2Rules.Select(r => r.Suffix), out var suffix))
-                ReplaceIfMeasured(Step2Rules.First(r => r.Suffix == suffix).Replacement);
+            var rule = FirstMatching(Step2Rules);
+            if (rule >= 0) ReplaceIfMeasured(Step2Rules[rule].Replacement);
         }
 
         public void Step3()
@@ -191,8 +198,9 @@ public static class PorterStemmer
 
         public void Step4()
         {
-            if (_k < 1 || !FirstMatching(Step4Suffixes, out var suffix)) return;
-            if (suffix == "ion" && !(_j >= 0 && _b[_j] is 's' or 't')) return;
+            var rule = _k < 1 ? -1 : FirstMatching(Step4Rules);
+            if (rule < 0) return;
+            if (Step4Rules[rule].Suffix == "ion" && !(_j >= 0 && _b[_j] is 's' or 't')) return;
             if (Measure() > 1) _k = _j;
         }
 

@@ -8,24 +8,28 @@ public sealed class Vocabulary
 {
     private readonly Dictionary<string, int> _wordSections;
     private readonly Dictionary<string, int> _stemSections = new(StringComparer.Ordinal);
-    private readonly Dictionary<int, List<string>> _wordsByLength = [];
+    // Correction candidates share the first letter (or have the first two swapped): bucketing by length and first
+    // letter looks at a small part of a large vocabulary. Position keeps the vocabulary's order for ties.
+    private readonly Dictionary<(int Length, char First), List<(string Word, int Position)>> _buckets = [];
 
     public Vocabulary(long generation, int sections, IEnumerable<(string Word, int Sections)> words)
     {
         Generation = generation;
         SectionCount = Math.Max(sections, 1);
         _wordSections = new Dictionary<string, int>(StringComparer.Ordinal);
+        var position = 0;
         foreach (var (word, count) in words)
         {
             _wordSections[word] = count;
             var stem = PorterStemmer.Stem(word);
             _stemSections[stem] = Math.Min(SectionCount, _stemSections.GetValueOrDefault(stem) + count);
-            if (!_wordsByLength.TryGetValue(word.Length, out var bucket))
+            if (word.Length == 0) continue;
+            if (!_buckets.TryGetValue((word.Length, word[0]), out var bucket))
             {
-                _wordsByLength[word.Length] = bucket = [];
+                _buckets[(word.Length, word[0])] = bucket = [];
             }
 
-            bucket.Add(word);
+            bucket.Add((word, position++));
         }
     }
 
@@ -54,24 +58,35 @@ public sealed class Vocabulary
         // People rarely mistype the first letter; requiring it (or a swap of the first two) keeps real but unknown
         // words ("payday", "nicked") from being "corrected" into unrelated ones.
         var maxDistance = word.Length >= 8 ? 2 : 1;
-        var found = new List<(string Word, int Distance, int Sections)>();
+        var found = new List<(string Word, int Distance, int Sections, int Position)>();
         for (var length = word.Length - maxDistance; length <= word.Length + maxDistance; length++)
         {
-            foreach (var candidate in _wordsByLength.GetValueOrDefault(length) ?? [])
+            AddCorrections(word, maxDistance, _buckets.GetValueOrDefault((length, word[0])), found);
+            if (word[1] != word[0])
             {
-                if (candidate[0] != word[0] && !(candidate[0] == word[1] && candidate[1] == word[0]))
-                {
-                    continue;
-                }
-
-                var distance = EditDistance.Bounded(word, candidate, maxDistance);
-                if (distance <= maxDistance)
-                {
-                    found.Add((candidate, distance, _wordSections[candidate]));
-                }
+                AddCorrections(word, maxDistance, _buckets.GetValueOrDefault((length, word[1])), found);
             }
         }
 
-        return [.. found.OrderBy(f => f.Distance).ThenByDescending(f => f.Sections).Take(max).Select(f => f.Word)];
+        return [.. found.OrderBy(f => f.Distance).ThenByDescending(f => f.Sections).ThenBy(f => f.Word.Length).ThenBy(f => f.Position)
+            .Take(max).Select(f => f.Word)];
+    }
+
+    private void AddCorrections(
+        string word, int maxDistance, List<(string Word, int Position)>? bucket, List<(string Word, int Distance, int Sections, int Position)> found)
+    {
+        foreach (var (candidate, position) in bucket ?? [])
+        {
+            if (candidate[0] != word[0] && candidate[1] != word[0])
+            {
+                continue; // from the second letter's bucket: only a swap of the first two letters counts
+            }
+
+            var distance = EditDistance.Bounded(word, candidate, maxDistance);
+            if (distance <= maxDistance)
+            {
+                found.Add((candidate, distance, _wordSections[candidate], position));
+            }
+        }
     }
 }

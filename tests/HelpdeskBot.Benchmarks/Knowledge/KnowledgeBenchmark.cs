@@ -1,0 +1,116 @@
+using System.Diagnostics;
+using HelpdeskBot.Knowledge.Authoring;
+using HelpdeskBot.Knowledge.Search;
+using HelpdeskBot.Knowledge.Storage;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace HelpdeskBot.Benchmarks.Knowledge;
+
+/// <summary>Where the benchmark finds the repository's data, and how big it runs.</summary>
+public sealed record KnowledgeBenchmarkSettings(string RepositoryRoot, int Articles, int Queries = 2000, int WarmUp = 200)
+{
+    public string SampleArticles => Path.Combine(RepositoryRoot, "knowledge", "articles");
+    public string SynonymsPath => Path.Combine(RepositoryRoot, "knowledge", "synonyms.txt");
+    public string LabeledQuestions => Path.Combine(RepositoryRoot, "knowledge", "evaluation", "questions.json");
+}
+
+/// <summary>
+/// Generates articles into a temporary folder, imports them into a fresh SQLite file the way the bot does at start,
+/// then asks the query mix on one thread, as the bot does per turn (a new DbContext each, one shared vocabulary).
+/// The folder and the database are deleted afterwards.
+/// </summary>
+public sealed class KnowledgeBenchmark(KnowledgeBenchmarkSettings settings, TextWriter log)
+{
+    public async Task<KnowledgeBenchmarkResult> RunAsync(CancellationToken cancellationToken = default)
+    {
+        var work = Path.Combine(Path.GetTempPath(), $"kb-bench-{Guid.NewGuid():N}");
+        var folder = Path.Combine(work, "articles");
+        var database = Path.Combine(work, "knowledge.db");
+        using var memory = new MemorySampler();
+        try
+        {
+            var clock = Stopwatch.StartNew();
+            var generator = new ArticleGenerator(settings.SampleArticles);
+            var articles = generator.WriteTo(folder, settings.Articles);
+            var bytes = Directory.EnumerateFiles(folder).Sum(f => new FileInfo(f).Length);
+            log.WriteLine($"generated {articles.Count:N0} articles ({bytes / articles.Count:N0} bytes on average) in {clock.Elapsed.TotalSeconds:N1} s");
+
+            var options = new DbContextOptionsBuilder<KnowledgeDbContext>()
+                .UseSqlite($"Data Source={database}", o => o.MigrationsHistoryTable(KnowledgeDbContext.MigrationsHistoryTable))
+                .Options;
+            var importCpu = ProcessorTime();
+            var (import, report) = await ImportAsync(options, folder, cancellationToken);
+            importCpu = ProcessorTime() - importCpu;
+            log.WriteLine($"imported: {report} in {import.TotalSeconds:N1} s ({importCpu.TotalSeconds:N1} s of CPU)");
+            if (report.Added != articles.Count)
+            {
+                throw new InvalidOperationException($"Expected {articles.Count} articles imported: {report}; {string.Join("; ", report.Errors.Take(3))}");
+            }
+
+            var queries = QueryMix.Build(articles, generator.Words, settings.LabeledQuestions, settings.WarmUp + settings.Queries);
+            var search = await SearchAsync(options, queries, cancellationToken);
+            return new KnowledgeBenchmarkResult(
+                articles.Count, bytes / articles.Count, import, importCpu, search.FirstQuery, search.Timings, search.Cpu, search.Answered,
+                DatabaseBytes(database), Process.GetCurrentProcess().PeakWorkingSet64, memory.PeakGcHeapBytes, LoadAverage());
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            if (Directory.Exists(work)) Directory.Delete(work, recursive: true);
+        }
+    }
+
+    private static async Task<(TimeSpan, ImportReport)> ImportAsync(
+        DbContextOptions<KnowledgeDbContext> options, string folder, CancellationToken cancellationToken)
+    {
+        await using var db = new KnowledgeDbContext(options);
+        await db.Database.MigrateAsync(cancellationToken);
+        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken); // as the bot's DatabaseMigrator does
+        var knowledge = new KnowledgeBase(db, new KnowledgeIndex(db), TimeProvider.System, NullLogger<KnowledgeBase>.Instance);
+        var clock = Stopwatch.StartNew();
+        var report = await knowledge.ImportFolderAsync(folder, "benchmark", cancellationToken);
+        return (clock.Elapsed, report);
+    }
+
+    private sealed record SearchRun(TimeSpan FirstQuery, List<QueryTiming> Timings, TimeSpan Cpu, int Answered);
+
+    private async Task<SearchRun> SearchAsync(
+        DbContextOptions<KnowledgeDbContext> options, List<BenchmarkQuery> queries, CancellationToken cancellationToken)
+    {
+        var vocabularies = new VocabularyCache();
+        var analyzer = new QueryAnalyzer(Synonyms.Load(settings.SynonymsPath));
+        var searchOptions = Options.Create(new KnowledgeSearchOptions());
+        var timings = new List<QueryTiming>(settings.Queries);
+        var answered = 0;
+        var first = TimeSpan.Zero;
+        var cpu = TimeSpan.Zero;
+        for (var i = 0; i < queries.Count; i++)
+        {
+            if (i == settings.WarmUp) cpu = ProcessorTime();
+            var clock = Stopwatch.StartNew();
+            await using (var db = new KnowledgeDbContext(options))
+            {
+                var result = await new KnowledgeSearch(db, vocabularies, analyzer, searchOptions).SearchAsync(queries[i].Text, 5, cancellationToken);
+                if (i >= settings.WarmUp && !result.Declined) answered++;
+            }
+
+            if (i == 0) first = clock.Elapsed; // includes loading the vocabulary once after the import
+            if (i >= settings.WarmUp) timings.Add(new QueryTiming(queries[i].Kind, clock.Elapsed));
+        }
+
+        log.WriteLine($"first query (loads the vocabulary): {first.TotalMilliseconds:N0} ms");
+        return new SearchRun(first, timings, ProcessorTime() - cpu, answered);
+    }
+
+    // The process's CPU time (all threads): on a machine shared with other work, wall-clock latency includes waiting
+    // for a core; this does not.
+    private static TimeSpan ProcessorTime() => Process.GetCurrentProcess().TotalProcessorTime;
+
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
+
+    private static long DatabaseBytes(string database) =>
+        new[] { "", "-wal" }.Select(s => new FileInfo(database + s)).Where(f => f.Exists).Sum(f => f.Length);
+}

@@ -1,0 +1,26 @@
+using HelpdeskBot.Benchmarks;
+using HelpdeskBot.Benchmarks.Knowledge;
+
+// dotnet run -c Release --project tests/HelpdeskBot.Benchmarks -- knowledge --articles 10000 [--queries 2000]
+// dotnet run -c Release --project tests/HelpdeskBot.Benchmarks -- generate --articles 100 FOLDER   (to look at them)
+if (args is ["generate", .., var folder] && !folder.StartsWith('-'))
+{
+    new ArticleGenerator(Path.Combine(Arguments.RepositoryRoot(), "knowledge", "articles")).WriteTo(folder, Arguments.Int(args, "--articles", 100));
+    return 0;
+}
+
+if (args.Length == 0 || args[0] != "knowledge")
+{
+    Console.Error.WriteLine("usage: knowledge --articles N [--queries N] | generate --articles N FOLDER");
+    return 2;
+}
+
+var articles = Arguments.Int(args, "--articles", 10_000);
+var queries = Arguments.Int(args, "--queries", 2_000);
+var settings = new KnowledgeBenchmarkSettings(Arguments.RepositoryRoot(), articles, queries);
+var result = await new KnowledgeBenchmark(settings, Console.Out).RunAsync();
+Console.WriteLine();
+Console.WriteLine(result.Table());
+Console.WriteLine("README row: | articles | import | queries/s | p50 | p90 | p99 | max | peak memory | database |");
+Console.WriteLine(result.MarkdownRow());
+return 0;

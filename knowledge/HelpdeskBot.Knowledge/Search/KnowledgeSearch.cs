@@ -42,7 +42,13 @@ public sealed class KnowledgeSearch(
             return ([], concepts);
         }
 
-        var sections = await MatchAsync(connection, CommonTerms.Rarer(concepts, vocabulary), cancellationToken);
+        var sections = new List<SectionMatch>();
+        foreach (var expression in CommonTerms.Gatherings(concepts, vocabulary))
+        {
+            sections = await MatchAsync(connection, expression, cancellationToken);
+            if (sections.Count > 0) break;
+        }
+
         return (Rank(sections, concepts, vocabulary), concepts);
     }
 
@@ -56,12 +62,7 @@ public sealed class KnowledgeSearch(
         return System.Text.Json.JsonSerializer.Serialize(ranked.Select(r => new { r.Hit.ArticleId, r.Evidence }).FirstOrDefault());
     }
 
-    // Every alternative of every concept, as a quoted phrase ORed together: user text never reaches FTS5 as syntax.
-    internal static string MatchExpression(IEnumerable<QueryConcept> concepts) =>
-        string.Join(" OR ", concepts.SelectMany(c => c.Alternatives).Select(a => $"\"{string.Join(' ', a)}\"").Distinct());
-
-    private static async Task<List<SectionMatch>> MatchAsync(
-        DbConnection connection, IReadOnlyList<QueryConcept> concepts, CancellationToken cancellationToken)
+    private static async Task<List<SectionMatch>> MatchAsync(DbConnection connection, string expression, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
         // Rank in the FTS index alone, then read the text of the candidates only: joining first read (and sorted)
@@ -76,7 +77,7 @@ public sealed class KnowledgeSearch(
             """;
         var match = command.CreateParameter();
         match.ParameterName = "$match";
-        match.Value = MatchExpression(concepts);
+        match.Value = expression;
         command.Parameters.Add(match);
         var limit = command.CreateParameter();
         limit.ParameterName = "$limit";

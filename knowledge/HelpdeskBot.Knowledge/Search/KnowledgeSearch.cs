@@ -7,9 +7,10 @@ namespace HelpdeskBot.Knowledge.Search;
 
 /// <summary>
 /// Finds the published articles that answer a question. FTS5 BM25 over sections (title, tags and heading weigh more
-/// than body) gathers candidates; then each candidate is judged by how much of what the question asks about, weighted
-/// by IDF, its best section covers. That coverage is the confidence: a question whose telling words the knowledge
-/// base never mentions is declined instead of answered with whatever shares its common words.
+/// than body) gathers candidates (see <see cref="CommonTerms"/>); each candidate is then judged per concept of the
+/// question: how much of it, weighted by IDF, its best section and its title cover. Whether to answer at all is
+/// <see cref="AnswerConfidence"/>: a question the knowledge base does not cover is declined rather than answered
+/// with whatever shares its common words.
 /// </summary>
 public sealed class KnowledgeSearch(
     KnowledgeDbContext db, VocabularyCache vocabularies, QueryAnalyzer analyzer, IOptions<KnowledgeSearchOptions> options)
@@ -19,7 +20,7 @@ public sealed class KnowledgeSearch(
     public async Task<KnowledgeSearchResult> SearchAsync(string question, int top, CancellationToken cancellationToken)
     {
         question ??= "";
-        var (ranked, _) = await RankAsync(question, cancellationToken);
+        var ranked = await RankAsync(question, cancellationToken);
         var min = options.Value.MinConfidence;
         return new KnowledgeSearchResult(
             question,
@@ -27,7 +28,7 @@ public sealed class KnowledgeSearch(
             [.. ranked.Select(r => r.Hit).Where(h => h.Confidence < min).Take(5)]);
     }
 
-    private async Task<(List<RankedHit> Ranked, IReadOnlyList<QueryConcept> Concepts)> RankAsync(string question, CancellationToken cancellationToken)
+    private async Task<List<RankedHit>> RankAsync(string question, CancellationToken cancellationToken)
     {
         var connection = db.Database.GetDbConnection();
         if (connection.State != System.Data.ConnectionState.Open)
@@ -39,7 +40,7 @@ public sealed class KnowledgeSearch(
         var concepts = analyzer.Analyze(question, vocabulary);
         if (concepts.Count == 0)
         {
-            return ([], concepts);
+            return [];
         }
 
         var sections = new List<SectionMatch>();
@@ -49,7 +50,7 @@ public sealed class KnowledgeSearch(
             if (sections.Count > 0) break;
         }
 
-        return (Rank(sections, concepts, vocabulary), concepts);
+        return Rank(sections, concepts, vocabulary);
     }
 
     /// <summary>
@@ -58,7 +59,7 @@ public sealed class KnowledgeSearch(
     /// </summary>
     internal async Task<string> ExplainAsync(string question, CancellationToken cancellationToken)
     {
-        var (ranked, _) = await RankAsync(question ?? "", cancellationToken);
+        var ranked = await RankAsync(question ?? "", cancellationToken);
         return System.Text.Json.JsonSerializer.Serialize(ranked.Select(r => new { r.Hit.ArticleId, r.Evidence }).FirstOrDefault());
     }
 

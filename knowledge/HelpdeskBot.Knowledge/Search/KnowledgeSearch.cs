@@ -69,7 +69,7 @@ public sealed class KnowledgeSearch(
         // Rank in the FTS index alone, then read the text of the candidates only: joining first read (and sorted)
         // the text of every matching section, which grows with the knowledge base.
         command.CommandText = """
-            SELECT c.ArticleId, c.Ordinal, c.Title, c.Tags, c.Heading, c.Body, m.Bm25
+            SELECT c.ArticleId, c.Ordinal, c.Title, c.Tags, c.Heading, c.Body
             FROM (
                 SELECT rowid AS Id, bm25(KnowledgeSections, 8.0, 5.0, 3.0, 1.0) AS Bm25 FROM KnowledgeSections
                 WHERE KnowledgeSections MATCH $match ORDER BY Bm25 LIMIT $limit) m
@@ -91,7 +91,7 @@ public sealed class KnowledgeSearch(
         {
             sections.Add(new SectionMatch(
                 reader.GetString(0), reader.GetInt32(1), reader.GetString(2), reader.GetString(3), reader.GetString(4),
-                reader.GetString(5), -reader.GetDouble(6)));
+                reader.GetString(5)));
         }
 
         return sections;
@@ -110,10 +110,11 @@ public sealed class KnowledgeSearch(
         var weights = concepts.Select(c => c.Weight(vocabulary)).ToArray();
         var total = weights.Sum();
         var unknown = concepts.Select((c, i) => c.IsKnown(vocabulary) ? 0 : weights[i]).Sum() / total;
-        var averageLength = Math.Max(1, sections.Average(s => s.BodyLength));
+        var bodies = sections.Select(s => new TermCounts(s.Body)).ToList();
+        var averageLength = Math.Max(1, bodies.Average(b => b.Length));
         // Sections of one article share its title and tags: count those once per article.
         var titles = new Dictionary<string, (TermCounts Title, TermCounts Tags)>(StringComparer.Ordinal);
-        var scored = sections.Select(s =>
+        var scored = sections.Select((s, index) =>
         {
             if (!titles.TryGetValue(s.ArticleId, out var head))
             {
@@ -121,7 +122,7 @@ public sealed class KnowledgeSearch(
             }
 
             var heading = new TermCounts(s.Heading);
-            var body = new TermCounts(s.Body);
+            var body = bodies[index];
             double covered = 0, titleCovered = 0, strong = 0, bm25 = 0;
             for (var i = 0; i < concepts.Count; i++)
             {
@@ -224,8 +225,5 @@ public sealed class KnowledgeSearch(
         return best;
     }
 
-    private sealed record SectionMatch(string ArticleId, int Ordinal, string Title, string Tags, string Heading, string Body, double Bm25)
-    {
-        public int BodyLength { get; } = TextTokens.Words(Body, int.MaxValue).Count;
-    }
+    private sealed record SectionMatch(string ArticleId, int Ordinal, string Title, string Tags, string Heading, string Body);
 }

@@ -18,20 +18,25 @@ public static class CommonTerms
     public static IEnumerable<string> Gatherings(IReadOnlyList<QueryConcept> concepts, Vocabulary vocabulary)
     {
         var common = Math.Max(MinSections, vocabulary.SectionCount * MinShare);
-        var rarer = concepts.Where(c => MostSections(c, vocabulary) <= common).ToList();
-        var known = concepts.Where(c => MostSections(c, vocabulary) > 0).OrderBy(c => MostSections(c, vocabulary)).ToList();
-        if (rarer.Count == concepts.Count || rarer.Any(c => MostSections(c, vocabulary) > 0) || known.Count == 0)
+        var counted = concepts.Select(c => (Concept: c, Sections: MostSections(c, vocabulary))).ToList();
+        var known = counted.Where(x => x.Sections > 0).OrderBy(x => x.Sections).Select(x => x.Concept).ToList();
+        if (known.Count == 0)
         {
-            yield return AnyOf(rarer.Count > 0 && rarer.Any(c => MostSections(c, vocabulary) > 0) ? rarer : concepts);
-            yield break;
+            yield return AnyOf(concepts); // nothing the index holds: finds nothing, at no cost
         }
-
-        if (known.Count > 1)
+        else if (counted.Any(x => x.Sections is > 0 && x.Sections <= common))
         {
-            yield return $"({AnyOf(known.Take(1))}) AND ({AnyOf(known.Skip(1).Take(1))})";
+            yield return AnyOf(counted.Where(x => x.Sections <= common).Select(x => x.Concept));
         }
+        else
+        {
+            if (known.Count > 1)
+            {
+                yield return $"({AnyOf(known.Take(1))}) AND ({AnyOf(known.Skip(1).Take(1))})";
+            }
 
-        yield return AnyOf(known.Take(1));
+            yield return AnyOf(known.Take(1));
+        }
     }
 
     // Every alternative of the concepts, as a quoted phrase ORed together: user text never reaches FTS5 as syntax.

@@ -12,6 +12,13 @@ public static class Arguments
             : throw new ArgumentException($"{name} needs a positive number.");
     }
 
+    public static string? Text(string[] args, string name)
+    {
+        var at = Array.IndexOf(args, name);
+        if (at < 0) return null;
+        return at + 1 < args.Length && !args[at + 1].StartsWith('-') ? args[at + 1] : throw new ArgumentException($"{name} needs a value.");
+    }
+
     /// <summary>The folder holding HelpdeskBot.sln, above the current folder or the program's own.</summary>
     public static string RepositoryRoot()
     {

@@ -2,6 +2,7 @@ using HelpdeskBot.Benchmarks;
 using HelpdeskBot.Benchmarks.Knowledge;
 
 // dotnet run -c Release --project tests/HelpdeskBot.Benchmarks -- knowledge --articles 10000 [--queries 2000]
+//     [--keep FOLDER] (keep the generated base there and reuse it next time) [--slowest N] (list the slowest questions)
 // dotnet run -c Release --project tests/HelpdeskBot.Benchmarks -- generate --articles 100 FOLDER   (to look at them)
 if (args is ["generate", .., var folder] && !folder.StartsWith('-'))
 {
@@ -11,13 +12,17 @@ if (args is ["generate", .., var folder] && !folder.StartsWith('-'))
 
 if (args.Length == 0 || args[0] != "knowledge")
 {
-    Console.Error.WriteLine("usage: knowledge --articles N [--queries N] | generate --articles N FOLDER");
+    Console.Error.WriteLine("usage: knowledge --articles N [--queries N] [--keep FOLDER] [--slowest N] | generate --articles N FOLDER");
     return 2;
 }
 
 var articles = Arguments.Int(args, "--articles", 10_000);
 var queries = Arguments.Int(args, "--queries", 2_000);
-var settings = new KnowledgeBenchmarkSettings(Arguments.RepositoryRoot(), articles, queries);
+var settings = new KnowledgeBenchmarkSettings(Arguments.RepositoryRoot(), articles, queries)
+{
+    KeepIn = Arguments.Text(args, "--keep"),
+    Slowest = args.Contains("--slowest") ? Arguments.Int(args, "--slowest", 0) : 0,
+};
 var result = await new KnowledgeBenchmark(settings, Console.Out).RunAsync();
 Console.WriteLine();
 Console.WriteLine(result.Table());

@@ -42,6 +42,10 @@ public sealed class ArticleGenerator
         return articles;
     }
 
+    /// <summary>What <see cref="WriteTo"/> would write, without writing it (for a base generated before).</summary>
+    public List<GeneratedArticle> List(int count) =>
+        [.. Enumerable.Range(0, count).Select(i => Next(i) with { Text = "" })];
+
     public GeneratedArticle Next(int number)
     {
         // Topic terms come from the middle of the frequency range, telling but shared by many articles: half of them

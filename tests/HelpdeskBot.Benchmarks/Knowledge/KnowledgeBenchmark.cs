@@ -11,6 +11,15 @@ namespace HelpdeskBot.Benchmarks.Knowledge;
 /// <summary>Where the benchmark finds the repository's data, and how big it runs.</summary>
 public sealed record KnowledgeBenchmarkSettings(string RepositoryRoot, int Articles, int Queries = 2000, int WarmUp = 200)
 {
+    /// <summary>
+    /// A folder to keep the generated base in, for looking into the search: a second run with the same folder and size
+    /// skips generating and importing. Without it, a temporary folder is deleted afterwards.
+    /// </summary>
+    public string? KeepIn { get; init; }
+
+    /// <summary>How many of the slowest questions to list, with their kind and time.</summary>
+    public int Slowest { get; init; }
+
     public string SampleArticles => Path.Combine(RepositoryRoot, "knowledge", "articles");
     public string SynonymsPath => Path.Combine(RepositoryRoot, "knowledge", "synonyms.txt");
     public string LabeledQuestions => Path.Combine(RepositoryRoot, "knowledge", "evaluation", "questions.json");
@@ -25,15 +34,18 @@ public sealed class KnowledgeBenchmark(KnowledgeBenchmarkSettings settings, Text
 {
     public async Task<KnowledgeBenchmarkResult> RunAsync(CancellationToken cancellationToken = default)
     {
-        var work = Path.Combine(Path.GetTempPath(), $"kb-bench-{Guid.NewGuid():N}");
+        var work = settings.KeepIn is { } keep
+            ? Path.Combine(Path.GetFullPath(keep), $"kb-{settings.Articles}")
+            : Path.Combine(Path.GetTempPath(), $"kb-bench-{Guid.NewGuid():N}");
         var folder = Path.Combine(work, "articles");
         var database = Path.Combine(work, "knowledge.db");
+        var reuse = settings.KeepIn is not null && File.Exists(database);
         using var memory = new MemorySampler();
         try
         {
             var clock = Stopwatch.StartNew();
             var generator = new ArticleGenerator(settings.SampleArticles);
-            var articles = generator.WriteTo(folder, settings.Articles);
+            var articles = reuse ? generator.List(settings.Articles) : generator.WriteTo(folder, settings.Articles);
             var bytes = Directory.EnumerateFiles(folder).Sum(f => new FileInfo(f).Length);
             log.WriteLine($"generated {articles.Count:N0} articles ({bytes / articles.Count:N0} bytes on average) in {clock.Elapsed.TotalSeconds:N1} s");
 
@@ -41,10 +53,12 @@ public sealed class KnowledgeBenchmark(KnowledgeBenchmarkSettings settings, Text
                 .UseSqlite($"Data Source={database}", o => o.MigrationsHistoryTable(KnowledgeDbContext.MigrationsHistoryTable))
                 .Options;
             var importCpu = ProcessorTime();
-            var (import, report) = await ImportAsync(options, folder, cancellationToken);
+            var (import, report) = reuse
+                ? (TimeSpan.Zero, new ImportReport())
+                : await ImportAsync(options, folder, cancellationToken);
             importCpu = ProcessorTime() - importCpu;
-            log.WriteLine($"imported: {report} in {import.TotalSeconds:N1} s ({importCpu.TotalSeconds:N1} s of CPU)");
-            if (report.Added != articles.Count)
+            log.WriteLine(reuse ? $"reused the base in {work}" : $"imported: {report} in {import.TotalSeconds:N1} s ({importCpu.TotalSeconds:N1} s of CPU)");
+            if (!reuse && report.Added != articles.Count)
             {
                 throw new InvalidOperationException($"Expected {articles.Count} articles imported: {report}; {string.Join("; ", report.Errors.Take(3))}");
             }
@@ -58,7 +72,7 @@ public sealed class KnowledgeBenchmark(KnowledgeBenchmarkSettings settings, Text
         finally
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            if (Directory.Exists(work)) Directory.Delete(work, recursive: true);
+            if (settings.KeepIn is null && Directory.Exists(work)) Directory.Delete(work, recursive: true);
         }
     }
 
@@ -97,10 +111,15 @@ public sealed class KnowledgeBenchmark(KnowledgeBenchmarkSettings settings, Text
             }
 
             if (i == 0) first = clock.Elapsed; // includes loading the vocabulary once after the import
-            if (i >= settings.WarmUp) timings.Add(new QueryTiming(queries[i].Kind, clock.Elapsed));
+            if (i >= settings.WarmUp) timings.Add(new QueryTiming(queries[i].Kind, clock.Elapsed, queries[i].Text));
         }
 
         log.WriteLine($"first query (loads the vocabulary): {first.TotalMilliseconds:N0} ms");
+        foreach (var slow in timings.OrderByDescending(t => t.Elapsed).Take(settings.Slowest))
+        {
+            log.WriteLine($"  {slow.Elapsed.TotalMilliseconds,7:N1} ms  {slow.Kind,-12} {slow.Text}");
+        }
+
         return new SearchRun(first, timings, ProcessorTime() - cpu, answered);
     }
 

@@ -3,7 +3,7 @@ using System.Text;
 
 namespace HelpdeskBot.Benchmarks.Knowledge;
 
-public sealed record QueryTiming(string Kind, TimeSpan Elapsed);
+public sealed record QueryTiming(string Kind, TimeSpan Elapsed, string Text);
 
 /// <summary>What a run measured, as a table and as a README row.</summary>
 public sealed record KnowledgeBenchmarkResult(
@@ -23,7 +23,9 @@ public sealed record KnowledgeBenchmarkResult(
     {
         var text = new StringBuilder();
         text.AppendLine(Invariant($"articles          {Articles:N0} ({AverageArticleBytes:N0} bytes each on average)"));
-        text.AppendLine(Invariant($"import            {Import.TotalSeconds:N1} s, {ArticlesPerSecond:N0} articles/s ({ImportCpu.TotalSeconds:N1} s of CPU)"));
+        text.AppendLine(Import == TimeSpan.Zero
+            ? "import            not measured (a kept base was reused)"
+            : Invariant($"import            {Import.TotalSeconds:N1} s, {ArticlesPerSecond:N0} articles/s ({ImportCpu.TotalSeconds:N1} s of CPU)"));
         text.AppendLine(Invariant($"database          {DatabaseBytes / 1048576.0:N1} MiB"));
         text.AppendLine(Invariant($"first query       {FirstQuery.TotalMilliseconds:N0} ms (loads the vocabulary)"));
         text.AppendLine(Invariant($"queries           {Queries.Count:N0} on one thread, {QueriesPerSecond:N0} queries/s, {Answered * 100.0 / Queries.Count:N0}% answered, {QueriesCpu.TotalMilliseconds / Queries.Count:N2} ms of CPU each on average"));
@@ -41,7 +43,7 @@ public sealed record KnowledgeBenchmarkResult(
 
     /// <summary>A row of the README's table: articles | import | queries/s | p50 | p90 | p99 | max | peak memory | database.</summary>
     public string MarkdownRow() => Invariant(
-        $"| {Articles:N0} | {ArticlesPerSecond:N0} articles/s | {QueriesPerSecond:N0} | {Percentile(Queries, 0.5):N1} ms | {Percentile(Queries, 0.9):N1} ms | {Percentile(Queries, 0.99):N1} ms | {Queries.Max(q => q.Elapsed.TotalMilliseconds):N0} ms | {PeakWorkingSetBytes / 1048576.0:N0} MiB ({PeakGcHeapBytes / 1048576.0:N0} MiB GC heap) | {DatabaseBytes / 1048576.0:N0} MiB |");
+        $"| {Articles:N0} | {(Import == TimeSpan.Zero ? "reused" : $"{ArticlesPerSecond:N0} articles/s")} | {QueriesPerSecond:N0} | {Percentile(Queries, 0.5):N1} ms | {Percentile(Queries, 0.9):N1} ms | {Percentile(Queries, 0.99):N1} ms | {Queries.Max(q => q.Elapsed.TotalMilliseconds):N0} ms | {PeakWorkingSetBytes / 1048576.0:N0} MiB ({PeakGcHeapBytes / 1048576.0:N0} MiB GC heap) | {DatabaseBytes / 1048576.0:N0} MiB |");
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

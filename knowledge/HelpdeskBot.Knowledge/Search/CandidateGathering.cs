@@ -1,49 +1,120 @@
 namespace HelpdeskBot.Knowledge.Search;
 
 /// <summary>
-/// Which concepts of a question gather the candidate sections. FTS5 computes BM25 for every section the match
-/// expression finds before keeping the best few, so a word found in a large share of a large knowledge base
-/// ("click", "windows") makes a query score most of the base: a 40-word question matched 84% of 45,000 sections.
-/// As in a common-terms query, such words do not gather candidates when rarer concepts of the question can; they
-/// still count in the ranking's coverage of the candidates. When every known concept is common, the sections that
-/// mention the two rarest together gather (or, when none does, those that mention the rarest). Bases under
-/// <see cref="MinSections"/> sections (the sample base) are never affected.
+/// Which sections of the base FTS5 scores for a question. FTS5 computes BM25 for every section a match expression
+/// finds before keeping the best few (about 3 µs a section on this machine), so an expression must not find a large
+/// share of a large base: "contoso" alone matched 257,000 of 447,000 sections and took 0.9 s. The expression is
+/// therefore built to find about <see cref="Budget"/> sections, estimated from the vocabulary's section counts:
+/// <list type="number">
+/// <item>the rarest concepts, ORed, as many as fit the budget (in a base smaller than the budget: all of them, so the
+/// sample base is ranked by plain BM25 over the whole question);</item>
+/// <item>then sections that mention two of the commoner concepts together (a section with two of the question's
+/// concepts outranks one with a single common one), the pairs expected to be smallest first, while they fit;</item>
+/// <item>when nothing fits (every concept and every pair is common), all known concepts ANDed, then the two rarest,
+/// then the rarest alone.</item>
+/// </list>
+/// Common concepts left out still count in the ranking of what was gathered. Estimates assume words occur
+/// independently; where they do not, <see cref="MaxScored"/> caps what one expression scores.
 /// </summary>
-public static class CommonTerms
+public static class CandidateGathering
 {
-    public const int MinSections = 1000;
-    public const double MinShare = 0.02;
+    /// <summary>About how many sections an expression should find.</summary>
+    public const int Budget = 2000;
+
+    /// <summary>At most this many sections are scored per expression, whatever the estimates said.</summary>
+    public const int MaxScored = 2 * Budget;
+
+    // Pairs are formed among this many of the commoner concepts, rarest first (a 40-word question has 30 concepts):
+    // FTS5 steps through both lists of every pair.
+    private const int PairedConcepts = 4;
 
     /// <summary>The ways to gather, best first: the first that finds any section is used.</summary>
-    public static IEnumerable<string> Gatherings(IReadOnlyList<QueryConcept> concepts, Vocabulary vocabulary)
+    public static IEnumerable<string> Expressions(IReadOnlyList<QueryConcept> concepts, Vocabulary vocabulary)
     {
-        var common = Math.Max(MinSections, vocabulary.SectionCount * MinShare);
-        var counted = concepts.Select(c => (Concept: c, Sections: MostSections(c, vocabulary))).ToList();
-        var known = counted.Where(x => x.Sections > 0).OrderBy(x => x.Sections).Select(x => x.Concept).ToList();
+        // An alternative is in at most as many sections as its rarest word; a concept in at most the sum of its alternatives.
+        var known = concepts
+            .Select(c => Gathered.Of(c, vocabulary))
+            .Where(x => x.Sections > 0)
+            .OrderBy(x => x.Sections)
+            .ToList();
         if (known.Count == 0)
         {
-            yield return AnyOf(concepts); // nothing the index holds: finds nothing, at no cost
+            yield break; // nothing the index holds
         }
-        else if (counted.Any(x => x.Sections is > 0 && x.Sections <= common))
-        {
-            yield return AnyOf(counted.Where(x => x.Sections <= common).Select(x => x.Concept));
-        }
-        else
-        {
-            if (known.Count > 1)
-            {
-                yield return $"({AnyOf(known.Take(1))}) AND ({AnyOf(known.Skip(1).Take(1))})";
-            }
 
-            yield return AnyOf(known.Take(1));
+        long expected = 0;
+        var rare = known.TakeWhile(x => (expected += x.Sections) <= Budget).ToList();
+        if (rare.Count == known.Count || vocabulary.SectionCount <= Budget)
+        {
+            yield return AnyOf(known);
+            yield break;
         }
+
+        var found = rare.Sum(x => x.Sections);
+        var parts = new List<string>();
+        if (rare.Count > 0) parts.Add(AnyOf(rare));
+        var common = known.Skip(rare.Count).Take(PairedConcepts).ToList();
+        var pairs =
+            from i in Enumerable.Range(0, common.Count)
+            from j in Enumerable.Range(i + 1, common.Count - i - 1)
+            let size = (double)common[i].Sections * common[j].Sections / vocabulary.SectionCount
+            orderby size
+            select (First: common[i], Second: common[j], Size: size);
+        foreach (var pair in pairs)
+        {
+            if (found + pair.Size > Budget) break;
+            found += (long)Math.Ceiling(pair.Size);
+            parts.Add($"({AnyOf([pair.First])}) AND ({AnyOf([pair.Second])})");
+        }
+
+        if (parts.Count > 0)
+        {
+            yield return string.Join(" OR ", parts.Select(p => $"({p})"));
+        }
+
+        if (known.Count > 2)
+        {
+            yield return AllOf(known.Take(3));
+        }
+
+        if (known.Count > 1)
+        {
+            yield return AllOf(known.Take(2));
+        }
+
+        yield return AnyOf([known[0]]);
     }
 
-    // Every alternative of the concepts, as a quoted phrase ORed together: user text never reaches FTS5 as syntax.
-    internal static string AnyOf(IEnumerable<QueryConcept> concepts) =>
+    // The alternatives of the concepts, each a quoted phrase, ORed together: user text never reaches FTS5 as syntax.
+    private static string AnyOf(IEnumerable<Gathered> concepts) =>
         string.Join(" OR ", concepts.SelectMany(c => c.Alternatives).Select(a => $"\"{string.Join(' ', a)}\"").Distinct());
 
-    // An alternative is in at most as many sections as its rarest word; a concept in at most the sum of its alternatives.
-    private static long MostSections(QueryConcept concept, Vocabulary vocabulary) =>
-        concept.StemmedAlternatives.Sum(a => (long)a.Min(vocabulary.SectionsWithStem));
+    // The rarest first: FTS5 then steps through the shortest list and looks the others up.
+    private static string AllOf(IEnumerable<Gathered> concepts) =>
+        string.Join(" AND ", concepts.Select(c => $"({AnyOf([c])})"));
+
+    /// <summary>
+    /// A concept as it gathers: its own words and those of its other alternatives that are in few sections. For each
+    /// section it scores, BM25 costs FTS5 a little per alternative, and far more for a phrase with a common word ("hand
+    /// in"), whose positions it must compare: such a phrase gathers by its rarest word (ranking counts all its words).
+    /// Common synonyms do not gather; they still count when the candidates are ranked.
+    /// </summary>
+    private sealed record Gathered(IReadOnlyList<string[]> Alternatives, long Sections)
+    {
+        public static Gathered Of(QueryConcept concept, Vocabulary vocabulary)
+        {
+            var counted = concept.Alternatives
+                .Select((words, i) =>
+                {
+                    var counts = concept.StemmedAlternatives[i].Select(vocabulary.SectionsWithStem).ToArray();
+                    var rarest = Array.IndexOf(counts, counts.Min());
+                    return (Words: counts.Max() > Budget ? [words[rarest]] : words, Sections: (long)counts[rarest], Own: i == 0);
+                })
+                .Where(a => a.Sections > 0)
+                .ToList();
+            var kept = counted.Where(a => a.Own || a.Sections <= Budget).ToList();
+            if (kept.Count == 0 && counted.Count > 0) kept = [counted.MinBy(a => a.Sections)];
+            return new Gathered([.. kept.Select(a => a.Words)], kept.Sum(a => a.Sections));
+        }
+    }
 }

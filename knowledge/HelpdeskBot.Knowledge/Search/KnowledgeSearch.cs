@@ -7,7 +7,7 @@ namespace HelpdeskBot.Knowledge.Search;
 
 /// <summary>
 /// Finds the published articles that answer a question. FTS5 BM25 over sections (title, tags and heading weigh more
-/// than body) gathers candidates (see <see cref="CommonTerms"/>); each candidate is then judged per concept of the
+/// than body) gathers candidates (see <see cref="CandidateGathering"/>); each candidate is then judged per concept of the
 /// question: how much of it, weighted by IDF, its best section and its title cover. Whether to answer at all is
 /// <see cref="AnswerConfidence"/>: a question the knowledge base does not cover is declined rather than answered
 /// with whatever shares its common words.
@@ -44,7 +44,7 @@ public sealed class KnowledgeSearch(
         }
 
         var sections = new List<SectionMatch>();
-        foreach (var expression in CommonTerms.Gatherings(concepts, vocabulary))
+        foreach (var expression in CandidateGathering.Expressions(concepts, vocabulary))
         {
             sections = await MatchAsync(connection, expression, cancellationToken);
             if (sections.Count > 0) break;
@@ -67,12 +67,15 @@ public sealed class KnowledgeSearch(
     {
         await using var command = connection.CreateCommand();
         // Rank in the FTS index alone, then read the text of the candidates only: joining first read (and sorted)
-        // the text of every matching section, which grows with the knowledge base.
+        // the text of every matching section, which grows with the knowledge base. The innermost LIMIT stops FTS5
+        // after MaxScored sections, should the gathering's estimate have been far off.
         command.CommandText = """
             SELECT c.ArticleId, c.Ordinal, c.Title, c.Tags, c.Heading, c.Body
             FROM (
-                SELECT rowid AS Id, bm25(KnowledgeSections, 8.0, 5.0, 3.0, 1.0) AS Bm25 FROM KnowledgeSections
-                WHERE KnowledgeSections MATCH $match ORDER BY Bm25 LIMIT $limit) m
+                SELECT Id, Bm25 FROM (
+                    SELECT rowid AS Id, bm25(KnowledgeSections, 8.0, 5.0, 3.0, 1.0) AS Bm25 FROM KnowledgeSections
+                    WHERE KnowledgeSections MATCH $match LIMIT $scored)
+                ORDER BY Bm25 LIMIT $limit) m
             JOIN KnowledgeSectionContent c ON c.Id = m.Id
             ORDER BY m.Bm25, m.Id
             """;
@@ -84,6 +87,10 @@ public sealed class KnowledgeSearch(
         limit.ParameterName = "$limit";
         limit.Value = Candidates;
         command.Parameters.Add(limit);
+        var scored = command.CreateParameter();
+        scored.ParameterName = "$scored";
+        scored.Value = CandidateGathering.MaxScored;
+        command.Parameters.Add(scored);
 
         var sections = new List<SectionMatch>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);

@@ -25,7 +25,10 @@ public static class ApiExtensions
         services.AddAuthorizationBuilder()
             .AddPolicy(ApiRoles.KnowledgeAuthorPolicy, policy => policy
                 .AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName)
-                .RequireRole(ApiRoles.KnowledgeAuthor));
+                .RequireRole(ApiRoles.KnowledgeAuthor))
+            .AddPolicy(ApiRoles.PeopleAdminPolicy, policy => policy
+                .AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName)
+                .RequireRole(ApiRoles.PeopleAdmin));
         return builder;
     }
 

@@ -1,12 +1,15 @@
 using HelpdeskBot.Protocol.Schema;
 using HelpdeskBot.Storage;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace HelpdeskBot.People;
 
 /// <summary>The people directory: filled from chat activity, imports and the API; read by approvals.</summary>
 public sealed class PeopleDirectory(HelpdeskDbContext db, RecentPeopleWrites recent, TimeProvider time, ILogger<PeopleDirectory> logger)
 {
+    private static readonly ValueConverter<DateTimeOffset, long> Timestamp = new DateTimeOffsetToBinaryConverter();
+
     public Task<Person?> FindAsync(int id, CancellationToken cancellationToken) =>
         db.People.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
 
@@ -46,6 +49,18 @@ public sealed class PeopleDirectory(HelpdeskDbContext db, RecentPeopleWrites rec
             return;
         }
 
+        // Teams delivers an install's conversationUpdate and installationUpdate at once: when both try to add the
+        // same new person one insert wins and the other, on its second try, finds the row.
+        if (!await TryRecordAsync(teamsId, aad, name, cancellationToken))
+        {
+            await TryRecordAsync(teamsId, aad, name, cancellationToken);
+        }
+
+        recent.Written(teamsId, aad, name);
+    }
+
+    private async Task<bool> TryRecordAsync(string teamsId, string? aad, string? name, CancellationToken cancellationToken)
+    {
         var candidates = await db.People
             .Where(p => p.TeamsId == teamsId || (aad != null && p.AadObjectId == aad))
             .ToListAsync(cancellationToken);
@@ -53,30 +68,46 @@ public sealed class PeopleDirectory(HelpdeskDbContext db, RecentPeopleWrites rec
         if (conflict is not null)
         {
             logger.LogWarning("Teams user {TeamsId} not recorded in the directory: {Conflict}", teamsId, conflict);
-            return;
+            return true;
         }
 
         var now = time.GetUtcNow();
+        if (target is null)
+        {
+            return await InsertAsync(Person.SeenInChat(teamsId, aad, name, now), cancellationToken);
+        }
+
         if (duplicates.Count > 0)
         {
             // Deleted first, in a write of their own, so their unique ids are free for the row that absorbs them.
             db.People.RemoveRange(duplicates);
             await db.SaveChangesAsync(cancellationToken);
-        }
-
-        if (target is null)
-        {
-            db.People.Add(Person.SeenInChat(teamsId, aad, name, now));
-            logger.LogInformation("Teams user {TeamsId} added to the directory", teamsId);
-        }
-        else
-        {
             foreach (var duplicate in duplicates) target.Absorb(duplicate, now);
-            target.SeenInChatAgain(teamsId, aad, name, now);
         }
 
+        target.SeenInChatAgain(teamsId, aad, name, now);
         await db.SaveChangesAsync(cancellationToken);
-        recent.Written(teamsId, aad, name);
+        return true;
+    }
+
+    /// <summary>Adds a person first seen in chat unless a concurrent turn just did (false then).</summary>
+    private async Task<bool> InsertAsync(Person person, CancellationToken cancellationToken)
+    {
+        var updatedAt = (long)Timestamp.ConvertToProvider(person.UpdatedAt)!;
+        var source = person.Source.ToString().ToLowerInvariant();
+        var inserted = await db.Database.ExecuteSqlAsync(
+            $"""
+            INSERT INTO "People" ("TeamsId", "AadObjectId", "Name", "UpdatedAt", "Source")
+            VALUES ({person.TeamsId}, {person.AadObjectId}, {person.Name}, {updatedAt}, {source})
+            ON CONFLICT DO NOTHING
+            """,
+            cancellationToken);
+        if (inserted == 1)
+        {
+            logger.LogInformation("Teams user {TeamsId} added to the directory", person.TeamsId);
+        }
+
+        return inserted == 1;
     }
 
     /// <summary>Adds or updates one person by email (the API's PUT).</summary>

@@ -61,6 +61,14 @@ public sealed class PeopleDirectoryTests : IAsyncLifetime
         Assert.Equal(firstSeen, Assert.Single(await _db.AllAsync()).UpdatedAt);
     }
 
+    [Fact]
+    public async Task ANewPersonSendingSeveralActivitiesAtOnceIsAddedOnceWithoutErrors()
+    {
+        await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() => ChatAsync("29:ada", "Ada Lovelace", "aad-ada"))));
+
+        Assert.Equal("29:ada", Assert.Single(await _db.AllAsync()).TeamsId);
+    }
+
     [Theory]
     [InlineData(null)]
     [InlineData("")]

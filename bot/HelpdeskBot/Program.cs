@@ -5,6 +5,7 @@ using HelpdeskBot.Chat;
 using HelpdeskBot.Commands;
 using HelpdeskBot.Conversations;
 using HelpdeskBot.Knowledge;
+using HelpdeskBot.People;
 using HelpdeskBot.Protocol.Hosting;
 using HelpdeskBot.Storage;
 using HelpdeskBot.Terminal;
@@ -18,6 +19,7 @@ builder.AddBotFramework();
 builder.AddHelpdeskApi();
 builder.AddHelpdeskStorage();
 builder.AddConversations();
+builder.AddPeople();
 builder.AddKnowledge();
 builder.AddAi();
 builder.AddHelpdeskChat();
@@ -28,6 +30,7 @@ app.MapGet("/", () => "HelpdeskBot is running. Teams (or the Agents Playground) 
 app.MapBotMessages();
 app.MapKnowledgePages();
 app.MapKnowledgeApi();
+app.MapPeopleApi();
 app.MapHelpdeskApi();
 
 return await app.RunHelpdeskAsync(args);

@@ -25,7 +25,10 @@ public static class ApiExtensions
         services.AddAuthorizationBuilder()
             .AddPolicy(ApiRoles.KnowledgeAuthorPolicy, policy => policy
                 .AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName)
-                .RequireRole(ApiRoles.KnowledgeAuthor));
+                .RequireRole(ApiRoles.KnowledgeAuthor))
+            .AddPolicy(ApiRoles.PeopleAdminPolicy, policy => policy
+                .AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName)
+                .RequireRole(ApiRoles.PeopleAdmin));
         return builder;
     }
 
@@ -39,7 +42,7 @@ public static class ApiExtensions
         {
             app.Logger.LogWarning(
                 "API WRITES ARE OPEN: no Api:Keys are configured and MicrosoftAppId is empty, so anyone who can reach " +
-                "this app may write knowledge articles. This is for local development only; configure Api:Keys.");
+                "this app may write knowledge articles and read and write the people directory. This is for local development only; configure Api:Keys.");
         }
         else if (api.Keys.Count == 0)
         {

@@ -8,6 +8,11 @@ public static class ApiRoles
 
     public const string KnowledgeAuthorPolicy = "KnowledgeAuthor";
 
+    /// <summary>Reads and writes the people directory (names, emails, managers: personal data).</summary>
+    public const string PeopleAdmin = "people-admin";
+
+    public const string PeopleAdminPolicy = "PeopleAdmin";
+
     /// <summary>Every role: what the open development mode grants.</summary>
-    public static IReadOnlyList<string> All { get; } = [KnowledgeAuthor];
+    public static IReadOnlyList<string> All { get; } = [KnowledgeAuthor, PeopleAdmin];
 }

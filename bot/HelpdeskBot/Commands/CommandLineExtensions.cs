@@ -10,7 +10,7 @@ namespace HelpdeskBot.Commands;
 /// </summary>
 public static class CommandLineExtensions
 {
-    private static readonly string[] Names = [KnowledgeCommand.Name];
+    private static readonly string[] Names = [KnowledgeCommand.Name, PeopleCommand.Name];
 
     public static bool IsCommandMode(string[] args) => args is [var first, ..] && Names.Contains(first);
 
@@ -33,6 +33,7 @@ public static class CommandLineExtensions
         new("HelpdeskBot commands. Without one the app serves the bot; `chat` talks to it in the terminal.")
         {
             KnowledgeCommand.Create(services),
+            PeopleCommand.Create(services),
         };
 
     public static async Task<int> RunCommandAsync(this WebApplication app, string[] args)

@@ -1,4 +1,5 @@
 using HelpdeskBot.Conversations;
+using HelpdeskBot.People;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
@@ -8,6 +9,7 @@ namespace HelpdeskBot.Storage;
 public sealed class HelpdeskDbContext(DbContextOptions<HelpdeskDbContext> options) : DbContext(options)
 {
     public DbSet<StoredConversation> Conversations => Set<StoredConversation>();
+    public DbSet<Person> People => Set<Person>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -25,5 +27,6 @@ public sealed class HelpdeskDbContext(DbContextOptions<HelpdeskDbContext> option
             conversation.Property(c => c.ConversationId).HasMaxLength(512);
             conversation.Property(c => c.ServiceUrl).HasMaxLength(512);
         });
+        PeopleConfiguration.Configure(modelBuilder);
     }
 }

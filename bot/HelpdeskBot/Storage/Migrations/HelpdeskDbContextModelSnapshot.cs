@@ -37,5 +37,35 @@ public partial class HelpdeskDbContextModelSnapshot : ModelSnapshot
             b.HasIndex("ChannelId", "ConversationId").IsUnique();
             b.ToTable("Conversations");
         });
+
+        modelBuilder.Entity("HelpdeskBot.People.Person", b =>
+        {
+            b.Property<int>("Id").ValueGeneratedOnAdd().HasColumnType("INTEGER");
+            b.Property<string>("AadObjectId").HasMaxLength(256).HasColumnType("TEXT");
+            b.Property<string>("Department").HasMaxLength(128).HasColumnType("TEXT");
+            b.Property<string>("Email").HasMaxLength(254).HasColumnType("TEXT");
+            b.Property<string>("Location").HasMaxLength(128).HasColumnType("TEXT");
+            b.Property<string>("ManagerEmail").HasMaxLength(254).HasColumnType("TEXT");
+            b.Property<int?>("ManagerId").HasColumnType("INTEGER");
+            b.Property<string>("Name").IsRequired().HasMaxLength(256).HasColumnType("TEXT");
+            b.Property<string>("Source").IsRequired().HasMaxLength(16).HasColumnType("TEXT");
+            b.Property<string>("TeamsId").HasMaxLength(256).HasColumnType("TEXT");
+            b.Property<long>("UpdatedAt").HasColumnType("INTEGER");
+            b.HasKey("Id");
+            b.HasIndex("AadObjectId").IsUnique();
+            b.HasIndex("Department");
+            b.HasIndex("Email").IsUnique();
+            b.HasIndex("ManagerId");
+            b.HasIndex("TeamsId").IsUnique();
+            b.ToTable("People");
+        });
+
+        modelBuilder.Entity("HelpdeskBot.People.Person", b =>
+        {
+            b.HasOne("HelpdeskBot.People.Person", null)
+                .WithMany()
+                .HasForeignKey("ManagerId")
+                .OnDelete(DeleteBehavior.SetNull);
+        });
     }
 }

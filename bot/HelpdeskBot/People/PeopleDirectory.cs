@@ -1,0 +1,167 @@
+using HelpdeskBot.Protocol.Schema;
+using HelpdeskBot.Storage;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace HelpdeskBot.People;
+
+/// <summary>The people directory: filled from chat activity, imports and the API; read by approvals.</summary>
+public sealed class PeopleDirectory(HelpdeskDbContext db, RecentPeopleWrites recent, TimeProvider time, ILogger<PeopleDirectory> logger)
+{
+    private static readonly ValueConverter<DateTimeOffset, long> Timestamp = new DateTimeOffsetToBinaryConverter();
+
+    public Task<Person?> FindAsync(int id, CancellationToken cancellationToken) =>
+        db.People.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
+
+    public Task<Person?> FindByTeamsIdAsync(string teamsId, CancellationToken cancellationToken) =>
+        db.People.AsNoTracking().SingleOrDefaultAsync(p => p.TeamsId == teamsId, cancellationToken);
+
+    public Task<Person?> FindByEmailAsync(string email, CancellationToken cancellationToken)
+    {
+        var normalized = PersonEmail.Normalize(email);
+        return db.People.AsNoTracking().SingleOrDefaultAsync(p => p.Email == normalized, cancellationToken);
+    }
+
+    /// <summary>The manager, by the email the person's record names; see <see cref="ManagerLookup.Problem"/> when there is none to ask.</summary>
+    public async Task<ManagerLookup> ManagerOfAsync(Person person, CancellationToken cancellationToken)
+    {
+        var manager = person.ManagerEmail is { } email
+            ? await db.People.AsNoTracking().SingleOrDefaultAsync(p => p.Email == email, cancellationToken)
+            : null;
+        return ManagerLookup.For(person, manager);
+    }
+
+    /// <summary>
+    /// Records who sent an activity (<c>from</c>): a new person, or a changed name or Entra id. Costs nothing when
+    /// chat says what it said last time.
+    /// </summary>
+    public async Task UpsertFromActivityAsync(ChannelAccount? from, CancellationToken cancellationToken)
+    {
+        if (from?.Id is not { Length: > 0 and <= Person.MaxIdLength } teamsId || from.Role == "bot")
+        {
+            return;
+        }
+
+        var aad = Trimmed(from.AadObjectId, Person.MaxIdLength);
+        var name = Trimmed(from.Name, Person.MaxNameLength);
+        if (recent.IsUnchanged(teamsId, aad, name))
+        {
+            return;
+        }
+
+        // Teams delivers an install's conversationUpdate and installationUpdate at once: when both try to add the
+        // same new person one insert wins and the other, on its second try, finds the row.
+        if (!await TryRecordAsync(teamsId, aad, name, cancellationToken))
+        {
+            await TryRecordAsync(teamsId, aad, name, cancellationToken);
+        }
+
+        recent.Written(teamsId, aad, name);
+    }
+
+    private async Task<bool> TryRecordAsync(string teamsId, string? aad, string? name, CancellationToken cancellationToken)
+    {
+        var candidates = await db.People
+            .Where(p => p.TeamsId == teamsId || (aad != null && p.AadObjectId == aad))
+            .ToListAsync(cancellationToken);
+        var (target, duplicates, conflict) = new PeopleIndex(candidates).Match(null, aad, teamsId);
+        if (conflict is not null)
+        {
+            logger.LogWarning("Teams user {TeamsId} not recorded in the directory: {Conflict}", teamsId, conflict);
+            return true;
+        }
+
+        var now = time.GetUtcNow();
+        if (target is null)
+        {
+            return await InsertAsync(Person.SeenInChat(teamsId, aad, name, now), cancellationToken);
+        }
+
+        if (duplicates.Count > 0)
+        {
+            // Deleted first, in a write of their own, so their unique ids are free for the row that absorbs them.
+            db.People.RemoveRange(duplicates);
+            await db.SaveChangesAsync(cancellationToken);
+            foreach (var duplicate in duplicates) target.Absorb(duplicate, now);
+        }
+
+        target.SeenInChatAgain(teamsId, aad, name, now);
+        await db.SaveChangesAsync(cancellationToken);
+        return true;
+    }
+
+    /// <summary>Adds a person first seen in chat unless a concurrent turn just did (false then).</summary>
+    private async Task<bool> InsertAsync(Person person, CancellationToken cancellationToken)
+    {
+        var updatedAt = (long)Timestamp.ConvertToProvider(person.UpdatedAt)!;
+        var source = person.Source.ToString().ToLowerInvariant();
+        var inserted = await db.Database.ExecuteSqlAsync(
+            $"""
+            INSERT INTO "People" ("TeamsId", "AadObjectId", "Name", "UpdatedAt", "Source")
+            VALUES ({person.TeamsId}, {person.AadObjectId}, {person.Name}, {updatedAt}, {source})
+            ON CONFLICT DO NOTHING
+            """,
+            cancellationToken);
+        if (inserted == 1)
+        {
+            logger.LogInformation("Teams user {TeamsId} added to the directory", person.TeamsId);
+        }
+
+        return inserted == 1;
+    }
+
+    /// <summary>Adds or updates one person by email (the API's PUT).</summary>
+    public async Task<(PersonWriteOutcome Outcome, Person? Person, string? Problem)> SaveAsync(
+        PersonRecord record, PersonSource source, CancellationToken cancellationToken)
+    {
+        var email = PersonEmail.Normalize(record.Email);
+        var (aad, teams) = (record.AadObjectId?.Trim(), record.TeamsId?.Trim());
+        var report = await WriteAsync(
+            [(0, record)], source,
+            db.People.Where(p => p.Email == email || (aad != null && p.AadObjectId == aad) || (teams != null && p.TeamsId == teams)),
+            cancellationToken);
+        if (report.Errors is [var error])
+        {
+            return (PersonWriteOutcome.Refused, null, error.Message);
+        }
+
+        var outcome = report.Added == 1 ? PersonWriteOutcome.Added : report.Updated == 1 ? PersonWriteOutcome.Updated : PersonWriteOutcome.Unchanged;
+        return (outcome, await FindByEmailAsync(record.Email, cancellationToken), null);
+    }
+
+    /// <summary>
+    /// Applies described people in one transaction, line by line (a bad line is reported and skipped), then points
+    /// everyone at their manager's row.
+    /// </summary>
+    public Task<PeopleImportReport> ImportAsync(
+        IReadOnlyList<(int Line, PersonRecord Record)> lines, PersonSource source, CancellationToken cancellationToken) =>
+        WriteAsync(lines, source, db.People, cancellationToken);
+
+    private async Task<PeopleImportReport> WriteAsync(
+        IReadOnlyList<(int Line, PersonRecord Record)> lines, PersonSource source, IQueryable<Person> affected,
+        CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var index = new PeopleIndex(await affected.ToListAsync(cancellationToken));
+        var batch = new PeopleBatch(db, index, source, time.GetUtcNow());
+        foreach (var (line, record) in lines)
+        {
+            await batch.ApplyAsync(line, record, cancellationToken);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await ResolveManagersAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        logger.LogInformation("People {Source} import: {Report}", source, batch.Report);
+        return batch.Report;
+    }
+
+    private Task ResolveManagersAsync(CancellationToken cancellationToken) =>
+        db.People.ExecuteUpdateAsync(s => s.SetProperty(
+            p => p.ManagerId,
+            p => db.People.Where(m => p.ManagerEmail != null && m.Email == p.ManagerEmail && m.Id != p.Id)
+                .Select(m => (int?)m.Id).FirstOrDefault()), cancellationToken);
+
+    private static string? Trimmed(string? value, int max) =>
+        string.IsNullOrWhiteSpace(value) ? null : value.Trim() is var t && t.Length > max ? t[..max] : t;
+}

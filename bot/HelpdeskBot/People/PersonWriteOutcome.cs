@@ -1,0 +1,9 @@
+namespace HelpdeskBot.People;
+
+public enum PersonWriteOutcome
+{
+    Added,
+    Updated,
+    Unchanged,
+    Refused,
+}

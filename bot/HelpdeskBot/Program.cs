@@ -1,6 +1,7 @@
 using HelpdeskBot;
 using HelpdeskBot.Ai;
 using HelpdeskBot.Api;
+using HelpdeskBot.Catalog;
 using HelpdeskBot.Chat;
 using HelpdeskBot.Commands;
 using HelpdeskBot.Conversations;
@@ -19,6 +20,7 @@ builder.AddHelpdeskApi();
 builder.AddHelpdeskStorage();
 builder.AddConversations();
 builder.AddKnowledge();
+builder.AddServiceCatalog();
 builder.AddAi();
 builder.AddHelpdeskChat();
 

@@ -3,41 +3,44 @@ using HelpdeskBot.Knowledge.Search;
 namespace HelpdeskBot.Catalog;
 
 /// <summary>
-/// Finds the catalog items a message asks for by word stems: a keyword counts most, then the title, then the
-/// description and the answers the item's fields offer; words many items share count less (idf). Sure when the best
-/// is clearly ahead of the next.
+/// Finds the catalog items a message asks for by word stems: a one-word keyword counts most, then the answers the
+/// item's fields offer, then the words of the title and description; words many items share count less (idf). A
+/// whole keyword phrase or title ("new starter") earns a bonus, its single words only a little. Stop words are dropped unless a keyword uses
+/// them ("down", "not working"). Sure when the best is clearly ahead of the next.
 /// </summary>
 public sealed class CatalogMatcher
 {
     public const int Offered = 3;
-    private const double KeywordWeight = 3, TitleWeight = 2, TextWeight = 1, PhraseBonus = 2;
+    private const double KeywordWeight = 3, ChoiceWeight = 2, TextWeight = 1, PhraseBonus = 4;
     private const double MinSureScore = 4, MinLead = 1.5;
 
     private readonly ServiceCatalog _catalog;
     private readonly Dictionary<string, Dictionary<string, double>> _weights = [];
     private readonly Dictionary<string, List<string[]>> _phrases = [];
     private readonly Dictionary<string, double> _idf = [];
+    private readonly HashSet<string> _keywordWords;
 
     public CatalogMatcher(ServiceCatalog catalog)
     {
         _catalog = catalog;
+        _keywordWords = catalog.Items.SelectMany(i => i.Keywords).SelectMany(k => TextTokens.Words(k)).Where(w => w.Length > 1).ToHashSet();
         foreach (var item in catalog.Items)
         {
             var weights = new Dictionary<string, double>();
             Add(weights, item.Description, TextWeight);
             foreach (var choice in item.Fields.SelectMany(f => f.Choices))
             {
-                Add(weights, choice.Title, TextWeight);
+                Add(weights, choice.Title, ChoiceWeight);
             }
 
-            Add(weights, item.Title, TitleWeight);
+            Add(weights, item.Title, TextWeight);
             foreach (var keyword in item.Keywords)
             {
-                Add(weights, keyword, KeywordWeight);
+                Add(weights, keyword, Stems(keyword).Count() == 1 ? KeywordWeight : TextWeight);
             }
 
             _weights[item.Id] = weights;
-            _phrases[item.Id] = item.Keywords.Select(k => Stems(k).ToArray()).Where(p => p.Length > 1).ToList();
+            _phrases[item.Id] = item.Keywords.Append(item.Title).Select(k => Stems(k).ToArray()).Where(p => p.Length > 1).ToList();
         }
 
         foreach (var stem in _weights.Values.SelectMany(w => w.Keys).Distinct())
@@ -82,7 +85,7 @@ public sealed class CatalogMatcher
         return score;
     }
 
-    private static void Add(Dictionary<string, double> weights, string text, double weight)
+    private void Add(Dictionary<string, double> weights, string text, double weight)
     {
         foreach (var stem in Stems(text))
         {
@@ -90,8 +93,8 @@ public sealed class CatalogMatcher
         }
     }
 
-    private static IEnumerable<string> Stems(string text) =>
-        TextTokens.Words(text).Where(w => !StopWords.Contains(w)).Select(PorterStemmer.Stem);
+    private IEnumerable<string> Stems(string text) =>
+        TextTokens.Words(text).Where(w => !StopWords.Contains(w) || _keywordWords.Contains(w)).Select(PorterStemmer.Stem);
 
     private static bool ContainsSequence(List<string> stems, string[] phrase)
     {

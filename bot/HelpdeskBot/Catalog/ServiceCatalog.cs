@@ -15,6 +15,8 @@ public sealed class ServiceCatalog
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow, // a misspelt property is an error, not ignored
     };
 
+    public const string OtherRequestId = "other-request";
+
     public ServiceCatalog(IReadOnlyList<CatalogItem> items) => Items = items;
 
     public IReadOnlyList<CatalogItem> Items { get; }
@@ -22,7 +24,7 @@ public sealed class ServiceCatalog
     public CatalogItem? Find(string? id) => id is null ? null : Items.FirstOrDefault(i => i.Id == id);
 
     /// <summary>The "other request" item offered when nothing fits, if the catalog has one.</summary>
-    public CatalogItem? Other => Find("other-request");
+    public CatalogItem? Other => Find(OtherRequestId);
 
     public static ServiceCatalog Load(string path)
     {

@@ -65,9 +65,11 @@ public sealed class CatalogMatcher
             return new CatalogMatchResult(ranked.Take(Offered).ToList(), true);
         }
 
-        // Fill up with the catalog's first items so there is always something to choose (the choice card adds "other").
-        var fill = _catalog.Items.Where(i => i != _catalog.Other && ranked.All(m => m.Item != i)).Select(i => new CatalogMatch(i, 0));
-        return new CatalogMatchResult(ranked.Concat(fill).Take(Offered).ToList(), false);
+        // The choice card always adds "something else" (the other request), so offer three others, filled up with the
+        // catalog's first items when fewer matched.
+        var offered = ranked.Where(m => m.Item != _catalog.Other).ToList();
+        var fill = _catalog.Items.Where(i => i != _catalog.Other && offered.All(m => m.Item != i)).Select(i => new CatalogMatch(i, 0));
+        return new CatalogMatchResult(offered.Concat(fill).Take(Offered).ToList(), false);
     }
 
     private double Score(string itemId, List<string> stems)

@@ -6,6 +6,9 @@ namespace HelpdeskBot.Catalog;
 public static class CatalogValidation
 {
     private static readonly string[] Kinds = [CatalogItem.Request, CatalogItem.Incident];
+    // The card's own data travels with the inputs (and the fallback Action.Submit adds "verb"): a field of that name
+    // would overwrite it.
+    private static readonly string[] ReservedFieldIds = ["action", "item", "token", "verb"];
     private static readonly string[] ApprovalTypes = [CatalogApproval.NoneType, CatalogApproval.ManagerType, CatalogApproval.GroupType];
 
     public static List<string> Check(IReadOnlyList<CatalogItem> items)
@@ -62,6 +65,8 @@ public static class CatalogValidation
     private static void CheckField(CatalogField field, string where, List<string> errors)
     {
         Require(string.IsNullOrWhiteSpace(field.Id), where, "has no id", errors);
+        Require(ReservedFieldIds.Contains(field.Id, StringComparer.OrdinalIgnoreCase), where,
+            $"the id is reserved for the card's own data ({string.Join(", ", ReservedFieldIds)})", errors);
         Require(string.IsNullOrWhiteSpace(field.Label), where, "has no label", errors);
         Require(!CatalogFieldTypes.All.Contains(field.Type), where,
             $"type '{field.Type}' is not one of {string.Join(", ", CatalogFieldTypes.All)}", errors);

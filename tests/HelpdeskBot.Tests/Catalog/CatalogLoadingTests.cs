@@ -50,6 +50,7 @@ public class CatalogLoadingTests
         { "range on a text field", c => Field(c, "password-reset", 2)["min"] = 1, "field 'employeeNumber': only number fields can have min/max" },
         { "misspelt property", c => Item(c, 0)["keywrds"] = new JsonArray(), "not valid catalog JSON at $.items[0]" },
         { "null fields", c => Item(c, 0)["fields"] = null, "not valid catalog JSON" },
+        { "reserved field id", c => Field(c, "password-reset", 1)["id"] = "token", "item 'password-reset', field 'token': the id is reserved for the card's own data" },
         { "no items", c => c["items"] = new JsonArray(), "no items" },
     };
 

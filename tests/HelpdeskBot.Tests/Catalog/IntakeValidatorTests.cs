@@ -41,7 +41,7 @@ public class IntakeValidatorTests
     [Fact]
     public void AValueThatFailsThePatternGetsTheCatalogsMessageAndIsKeptForTheCard()
     {
-        var result = Submit("password-reset", new { account = "m365", action = "reset", employeeNumber = "12ab" });
+        var result = Submit("password-reset", new { account = "m365", need = "reset", employeeNumber = "12ab" });
 
         Assert.Equal("Employee number: An employee number is 6 digits.", result.Errors["employeeNumber"]);
         Assert.Equal("12ab", result.Submitted["employeeNumber"]);
@@ -126,7 +126,7 @@ public class IntakeValidatorTests
     [Fact]
     public void ARequestTakesTheItemsDefaultImpactAndUrgency()
     {
-        var result = Submit("password-reset", new { account = "vpn", action = "unlock", employeeNumber = "123456" });
+        var result = Submit("password-reset", new { account = "vpn", need = "unlock", employeeNumber = "123456" });
 
         Assert.True(result.IsValid);
         Assert.Equal(("low", "high"), (result.Impact, result.Urgency));

@@ -19,6 +19,14 @@ public static class CatalogValidation
             errors.Add("no items (expected \"items\": [ ... ])");
         }
 
+        // JSON nulls inside lists get past the nullable annotations: refuse them before anything reads them.
+        if (items.Any(i => i is null || i.Fields.Any(f => f is null || f.Choices.Any(c => c is null))
+            || i.Keywords.Any(k => k is null) || i.ApprovalRules.Any(r => r is null)))
+        {
+            errors.Add("an item, field, choice, keyword or approval rule is null");
+            return errors;
+        }
+
         foreach (var duplicate in items.GroupBy(i => i.Id).Where(g => g.Count() > 1))
         {
             errors.Add($"item '{duplicate.Key}': the id is used {duplicate.Count()} times; ids must be unique");

@@ -1,6 +1,7 @@
 using HelpdeskBot;
 using HelpdeskBot.Ai;
 using HelpdeskBot.Api;
+using HelpdeskBot.Catalog;
 using HelpdeskBot.Chat;
 using HelpdeskBot.Commands;
 using HelpdeskBot.Conversations;
@@ -21,6 +22,7 @@ builder.AddHelpdeskStorage();
 builder.AddConversations();
 builder.AddPeople();
 builder.AddKnowledge();
+builder.AddServiceCatalog();
 builder.AddAi();
 builder.AddHelpdeskChat();
 

@@ -1,7 +1,9 @@
+using HelpdeskBot.Catalog;
 using HelpdeskBot.Chat;
 using HelpdeskBot.Knowledge;
 using HelpdeskBot.Protocol.Cards;
 using HelpdeskBot.Protocol.Schema;
+using HelpdeskBot.Tests.Catalog;
 using HelpdeskBot.Tests.Infrastructure;
 
 namespace HelpdeskBot.Tests.Cards;
@@ -12,7 +14,12 @@ namespace HelpdeskBot.Tests.Cards;
 /// </summary>
 public class CardRenderingTests
 {
-    public static TheoryData<string> Cards => ["welcome", "every-element", "answer", "generated-answer"];
+    public static TheoryData<string> Cards =>
+    [
+        "welcome", "every-element", "answer", "generated-answer",
+        "intake-password-reset", "intake-access-request", "intake-software-install", "intake-hardware-request",
+        "intake-new-starter", "intake-report-incident", "intake-other-request", "intake-with-errors", "catalog-choice",
+    ];
 
     private static AdaptiveCard Build(string name) => name switch
     {
@@ -20,8 +27,24 @@ public class CardRenderingTests
         "every-element" => SampleCards.EveryElement(),
         "answer" => AnswerCard.Build(SampleCards.Answer(), "https://helpdesk.example.com"),
         "generated-answer" => GeneratedAnswerCard.Build(SampleCards.GeneratedAnswer(), "vpn wont connect", "https://helpdesk.example.com"),
+        "intake-with-errors" => IntakeWithErrors(),
+        "catalog-choice" => CatalogChoiceCard.Build(new CatalogMatcher(ShippedCatalog.Catalog).Match("request").Matches.Select(m => m.Item)),
+        _ when name.StartsWith("intake-", StringComparison.Ordinal) => IntakeCard.Build(ShippedCatalog.Item(name["intake-".Length..])),
         _ => throw new ArgumentOutOfRangeException(nameof(name)),
     };
+
+    // Every field type prefilled (one value invalid, one far too long) with errors under the fields and on the form.
+    private static AdaptiveCard IntakeWithErrors()
+    {
+        var item = ShippedCatalog.Item("hardware-request");
+        var submitted = new Dictionary<string, string?>
+        {
+            ["items"] = "laptop,dock", ["quantity"] = "9", ["replacement"] = "true", ["neededBy"] = "tomorrow", ["deliverTo"] = new string('x', 100 * 1024),
+        };
+        var result = IntakeValidator.Validate(item, submitted);
+        var errors = new Dictionary<string, string>(result.Errors) { [IntakeResult.FormError] = "Please check the answers below." };
+        return IntakeCard.Build(item, result.Submitted, errors);
+    }
 
     [Theory]
     [MemberData(nameof(Cards))]

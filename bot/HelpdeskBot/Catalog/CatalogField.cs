@@ -1,0 +1,46 @@
+namespace HelpdeskBot.Catalog;
+
+/// <summary>One input of an intake form. <see cref="Type"/> is one of <see cref="CatalogFieldTypes"/>.</summary>
+public sealed class CatalogField
+{
+    public const int DefaultMaxLength = 4000;
+
+    public string Id { get; init; } = "";
+    public string Label { get; init; } = "";
+    public string Type { get; init; } = "";
+    public bool Required { get; init; }
+
+    /// <summary>A regular expression the whole answer must match (write it anchored: ^...$); text fields only.</summary>
+    public string? Pattern { get; init; }
+
+    /// <summary>Shown when the pattern does not match, e.g. "An employee number is 6 digits".</summary>
+    public string? PatternMessage { get; init; }
+
+    public double? Min { get; init; }
+    public double? Max { get; init; }
+    public int? MaxLength { get; init; }
+    public List<CatalogChoice> Choices { get; init; } = [];
+    public string? Help { get; init; }
+    public string? Placeholder { get; init; }
+
+    public int EffectiveMaxLength => MaxLength ?? DefaultMaxLength;
+
+    public bool HasChoices => Type is CatalogFieldTypes.Choice or CatalogFieldTypes.MultiChoice;
+}
+
+/// <summary>An answer of a choice field: what people see and what the ticket stores.</summary>
+public sealed record CatalogChoice(string Title, string Value);
+
+/// <summary>The field types a catalog may use.</summary>
+public static class CatalogFieldTypes
+{
+    public const string Text = "text";
+    public const string Multiline = "multiline";
+    public const string Choice = "choice";
+    public const string MultiChoice = "multichoice";
+    public const string Date = "date";
+    public const string Toggle = "toggle";
+    public const string Number = "number";
+
+    public static IReadOnlyList<string> All { get; } = [Text, Multiline, Choice, MultiChoice, Date, Toggle, Number];
+}

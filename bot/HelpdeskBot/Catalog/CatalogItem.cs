@@ -1,0 +1,45 @@
+namespace HelpdeskBot.Catalog;
+
+/// <summary>
+/// One thing people can ask the help desk for, as the catalog file describes it. Impact and urgency are the
+/// strings "high", "medium" or "low"; <see cref="ImpactFrom"/> / <see cref="UrgencyFrom"/> let an answer set them.
+/// </summary>
+public sealed class CatalogItem
+{
+    public const string Request = "request";
+    public const string Incident = "incident";
+
+    public string Id { get; init; } = "";
+    public string Kind { get; init; } = "";
+    public string Title { get; init; } = "";
+    public string Description { get; init; } = "";
+    public List<string> Keywords { get; init; } = [];
+    public List<CatalogField> Fields { get; init; } = [];
+    public CatalogApproval Approval { get; init; } = CatalogApproval.None;
+
+    /// <summary>Approvals that replace <see cref="Approval"/> when a field has one of the given values.</summary>
+    public List<CatalogApprovalRule> ApprovalRules { get; init; } = [];
+
+    public string FulfilmentGroup { get; init; } = "";
+    public string DefaultImpact { get; init; } = "";
+    public string DefaultUrgency { get; init; } = "";
+    public CatalogLevelMapping? ImpactFrom { get; init; }
+    public CatalogLevelMapping? UrgencyFrom { get; init; }
+
+    public CatalogField? FindField(string id) => Fields.FirstOrDefault(f => f.Id == id);
+
+    /// <summary>The approval a request with these (validated) values needs: the first matching rule, else the item's.</summary>
+    public CatalogApproval ApprovalFor(IReadOnlyDictionary<string, string> values)
+    {
+        foreach (var rule in ApprovalRules)
+        {
+            if (values.TryGetValue(rule.Field, out var value)
+                && value.Split(',').Any(v => rule.Values.Contains(v, StringComparer.OrdinalIgnoreCase)))
+            {
+                return rule.Approval;
+            }
+        }
+
+        return Approval;
+    }
+}

@@ -8,6 +8,7 @@ using HelpdeskBot.Knowledge;
 using HelpdeskBot.Protocol.Hosting;
 using HelpdeskBot.Storage;
 using HelpdeskBot.Terminal;
+using HelpdeskBot.Tickets;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -21,6 +22,7 @@ builder.AddConversations();
 builder.AddKnowledge();
 builder.AddAi();
 builder.AddHelpdeskChat();
+builder.AddTickets();
 
 var app = builder.Build();
 

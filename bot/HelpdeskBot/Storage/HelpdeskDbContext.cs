@@ -1,4 +1,5 @@
 using HelpdeskBot.Conversations;
+using HelpdeskBot.Tickets;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
@@ -25,5 +26,6 @@ public sealed class HelpdeskDbContext(DbContextOptions<HelpdeskDbContext> option
             conversation.Property(c => c.ConversationId).HasMaxLength(512);
             conversation.Property(c => c.ServiceUrl).HasMaxLength(512);
         });
+        TicketsModel.Configure(modelBuilder);
     }
 }

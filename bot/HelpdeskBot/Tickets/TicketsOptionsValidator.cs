@@ -13,9 +13,9 @@ public sealed class TicketsOptionsValidator : IValidateOptions<TicketsOptions>
             problems.Add("Tickets:ReopenWindow cannot be negative.");
         }
 
-        if (options.MonitorInterval <= TimeSpan.Zero)
+        if (options.MonitorInterval < TimeSpan.FromSeconds(1) || options.MonitorInterval > TimeSpan.FromDays(1))
         {
-            problems.Add("Tickets:MonitorInterval must be positive.");
+            problems.Add("Tickets:MonitorInterval must be between 00:00:01 and 1.00:00:00.");
         }
 
         if (options.Sla.WarningAt is <= 0 or >= 1)

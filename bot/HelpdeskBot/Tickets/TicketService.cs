@@ -12,7 +12,7 @@ namespace HelpdeskBot.Tickets;
 public sealed class TicketService(
     HelpdeskDbContext db, TicketPolicy policy, ITicketEvents events, TimeProvider time, ILogger<TicketService> logger)
 {
-    private const int MaxAttempts = 3;
+    private const int MaxAttempts = 5;
 
     /// <summary>Creates the ticket, or returns the one already created with <paramref name="submissionKey"/>.</summary>
     public async Task<Ticket> CreateAsync(NewTicket input, string submissionKey, CancellationToken cancellationToken = default)
@@ -76,6 +76,7 @@ public sealed class TicketService(
     /// <summary>The ticket with its journal (oldest first), or null; the number is matched ignoring case.</summary>
     public Task<Ticket?> FindByNumberAsync(string number, CancellationToken cancellationToken = default)
     {
+        ArgumentException.ThrowIfNullOrWhiteSpace(number);
         var normalized = number.Trim().ToUpperInvariant();
         return db.Set<Ticket>().AsNoTracking()
             .Include(t => t.Journal.OrderBy(e => e.Id))
@@ -87,6 +88,7 @@ public sealed class TicketService(
 
     private async Task<Ticket> UpdateAsync(string number, Action<Ticket, DateTimeOffset> change, CancellationToken cancellationToken)
     {
+        ArgumentException.ThrowIfNullOrWhiteSpace(number);
         var normalized = number.Trim().ToUpperInvariant();
         for (var attempt = 1; ; attempt++)
         {

@@ -166,4 +166,17 @@ public sealed class TicketServiceTests : TicketsApp
         Assert.Equal(ApprovalState.Approved, approved.Approval);
         Assert.Equal(Monday9.AddHours(1), approved.SlaStartedAt);
     }
+
+    [Fact]
+    public async Task CommentsArrivingTogetherAreAllKeptThoughEachChangeChecksTheTicketsVersion()
+    {
+        var ticket = await WithTicketsAsync(t => t.CreateAsync(Request(), "k"));
+
+        await Task.WhenAll(Enumerable.Range(1, 4).Select(i =>
+            Task.Run(() => WithTicketsAsync(t => t.CommentAsync(ticket.Number, Agent, $"note {i}")))));
+
+        var stored = await WithTicketsAsync(t => t.FindByNumberAsync(ticket.Number));
+        Assert.Equal(["note 1", "note 2", "note 3", "note 4"], stored!.Journal.Where(e => e.Kind == JournalKind.Comment).Select(e => e.Text).Order());
+        Assert.Equal(5, stored.Version);
+    }
 }

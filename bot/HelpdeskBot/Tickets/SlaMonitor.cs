@@ -13,7 +13,8 @@ public sealed class SlaMonitor(
     IServiceScopeFactory scopes, TicketPolicy policy, ITicketEvents events, TimeProvider time,
     IOptions<TicketsOptions> options, ILogger<SlaMonitor> logger) : BackgroundService
 {
-    private const int BatchSize = 500;
+    /// <summary>Tickets loaded per query (small in tests, to cover paging).</summary>
+    internal int BatchSize { get; set; } = 500;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -30,36 +31,45 @@ public sealed class SlaMonitor(
         }
     }
 
-    /// <summary>One pass over open tickets; returns the alerts raised.</summary>
+    /// <summary>One pass over all watched tickets, a batch at a time; returns the alerts raised.</summary>
     public async Task<IReadOnlyList<SlaAlert>> CheckAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<HelpdeskDbContext>();
         var now = time.GetUtcNow();
         var raised = new List<SlaAlert>();
-        var watched = await db.Set<Ticket>()
-            .Where(t => t.SlaStartedAt != null && t.State != TicketState.Closed && t.State != TicketState.Cancelled
-                && t.State != TicketState.Resolved
-                && (!t.ResolutionBreached || (t.FirstRespondedAt == null && !t.FirstResponseBreached)))
-            .OrderBy(t => t.Id).Take(BatchSize).ToListAsync(cancellationToken);
-        foreach (var ticket in watched)
+        for (var afterId = 0; ;)
         {
-            var alerts = ticket.RaiseSlaAlerts(policy.Clock, now);
-            if (alerts.Count == 0 || !await TrySaveAsync(db, ticket, cancellationToken))
+            var batch = await Watched(db, afterId).Take(BatchSize).ToListAsync(cancellationToken);
+            foreach (var ticket in batch)
             {
-                continue;
+                var alerts = ticket.RaiseSlaAlerts(policy.Clock, now);
+                if (alerts.Count > 0 && await TrySaveAsync(db, ticket, cancellationToken))
+                {
+                    raised.AddRange(alerts);
+                    foreach (var alert in alerts)
+                    {
+                        await PublishAsync(alert, cancellationToken);
+                    }
+                }
             }
 
-            foreach (var alert in alerts)
+            db.ChangeTracker.Clear();
+            if (batch.Count < BatchSize)
             {
-                await PublishAsync(alert, cancellationToken);
+                return raised;
             }
 
-            raised.AddRange(alerts);
+            afterId = batch[^1].Id;
         }
-
-        return raised;
     }
+
+    // Open tickets whose clocks run and that still have an alert to come.
+    private static IQueryable<Ticket> Watched(HelpdeskDbContext db, int afterId) => db.Set<Ticket>()
+        .Where(t => t.Id > afterId && t.SlaStartedAt != null
+            && t.State != TicketState.Closed && t.State != TicketState.Cancelled && t.State != TicketState.Resolved
+            && (!t.ResolutionBreached || (t.FirstRespondedAt == null && !t.FirstResponseBreached)))
+        .OrderBy(t => t.Id);
 
     private async Task CheckSafelyAsync(CancellationToken cancellationToken)
     {

@@ -106,6 +106,11 @@ public sealed partial class Ticket
             throw new TicketStateException(TicketTransitions.Refusal(this, TicketState.Assigned, policy.ReopenWindow, now)!);
         }
 
+        if (group?.Length > 100 || assigneeId?.Length > 256)
+        {
+            throw new ArgumentException("An assignment group has at most 100 characters and an agent id at most 256.");
+        }
+
         var before = Describe(AssignmentGroup, AssigneeId);
         if (assigneeId is not null && State is TicketState.New or TicketState.Reopened)
         {

@@ -138,6 +138,9 @@ public sealed class TicketService(
         Require(submissionKey, "A submission key", 256);
         Require(input.RequesterId, "The requester id", 256);
         Require(input.Title, "The title", Ticket.MaxTitleLength);
+        Limit(input.CatalogItemId, "The catalog item id", 100);
+        Limit(input.AssignmentGroup, "The assignment group", 100);
+        Limit(input.ApproverId, "The approver id", 256);
         if (input.Description?.Length > Ticket.MaxDescriptionLength)
         {
             throw new ArgumentException($"The description can be at most {Ticket.MaxDescriptionLength:N0} characters.", nameof(input));
@@ -174,7 +177,12 @@ public sealed class TicketService(
             throw new ArgumentException($"{what} is required.");
         }
 
-        if (value.Length > maxLength)
+        Limit(value, what, maxLength);
+    }
+
+    private static void Limit(string? value, string what, int maxLength)
+    {
+        if (value?.Length > maxLength)
         {
             throw new ArgumentException($"{what} can be at most {maxLength:N0} characters; this one has {value.Length:N0}.");
         }

@@ -40,8 +40,8 @@ public static class TicketsModel
             entry.ToTable("TicketJournal");
             entry.Property(e => e.Actor).HasMaxLength(256);
             entry.Property(e => e.Kind).HasConversion<string>().HasMaxLength(32);
-            entry.Property(e => e.From).HasMaxLength(300);
-            entry.Property(e => e.To).HasMaxLength(300);
+            entry.Property(e => e.From).HasMaxLength(400);
+            entry.Property(e => e.To).HasMaxLength(400);
         });
 
         modelBuilder.Entity<TicketSequence>(sequence =>

@@ -54,4 +54,18 @@ public sealed class SlaMonitorTests() : TicketsApp(new() { ["Tickets:MonitorInte
         Assert.Empty(await Monitor.CheckAsync(default));
         Assert.NotNull(awaitingApproval);
     }
+
+    [Fact]
+    public async Task EveryWatchedTicketIsCheckedWhenThereAreMoreThanOneBatch()
+    {
+        for (var i = 0; i < 7; i++)
+        {
+            await WithTicketsAsync(t => t.CreateAsync(Outage(), $"k{i}"));
+        }
+
+        Monitor.BatchSize = 3;
+        Clock.Advance(TimeSpan.FromMinutes(12));
+
+        Assert.Equal(7, (await Monitor.CheckAsync(default)).Count);
+    }
 }

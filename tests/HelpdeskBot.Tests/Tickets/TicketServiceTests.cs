@@ -130,6 +130,21 @@ public sealed class TicketServiceTests : TicketsApp
     }
 
     [Fact]
+    public async Task OversizedOrMissingInputIsRefusedNamingTheField()
+    {
+        var title = await Assert.ThrowsAsync<ArgumentException>(() =>
+            WithTicketsAsync(t => t.CreateAsync(Request() with { Title = new string('t', 100 * 1024) }, "k1")));
+        var requester = await Assert.ThrowsAsync<ArgumentException>(() =>
+            WithTicketsAsync(t => t.CreateAsync(Request() with { RequesterId = " " }, "k2")));
+        var key = await Assert.ThrowsAsync<ArgumentException>(() => WithTicketsAsync(t => t.CreateAsync(Request(), "")));
+
+        Assert.Equal("The title can be at most 200 characters; this one has 102,400.", title.Message);
+        Assert.Equal("The requester id is required.", requester.Message);
+        Assert.Equal("A submission key is required.", key.Message);
+        Assert.Equal(0, await WithDbAsync(db => db.Set<Ticket>().CountAsync()));
+    }
+
+    [Fact]
     public async Task AnUnknownTicketNumberIsReportedAsSuch()
     {
         var missing = await Assert.ThrowsAsync<KeyNotFoundException>(() =>

@@ -63,8 +63,8 @@ public partial class Tickets : Migration
                 At = table.Column<long>(type: "INTEGER", nullable: false),
                 Actor = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
                 Kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                From = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
-                To = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                From = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
+                To = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
                 Text = table.Column<string>(type: "TEXT", nullable: true),
             },
             constraints: table =>

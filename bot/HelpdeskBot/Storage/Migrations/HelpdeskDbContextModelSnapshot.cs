@@ -86,11 +86,11 @@ public partial class HelpdeskDbContextModelSnapshot : ModelSnapshot
             b.Property<long>("Id").ValueGeneratedOnAdd().HasColumnType("INTEGER");
             b.Property<string>("Actor").IsRequired().HasMaxLength(256).HasColumnType("TEXT");
             b.Property<long>("At").HasColumnType("INTEGER");
-            b.Property<string>("From").HasMaxLength(300).HasColumnType("TEXT");
+            b.Property<string>("From").HasMaxLength(400).HasColumnType("TEXT");
             b.Property<string>("Kind").IsRequired().HasMaxLength(32).HasColumnType("TEXT");
             b.Property<string>("Text").HasColumnType("TEXT");
             b.Property<int>("TicketId").HasColumnType("INTEGER");
-            b.Property<string>("To").HasMaxLength(300).HasColumnType("TEXT");
+            b.Property<string>("To").HasMaxLength(400).HasColumnType("TEXT");
             b.HasKey("Id");
             b.HasIndex("TicketId");
             b.ToTable("TicketJournal");

@@ -10,6 +10,7 @@ using HelpdeskBot.People;
 using HelpdeskBot.Protocol.Hosting;
 using HelpdeskBot.Storage;
 using HelpdeskBot.Terminal;
+using HelpdeskBot.Tickets;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -25,6 +26,7 @@ builder.AddKnowledge();
 builder.AddServiceCatalog();
 builder.AddAi();
 builder.AddHelpdeskChat();
+builder.AddTickets();
 
 var app = builder.Build();
 

@@ -1,5 +1,6 @@
 using HelpdeskBot.Conversations;
 using HelpdeskBot.People;
+using HelpdeskBot.Tickets;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
@@ -28,5 +29,6 @@ public sealed class HelpdeskDbContext(DbContextOptions<HelpdeskDbContext> option
             conversation.Property(c => c.ServiceUrl).HasMaxLength(512);
         });
         PeopleConfiguration.Configure(modelBuilder);
+        TicketsModel.Configure(modelBuilder);
     }
 }

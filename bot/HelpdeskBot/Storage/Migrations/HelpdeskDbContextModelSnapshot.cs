@@ -67,5 +67,82 @@ public partial class HelpdeskDbContextModelSnapshot : ModelSnapshot
                 .HasForeignKey("ManagerId")
                 .OnDelete(DeleteBehavior.SetNull);
         });
+
+        modelBuilder.Entity("HelpdeskBot.Tickets.Ticket", b =>
+        {
+            b.Property<int>("Id").ValueGeneratedOnAdd().HasColumnType("INTEGER");
+            b.Property<string>("Approval").IsRequired().HasMaxLength(16).HasColumnType("TEXT");
+            b.Property<long?>("ApprovalDecidedAt").HasColumnType("INTEGER");
+            b.Property<string>("ApprovalReason").HasMaxLength(1000).HasColumnType("TEXT");
+            b.Property<string>("ApproverId").HasMaxLength(256).HasColumnType("TEXT");
+            b.Property<string>("AssigneeId").HasMaxLength(256).HasColumnType("TEXT");
+            b.Property<string>("AssignmentGroup").HasMaxLength(100).HasColumnType("TEXT");
+            b.Property<string>("CatalogItemId").HasMaxLength(100).HasColumnType("TEXT");
+            b.Property<long?>("ClosedAt").HasColumnType("INTEGER");
+            b.Property<long>("CreatedAt").HasColumnType("INTEGER");
+            b.Property<string>("Description").HasMaxLength(8000).HasColumnType("TEXT");
+            b.Property<string>("Fields").IsRequired().HasColumnType("TEXT");
+            b.Property<long?>("FirstRespondedAt").HasColumnType("INTEGER");
+            b.Property<bool>("FirstResponseBreached").HasColumnType("INTEGER");
+            b.Property<long?>("FirstResponseDueAt").HasColumnType("INTEGER");
+            b.Property<bool>("FirstResponseWarned").HasColumnType("INTEGER");
+            b.Property<string>("Impact").IsRequired().HasMaxLength(16).HasColumnType("TEXT");
+            b.Property<string>("Kind").IsRequired().HasMaxLength(16).HasColumnType("TEXT");
+            b.Property<string>("Number").IsRequired().HasMaxLength(16).HasColumnType("TEXT");
+            b.Property<long?>("PausedAt").HasColumnType("INTEGER");
+            b.Property<long>("PausedBusinessTime").HasColumnType("INTEGER");
+            b.Property<string>("Priority").IsRequired().HasMaxLength(16).HasColumnType("TEXT");
+            b.Property<string>("RequesterId").IsRequired().HasMaxLength(256).HasColumnType("TEXT");
+            b.Property<bool>("ResolutionBreached").HasColumnType("INTEGER");
+            b.Property<long?>("ResolutionDueAt").HasColumnType("INTEGER");
+            b.Property<bool>("ResolutionWarned").HasColumnType("INTEGER");
+            b.Property<long?>("ResolvedAt").HasColumnType("INTEGER");
+            b.Property<long?>("SlaStartedAt").HasColumnType("INTEGER");
+            b.Property<string>("State").IsRequired().HasMaxLength(16).HasColumnType("TEXT");
+            b.Property<string>("SubmissionKey").IsRequired().HasMaxLength(256).HasColumnType("TEXT");
+            b.Property<string>("Title").IsRequired().HasMaxLength(200).HasColumnType("TEXT");
+            b.Property<string>("Urgency").IsRequired().HasMaxLength(16).HasColumnType("TEXT");
+            b.Property<int>("Version").IsConcurrencyToken().HasColumnType("INTEGER");
+            b.HasKey("Id");
+            b.HasIndex("Number").IsUnique();
+            b.HasIndex("RequesterId");
+            b.HasIndex("State");
+            b.HasIndex("SubmissionKey").IsUnique();
+            b.ToTable("Tickets");
+        });
+
+        modelBuilder.Entity("HelpdeskBot.Tickets.TicketJournalEntry", b =>
+        {
+            b.Property<long>("Id").ValueGeneratedOnAdd().HasColumnType("INTEGER");
+            b.Property<string>("Actor").IsRequired().HasMaxLength(256).HasColumnType("TEXT");
+            b.Property<long>("At").HasColumnType("INTEGER");
+            b.Property<string>("From").HasMaxLength(400).HasColumnType("TEXT");
+            b.Property<string>("Kind").IsRequired().HasMaxLength(32).HasColumnType("TEXT");
+            b.Property<string>("Text").HasColumnType("TEXT");
+            b.Property<int>("TicketId").HasColumnType("INTEGER");
+            b.Property<string>("To").HasMaxLength(400).HasColumnType("TEXT");
+            b.HasKey("Id");
+            b.HasIndex("TicketId");
+            b.ToTable("TicketJournal");
+        });
+
+        modelBuilder.Entity("HelpdeskBot.Tickets.TicketSequence", b =>
+        {
+            b.Property<string>("Prefix").HasMaxLength(8).HasColumnType("TEXT");
+            b.Property<long>("Next").HasColumnType("INTEGER");
+            b.HasKey("Prefix");
+            b.ToTable("TicketSequences");
+        });
+
+        modelBuilder.Entity("HelpdeskBot.Tickets.TicketJournalEntry", b =>
+        {
+            b.HasOne("HelpdeskBot.Tickets.Ticket", null)
+                .WithMany("Journal")
+                .HasForeignKey("TicketId")
+                .OnDelete(DeleteBehavior.Cascade)
+                .IsRequired();
+        });
+
+        modelBuilder.Entity("HelpdeskBot.Tickets.Ticket", b => b.Navigation("Journal"));
     }
 }

@@ -1,0 +1,9 @@
+namespace HelpdeskBot.Tickets;
+
+public enum ApprovalState
+{
+    NotRequired,
+    Pending,
+    Approved,
+    Rejected,
+}

@@ -1,0 +1,12 @@
+namespace HelpdeskBot.Tickets;
+
+public enum JournalKind
+{
+    Created,
+    StateChanged,
+    Assigned,
+    Comment,
+    Approval,
+    SlaWarning,
+    SlaBreach,
+}

@@ -1,0 +1,8 @@
+namespace HelpdeskBot.Tickets;
+
+public enum SlaLevel
+{
+    OnTrack,
+    Warning,
+    Breached,
+}

@@ -1,0 +1,213 @@
+namespace HelpdeskBot.Tickets;
+
+/// <summary>
+/// A service request or incident. Every change goes through a method here that checks the move against
+/// <see cref="TicketTransitions"/>, changes nothing when it refuses, and appends to the journal when it succeeds.
+/// SLA bookkeeping is in Ticket.Sla.cs.
+/// </summary>
+public sealed partial class Ticket
+{
+    public const int MaxTitleLength = 200;
+    public const int MaxDescriptionLength = 8000;
+    public const int MaxFieldsLength = 64 * 1024;
+    public const int MaxReasonLength = 1000;
+    public const string SystemActor = "system";
+
+    private readonly List<TicketJournalEntry> _journal = [];
+
+    private Ticket() { }
+
+    public int Id { get; private set; }
+    public string Number { get; private set; } = "";
+    public TicketKind Kind { get; private set; }
+    public string? CatalogItemId { get; private set; }
+    public string Title { get; private set; } = "";
+    public string? Description { get; private set; }
+    public string Fields { get; private set; } = "{}";
+    public string RequesterId { get; private set; } = "";
+    public TicketState State { get; private set; }
+    public TicketImpact Impact { get; private set; }
+    public TicketUrgency Urgency { get; private set; }
+    public TicketPriority Priority { get; private set; }
+    public string? AssignmentGroup { get; private set; }
+    public string? AssigneeId { get; private set; }
+    public ApprovalState Approval { get; private set; }
+    public string? ApproverId { get; private set; }
+    public string? ApprovalReason { get; private set; }
+    public DateTimeOffset? ApprovalDecidedAt { get; private set; }
+    public DateTimeOffset CreatedAt { get; private set; }
+    public DateTimeOffset? FirstRespondedAt { get; private set; }
+    public DateTimeOffset? ResolvedAt { get; private set; }
+    public DateTimeOffset? ClosedAt { get; private set; }
+
+    /// <summary>The chat layer's activity id or card submit token (or an API idempotency key); unique.</summary>
+    public string SubmissionKey { get; private set; } = "";
+
+    /// <summary>Optimistic concurrency: bumped by every change, checked by every save.</summary>
+    public int Version { get; private set; }
+
+    public IReadOnlyCollection<TicketJournalEntry> Journal => _journal;
+
+    public static Ticket Create(string number, NewTicket input, string submissionKey, TicketPolicy policy, DateTimeOffset now)
+    {
+        var ticket = new Ticket
+        {
+            Number = number,
+            Kind = input.Kind,
+            CatalogItemId = input.CatalogItemId,
+            Title = input.Title.Trim(),
+            Description = input.Description,
+            Fields = input.Fields,
+            RequesterId = input.RequesterId,
+            State = TicketState.New,
+            Impact = input.Impact,
+            Urgency = input.Urgency,
+            Priority = policy.Matrix.For(input.Impact, input.Urgency),
+            AssignmentGroup = input.AssignmentGroup,
+            Approval = input.ApproverId is null ? ApprovalState.NotRequired : ApprovalState.Pending,
+            ApproverId = input.ApproverId,
+            CreatedAt = now,
+            SubmissionKey = submissionKey,
+        };
+        ticket.Append(now, input.RequesterId, JournalKind.Created, null, nameof(TicketState.New), ticket.Title);
+        if (ticket.Approval == ApprovalState.NotRequired)
+        {
+            ticket.StartSla(policy.Clock, now); // a request awaiting approval cannot be worked, so its clocks wait too
+        }
+
+        return ticket;
+    }
+
+    public void MoveTo(TicketState to, string actor, string? note, TicketPolicy policy, DateTimeOffset now)
+    {
+        if (TicketTransitions.Refusal(this, to, policy.ReopenWindow, now) is { } refusal)
+        {
+            throw new TicketStateException(refusal);
+        }
+
+        var from = State;
+        State = to;
+        ResolvedAt = to switch { TicketState.Resolved => now, TicketState.Reopened => null, _ => ResolvedAt };
+        ClosedAt = TicketTransitions.IsFinal(to) ? now : ClosedAt;
+        if (to is TicketState.InProgress or TicketState.Pending or TicketState.Resolved)
+        {
+            MarkResponded(now);
+        }
+
+        TrackPause(from, to, policy.Clock, now);
+        Append(now, actor, JournalKind.StateChanged, from.ToString(), to.ToString(), note);
+    }
+
+    /// <summary>Sets the group and/or agent; naming an agent on a new or reopened ticket moves it to Assigned.</summary>
+    public void Assign(string? group, string? assigneeId, string actor, TicketPolicy policy, DateTimeOffset now)
+    {
+        if (TicketTransitions.IsFinal(State))
+        {
+            throw new TicketStateException(TicketTransitions.Refusal(this, TicketState.Assigned, policy.ReopenWindow, now)!);
+        }
+
+        if (group?.Length > 100 || assigneeId?.Length > 256)
+        {
+            throw new ArgumentException("An assignment group has at most 100 characters and an agent id at most 256.");
+        }
+
+        var before = Describe(AssignmentGroup, AssigneeId);
+        if (assigneeId is not null && State is TicketState.New or TicketState.Reopened)
+        {
+            MoveTo(TicketState.Assigned, actor, null, policy, now);
+        }
+
+        AssignmentGroup = group ?? AssignmentGroup;
+        AssigneeId = assigneeId ?? AssigneeId;
+        Append(now, actor, JournalKind.Assigned, before, Describe(AssignmentGroup, AssigneeId), null);
+    }
+
+    public void Comment(string actor, string text, TicketPolicy policy, DateTimeOffset now)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            throw new ArgumentException("A comment needs some text.", nameof(text));
+        }
+
+        if (text.Length > policy.MaxCommentLength)
+        {
+            throw new ArgumentException(
+                $"A comment can be at most {policy.MaxCommentLength:N0} characters; this one has {text.Length:N0}.", nameof(text));
+        }
+
+        if (TicketTransitions.IsFinal(State))
+        {
+            throw new TicketStateException($"{Number} is {State}; a {State.ToString().ToLowerInvariant()} ticket cannot be commented on.");
+        }
+
+        if (actor != RequesterId && actor != SystemActor)
+        {
+            MarkResponded(now); // the first word from the help desk is the first response
+        }
+
+        Append(now, actor, JournalKind.Comment, null, null, text);
+    }
+
+    public void CancelByRequester(string requesterId, string? reason, TicketPolicy policy, DateTimeOffset now)
+    {
+        if (requesterId != RequesterId)
+        {
+            throw new TicketAccessException($"Only the person who raised {Number} can cancel it.");
+        }
+
+        MoveTo(TicketState.Cancelled, requesterId, Limit(reason), policy, now);
+    }
+
+    /// <summary>The named approver approves (the clocks start) or rejects with a reason (the ticket is cancelled).</summary>
+    public void DecideApproval(string approverId, bool approved, string? reason, TicketPolicy policy, DateTimeOffset now)
+    {
+        if (TicketTransitions.IsFinal(State))
+        {
+            throw new TicketStateException($"{Number} is {State}; a {State.ToString().ToLowerInvariant()} ticket cannot be approved or rejected.");
+        }
+
+        if (Approval != ApprovalState.Pending)
+        {
+            throw new TicketStateException($"{Number} is not waiting for approval (approval: {Approval}).");
+        }
+
+        if (approverId != ApproverId)
+        {
+            throw new TicketAccessException($"Only the named approver can approve or reject {Number}.");
+        }
+
+        if (!approved && string.IsNullOrWhiteSpace(reason))
+        {
+            throw new ArgumentException("Rejecting a request needs a reason for the requester.", nameof(reason));
+        }
+
+        Approval = approved ? ApprovalState.Approved : ApprovalState.Rejected;
+        ApprovalReason = Limit(reason);
+        ApprovalDecidedAt = now;
+        Append(now, approverId, JournalKind.Approval, nameof(ApprovalState.Pending), Approval.ToString(), ApprovalReason);
+        if (approved)
+        {
+            StartSla(policy.Clock, now);
+        }
+        else
+        {
+            MoveTo(TicketState.Cancelled, approverId, $"Rejected: {ApprovalReason}", policy, now);
+        }
+    }
+
+    private void Append(DateTimeOffset at, string actor, JournalKind kind, string? from, string? to, string? text)
+    {
+        _journal.Add(new TicketJournalEntry(at, actor, kind, from, to, text));
+        Version++;
+    }
+
+    private void MarkResponded(DateTimeOffset now) => FirstRespondedAt ??= now;
+
+    private static string? Describe(string? group, string? assignee) =>
+        group is null && assignee is null ? null : $"{group ?? "-"}/{assignee ?? "-"}";
+
+    private static string? Limit(string? reason) =>
+        reason is null ? null
+        : reason.Length <= MaxReasonLength ? reason
+        : throw new ArgumentException($"A reason can be at most {MaxReasonLength:N0} characters; this one has {reason.Length:N0}.", nameof(reason));
+}

@@ -1,0 +1,190 @@
+using System.Text.Json;
+using HelpdeskBot.Storage;
+using Microsoft.EntityFrameworkCore;
+
+namespace HelpdeskBot.Tickets;
+
+/// <summary>
+/// Creating and changing tickets: load, call the entity's guarded method, save (retrying on a concurrent change),
+/// then publish what the journal gained. Refusals surface as <see cref="TicketStateException"/>,
+/// <see cref="TicketAccessException"/>, <see cref="ArgumentException"/> or <see cref="KeyNotFoundException"/>.
+/// </summary>
+public sealed class TicketService(
+    HelpdeskDbContext db, TicketPolicy policy, ITicketEvents events, TimeProvider time, ILogger<TicketService> logger)
+{
+    private const int MaxAttempts = 5;
+
+    /// <summary>Creates the ticket, or returns the one already created with <paramref name="submissionKey"/>.</summary>
+    public async Task<Ticket> CreateAsync(NewTicket input, string submissionKey, CancellationToken cancellationToken = default)
+    {
+        Validate(input, submissionKey);
+        if (await FindBySubmissionKeyAsync(submissionKey, cancellationToken) is { } existing)
+        {
+            return existing;
+        }
+
+        var number = await TicketNumbers.NextAsync(db, input.Kind, cancellationToken);
+        var ticket = Ticket.Create(number, input, submissionKey, policy, time.GetUtcNow());
+        db.Add(ticket);
+        var created = ticket.Journal.ToList();
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Another delivery of the same submission may have won the race on the unique index: then it is the answer.
+            db.ChangeTracker.Clear();
+            if (await FindBySubmissionKeyAsync(submissionKey, cancellationToken) is not { } winner)
+            {
+                throw;
+            }
+
+            return winner;
+        }
+
+        logger.LogInformation("Ticket {TicketNumber} ({TicketKind}, {Priority}) created for {RequesterId}",
+            ticket.Number, ticket.Kind, ticket.Priority, ticket.RequesterId);
+        await PublishAsync(ticket, created, cancellationToken);
+        return ticket;
+    }
+
+    public Task<Ticket> ChangeStateAsync(string number, TicketState to, string actor, string? note = null, CancellationToken cancellationToken = default) =>
+        UpdateAsync(number, (ticket, now) => ticket.MoveTo(to, actor, note, policy, now), cancellationToken);
+
+    public Task<Ticket> AssignAsync(string number, string? group, string? assigneeId, string actor, CancellationToken cancellationToken = default) =>
+        UpdateAsync(number, (ticket, now) => ticket.Assign(group, assigneeId, actor, policy, now), cancellationToken);
+
+    public Task<Ticket> CommentAsync(string number, string actor, string text, CancellationToken cancellationToken = default) =>
+        UpdateAsync(number, (ticket, now) => ticket.Comment(actor, text, policy, now), cancellationToken);
+
+    public Task<Ticket> CancelByRequesterAsync(string number, string requesterId, string? reason = null, CancellationToken cancellationToken = default) =>
+        UpdateAsync(number, (ticket, now) => ticket.CancelByRequester(requesterId, reason, policy, now), cancellationToken);
+
+    public Task<Ticket> DecideApprovalAsync(string number, string approverId, bool approved, string? reason = null, CancellationToken cancellationToken = default) =>
+        UpdateAsync(number, (ticket, now) => ticket.DecideApproval(approverId, approved, reason, policy, now), cancellationToken);
+
+    /// <summary>The requester's tickets, newest first; open ones only unless <paramref name="includeFinished"/>.</summary>
+    public Task<List<Ticket>> ListForRequesterAsync(string requesterId, bool includeFinished = false, int max = 50, CancellationToken cancellationToken = default) =>
+        db.Set<Ticket>().AsNoTracking()
+            .Where(t => t.RequesterId == requesterId)
+            .Where(t => includeFinished || (t.State != TicketState.Closed && t.State != TicketState.Cancelled))
+            .OrderByDescending(t => t.Id)
+            .Take(Math.Clamp(max, 1, 200))
+            .ToListAsync(cancellationToken);
+
+    /// <summary>The ticket with its journal (oldest first), or null; the number is matched ignoring case.</summary>
+    public Task<Ticket?> FindByNumberAsync(string number, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(number);
+        var normalized = number.Trim().ToUpperInvariant();
+        return db.Set<Ticket>().AsNoTracking()
+            .Include(t => t.Journal.OrderBy(e => e.Id))
+            .SingleOrDefaultAsync(t => t.Number == normalized, cancellationToken);
+    }
+
+    private Task<Ticket?> FindBySubmissionKeyAsync(string key, CancellationToken cancellationToken) =>
+        db.Set<Ticket>().AsNoTracking().SingleOrDefaultAsync(t => t.SubmissionKey == key, cancellationToken);
+
+    private async Task<Ticket> UpdateAsync(string number, Action<Ticket, DateTimeOffset> change, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(number);
+        var normalized = number.Trim().ToUpperInvariant();
+        for (var attempt = 1; ; attempt++)
+        {
+            var ticket = await db.Set<Ticket>().SingleOrDefaultAsync(t => t.Number == normalized, cancellationToken)
+                ?? throw new KeyNotFoundException($"There is no ticket {number}.");
+            var from = ticket.State;
+            change(ticket, time.GetUtcNow());
+            var added = ticket.Journal.ToList(); // the journal is not loaded here, so it holds just this change's entries
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateConcurrencyException) when (attempt < MaxAttempts)
+            {
+                db.ChangeTracker.Clear(); // someone else changed it meanwhile: decide again on what they saved
+                continue;
+            }
+
+            if (from != ticket.State)
+            {
+                logger.LogInformation("Ticket {TicketNumber} moved from {FromState} to {ToState}", ticket.Number, from, ticket.State);
+            }
+
+            await PublishAsync(ticket, added, cancellationToken);
+            return ticket;
+        }
+    }
+
+    private async Task PublishAsync(Ticket ticket, List<TicketJournalEntry> entries, CancellationToken cancellationToken)
+    {
+        foreach (var entry in entries)
+        {
+            try
+            {
+                await events.TicketChangedAsync(new TicketChange(ticket.Number, entry.Kind, entry.Actor, entry.From, entry.To,
+                    entry.Text, entry.At, ticket.RequesterId, ticket.State), cancellationToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogError(ex, "Publishing {ChangeKind} of ticket {TicketNumber} failed", entry.Kind, ticket.Number);
+            }
+        }
+    }
+
+    private static void Validate(NewTicket input, string submissionKey)
+    {
+        Require(submissionKey, "A submission key", 256);
+        Require(input.RequesterId, "The requester id", 256);
+        Require(input.Title, "The title", Ticket.MaxTitleLength);
+        Limit(input.CatalogItemId, "The catalog item id", 100);
+        Limit(input.AssignmentGroup, "The assignment group", 100);
+        Limit(input.ApproverId, "The approver id", 256);
+        if (input.Description?.Length > Ticket.MaxDescriptionLength)
+        {
+            throw new ArgumentException($"The description can be at most {Ticket.MaxDescriptionLength:N0} characters.", nameof(input));
+        }
+
+        if (input.Fields.Length > Ticket.MaxFieldsLength)
+        {
+            throw new ArgumentException($"The form's fields can be at most {Ticket.MaxFieldsLength / 1024} KB of JSON.", nameof(input));
+        }
+
+        try
+        {
+            using var fields = JsonDocument.Parse(input.Fields);
+            if (fields.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                throw new ArgumentException("The form's fields must be a JSON object.", nameof(input));
+            }
+        }
+        catch (JsonException ex)
+        {
+            throw new ArgumentException($"The form's fields are not valid JSON: {ex.Message}", nameof(input), ex);
+        }
+
+        if (!Enum.IsDefined(input.Kind) || !Enum.IsDefined(input.Impact) || !Enum.IsDefined(input.Urgency))
+        {
+            throw new ArgumentException("Kind, impact or urgency is out of range.", nameof(input));
+        }
+    }
+
+    private static void Require(string? value, string what, int maxLength)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            throw new ArgumentException($"{what} is required.");
+        }
+
+        Limit(value, what, maxLength);
+    }
+
+    private static void Limit(string? value, string what, int maxLength)
+    {
+        if (value?.Length > maxLength)
+        {
+            throw new ArgumentException($"{what} can be at most {maxLength:N0} characters; this one has {value.Length:N0}.");
+        }
+    }
+}

@@ -1,0 +1,22 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace HelpdeskBot.Tickets;
+
+public static class TicketsExtensions
+{
+    /// <summary>The ticket lifecycle: options, policy, service, SLA monitor and a logging default for ticket events.</summary>
+    public static IHostApplicationBuilder AddTickets(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<TicketsOptions>().BindConfiguration(TicketsOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IValidateOptions<TicketsOptions>, TicketsOptionsValidator>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(sp => TicketPolicy.From(sp.GetRequiredService<IOptions<TicketsOptions>>()));
+        services.TryAddSingleton<ITicketEvents, LoggingTicketEvents>();
+        services.AddScoped<TicketService>();
+        services.AddSingleton<SlaMonitor>();
+        services.AddHostedService(sp => sp.GetRequiredService<SlaMonitor>());
+        return builder;
+    }
+}

@@ -1,4 +1,5 @@
 using HelpdeskBot.Protocol.Builder;
+using HelpdeskBot.Requests;
 
 namespace HelpdeskBot.Chat;
 
@@ -6,6 +7,7 @@ public static class ChatExtensions
 {
     public static IHostApplicationBuilder AddHelpdeskChat(this IHostApplicationBuilder builder)
     {
+        builder.Services.AddScoped<RequestsChat>();
         builder.Services.AddScoped<IBot, HelpdeskActivityHandler>();
         return builder;
     }

@@ -1,15 +1,17 @@
 using System.Text.Json;
+using HelpdeskBot.Catalog;
 using HelpdeskBot.Conversations;
 using HelpdeskBot.Knowledge;
 using HelpdeskBot.Protocol.Builder;
 using HelpdeskBot.Protocol.Cards;
 using HelpdeskBot.Protocol.Schema;
 using HelpdeskBot.Protocol.Teams;
+using HelpdeskBot.Requests;
 
 namespace HelpdeskBot.Chat;
 
 /// <summary>The help desk's conversation: welcome on install, help on request, and honesty about the rest.</summary>
-public sealed class HelpdeskActivityHandler(WelcomeTracker welcomes, KnowledgeAnswers answers) : ActivityHandler
+public sealed class HelpdeskActivityHandler(WelcomeTracker welcomes, KnowledgeAnswers answers, RequestsChat requests) : ActivityHandler
 {
     public const string CannotHelpYet =
         "Sorry, I can't help with that yet. Type **help** to see what I can do today.";
@@ -37,6 +39,11 @@ public sealed class HelpdeskActivityHandler(WelcomeTracker welcomes, KnowledgeAn
             return;
         }
 
+        if (await requests.TryAnswerAsync(turnContext, text, cancellationToken))
+        {
+            return;
+        }
+
         await answers.AnswerAsync(turnContext, text, cancellationToken);
     }
 
@@ -45,6 +52,8 @@ public sealed class HelpdeskActivityHandler(WelcomeTracker welcomes, KnowledgeAn
         {
             WelcomeCard.HelpVerb => SendWelcomeAsync(turnContext, cancellationToken),
             AnswerCard.FeedbackVerb => answers.OnFeedbackSubmitAsync(turnContext, value, cancellationToken),
+            CatalogChoiceCard.OpenVerb => SendCardAsync(turnContext, requests.Open(value), cancellationToken),
+            IntakeCard.SubmitVerb => SubmitAndSendAsync(turnContext, value, cancellationToken),
             _ => turnContext.SendActivityAsync(CannotHelpYet, cancellationToken),
         };
 
@@ -54,6 +63,9 @@ public sealed class HelpdeskActivityHandler(WelcomeTracker welcomes, KnowledgeAn
         {
             WelcomeCard.HelpVerb => AdaptiveCardInvokeResponse.Card(WelcomeCard.Build(turnContext.Activity.From?.Name)),
             AnswerCard.FeedbackVerb => await answers.OnFeedbackAsync(invokeValue.Action.Data, cancellationToken),
+            CatalogChoiceCard.OpenVerb => AdaptiveCardInvokeResponse.Card(requests.Open(invokeValue.Action.Data)),
+            IntakeCard.SubmitVerb => AdaptiveCardInvokeResponse.Card(
+                await requests.SubmitAsync(turnContext.Activity.From, invokeValue.Action.Data, cancellationToken)),
             _ => AdaptiveCardInvokeResponse.Error(400, "UnknownAction", "That button doesn't do anything yet."),
         };
 
@@ -89,6 +101,13 @@ public sealed class HelpdeskActivityHandler(WelcomeTracker welcomes, KnowledgeAn
     private static Task SendWelcomeAsync(TurnContext turnContext, CancellationToken cancellationToken) =>
         turnContext.SendActivityAsync(
             Activity.CreateMessage(null, WelcomeCard.Build(turnContext.Activity.From?.Name).ToAttachment()), cancellationToken);
+
+    // Clients without Action.Execute send the card's Action.Submit fallback: the answer comes as a new message.
+    private async Task SubmitAndSendAsync(TurnContext turnContext, JsonElement value, CancellationToken cancellationToken) =>
+        await SendCardAsync(turnContext, await requests.SubmitAsync(turnContext.Activity.From, value, cancellationToken), cancellationToken);
+
+    private static Task SendCardAsync(TurnContext turnContext, AdaptiveCard card, CancellationToken cancellationToken) =>
+        turnContext.SendActivityAsync(Activity.CreateMessage(null, card.ToAttachment()), cancellationToken);
 
     private static bool IsHelp(string text) =>
         HelpWords.Contains(text.Trim().TrimEnd('!', '.', '?').ToLowerInvariant()) || text.Trim() == "?";

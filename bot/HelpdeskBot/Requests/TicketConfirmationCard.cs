@@ -1,0 +1,31 @@
+using HelpdeskBot.Catalog;
+using HelpdeskBot.Protocol.Cards;
+using HelpdeskBot.Tickets;
+
+namespace HelpdeskBot.Requests;
+
+/// <summary>What a submitted intake card turns into: the new ticket's number, state and priority.</summary>
+public static class TicketConfirmationCard
+{
+    public static string Summary(Ticket ticket) =>
+        $"{ticket.Number} — {ticket.Title} — {TicketText.State(ticket.State)} — {ticket.Priority} — we'll tell you when it changes";
+
+    public static AdaptiveCard Build(Ticket ticket)
+    {
+        var card = new AdaptiveCard
+        {
+            Body =
+            [
+                IntakeCard.Text(ticket.Number, t => { t.Size = TextSize.Medium; t.Weight = TextWeight.Bolder; }),
+                IntakeCard.Text(Summary(ticket), _ => { }),
+            ],
+            FallbackText = Summary(ticket),
+        };
+        if (ticket.Approval == ApprovalState.Pending)
+        {
+            card.Body.Add(IntakeCard.Text("It needs approval first; work starts once it is approved.", t => t.IsSubtle = true));
+        }
+
+        return card;
+    }
+}

@@ -1,0 +1,226 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using HelpdeskBot.Catalog;
+using HelpdeskBot.People;
+using HelpdeskBot.Protocol.Schema;
+using HelpdeskBot.Requests;
+using HelpdeskBot.Storage;
+using HelpdeskBot.Tests.Infrastructure;
+using HelpdeskBot.Tests.Knowledge;
+using HelpdeskBot.Tickets;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace HelpdeskBot.Tests.Requests;
+
+/// <summary>Service requests through /api/messages: intake cards, validation, confirmation in place, my tickets, status.</summary>
+public sealed class RequestsChatTests() : BotWithChannel(new HelpdeskBotFactory(new Dictionary<string, string?>
+{
+    ["Knowledge:ArticlesPath"] = KnowledgeFixture.SampleArticles,
+    ["Knowledge:Search:SynonymsPath"] = RepositoryRoot.Combine("knowledge", "synonyms.txt"),
+}))
+{
+    private int _replies;
+
+    private async Task<Activity> SayAsync(string text, string userId = TeamsActivities.UserId)
+    {
+        var message = TeamsActivities.Message(Channel.ServiceUrl, text);
+        message.From = new ChannelAccount(userId, "Someone");
+        await Client.PostActivityAsync(message);
+        _replies++;
+        return (await Channel.WaitForRequestsAsync(_replies))[^1].Activity;
+    }
+
+    private static JsonElement CardOf(Activity reply) => Assert.Single(reply.Attachments!).Content!.Value;
+
+    /// <summary>Every string in a card (texts, input values, action data), one a line, unescaped.</summary>
+    private static string Texts(JsonElement card) => string.Join("\n", Strings(card));
+
+    private static IEnumerable<string> Strings(JsonElement element) => element.ValueKind switch
+    {
+        JsonValueKind.String => [element.GetString()!],
+        JsonValueKind.Object => element.EnumerateObject().SelectMany(p => Strings(p.Value)),
+        JsonValueKind.Array => element.EnumerateArray().SelectMany(Strings),
+        _ => [],
+    };
+
+    private Activity Invoke(string verb, JsonNode data) =>
+        TeamsActivities.Invoke(Channel.ServiceUrl, "adaptiveCard/action", new
+        {
+            action = new { type = "Action.Execute", verb, data = JsonSerializer.Deserialize<JsonElement>(data.ToJsonString()) },
+        });
+
+    private async Task<JsonElement> InvokeAsync(Activity invoke)
+    {
+        var body = await (await Client.PostActivityAsync(invoke)).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("application/vnd.microsoft.card.adaptive", body.GetProperty("type").GetString());
+        return body.GetProperty("value");
+    }
+
+    /// <summary>The Submit button's data (item and token) with the given inputs, as the client sends it back.</summary>
+    private static JsonObject Filled(JsonElement intakeCard, params (string Id, string Value)[] inputs)
+    {
+        var data = JsonNode.Parse(intakeCard.GetProperty("actions")[0].GetProperty("data").GetRawText())!.AsObject();
+        foreach (var (id, value) in inputs)
+        {
+            data[id] = value;
+        }
+
+        return data;
+    }
+
+    private async Task<JsonElement> SoftwareCardAsync() =>
+        await InvokeAsync(Invoke(CatalogChoiceCard.OpenVerb, new JsonObject { ["action"] = CatalogChoiceCard.OpenVerb, ["item"] = "software-install" }));
+
+    private async Task<List<Ticket>> TicketsAsync()
+    {
+        await using var scope = Bot.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<HelpdeskDbContext>().Set<Ticket>().AsNoTracking().ToListAsync();
+    }
+
+    [Fact]
+    public async Task NewLaptopPleaseOpensTheHardwareIntakeCard()
+    {
+        var card = Texts(CardOf(await SayAsync("new laptop please")));
+
+        Assert.Contains("Hardware request", card);
+        Assert.Contains(IntakeCard.SubmitVerb, card);
+        Assert.Contains("hardware-request", card);
+    }
+
+    [Fact]
+    public async Task RequestOffersTheCatalogChoices()
+    {
+        var card = Texts(CardOf(await SayAsync("request")));
+
+        Assert.Contains("Which of these do you need?", card);
+        Assert.Contains(CatalogChoiceCard.OpenVerb, card);
+        Assert.Contains("Something else", card);
+    }
+
+    [Fact]
+    public async Task AKnowledgeQuestionStillGetsTheKnowledgeAnswer()
+    {
+        var card = Texts(CardOf(await SayAsync("vpn wont conect from home")));
+
+        Assert.Contains("Was this helpful?", card);
+        Assert.DoesNotContain(IntakeCard.SubmitVerb, card);
+    }
+
+    [Fact]
+    public async Task OpeningAnUnknownItemGivesAnErrorCard()
+    {
+        var card = Texts(await InvokeAsync(Invoke(CatalogChoiceCard.OpenVerb, new JsonObject { ["item"] = "no-such-item" })));
+
+        Assert.Contains("doesn't exist", card);
+    }
+
+    [Fact]
+    public async Task ASubmitMissingARequiredFieldComesBackWithTheErrorAndWhatWasTyped()
+    {
+        var form = await SoftwareCardAsync();
+
+        var card = Texts(await InvokeAsync(Invoke(IntakeCard.SubmitVerb, Filled(form, ("software", "visio"), ("reason", "diagrams for the audit")))));
+
+        Assert.Contains("Computer name: please fill this in.", card);
+        Assert.Contains("diagrams for the audit", card);
+        Assert.Contains("visio", card);
+        Assert.Empty(await TicketsAsync());
+    }
+
+    [Fact]
+    public async Task AValidSubmitCreatesOneTicketAndConfirmsInPlace()
+    {
+        var form = await SoftwareCardAsync();
+
+        var card = Texts(await InvokeAsync(Invoke(IntakeCard.SubmitVerb, Filled(form, ("software", "visio"), ("computerName", "LT-12345")))));
+
+        Assert.Contains("REQ0001001 — Software install — New — P4 — we'll tell you when it changes", card);
+        var ticket = Assert.Single(await TicketsAsync());
+        Assert.Equal((TeamsActivities.UserId, "software-install", "Desktop Support"), (ticket.RequesterId, ticket.CatalogItemId, ticket.AssignmentGroup));
+        Assert.Contains("LT-12345", ticket.Fields);
+    }
+
+    [Fact]
+    public async Task TheSameInvokeTwiceAndADoubleSubmitGiveOneTicket()
+    {
+        var form = await SoftwareCardAsync();
+        var data = Filled(form, ("software", "zoom"), ("computerName", "LT-1"));
+        var invoke = Invoke(IntakeCard.SubmitVerb, data);
+
+        var first = Texts(await InvokeAsync(invoke));
+        var redelivered = Texts(await InvokeAsync(invoke));
+        var doubleClick = Texts(await InvokeAsync(Invoke(IntakeCard.SubmitVerb, data)));
+
+        Assert.Contains("REQ0001001", first);
+        Assert.Contains("REQ0001001", redelivered);
+        Assert.Contains("REQ0001001", doubleClick);
+        Assert.Single(await TicketsAsync());
+    }
+
+    [Fact]
+    public async Task ASubmitWithoutATokenOrForAnUnknownItemCreatesNothing()
+    {
+        var form = await SoftwareCardAsync();
+        var noToken = Filled(form, ("software", "visio"), ("computerName", "LT-12345"));
+        noToken.Remove("token");
+        var unknownItem = Filled(form, ("software", "visio"), ("computerName", "LT-12345"));
+        unknownItem["item"] = "no-such-item";
+
+        Assert.Contains("no ticket was created", Texts(await InvokeAsync(Invoke(IntakeCard.SubmitVerb, noToken))));
+        Assert.Contains("no ticket was created", Texts(await InvokeAsync(Invoke(IntakeCard.SubmitVerb, unknownItem))));
+        Assert.Empty(await TicketsAsync());
+    }
+
+    [Fact]
+    public async Task MyTicketsListsTheTicketAndStatusShowsItsJournalToItsRequesterOnly()
+    {
+        var form = await SoftwareCardAsync();
+        await InvokeAsync(Invoke(IntakeCard.SubmitVerb, Filled(form, ("software", "visio"), ("computerName", "LT-12345"))));
+
+        var mine = Texts(CardOf(await SayAsync("my tickets")));
+        var status = Texts(CardOf(await SayAsync("status REQ0001001")));
+        var other = await SayAsync("status REQ0001001", userId: "29:someone-else");
+
+        Assert.Contains("REQ0001001 — Software install", mine);
+        Assert.Contains("New · P4 · due ", mine);
+        Assert.Contains("Created: Software install", status);
+        Assert.Equal(RequestsChat.NotYours("REQ0001001"), other.Text);
+    }
+
+    [Fact]
+    public async Task ARequestNeedingTheManagersApprovalIsPendingWithTheManagerAsApprover()
+    {
+        await using (var scope = Bot.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<PeopleDirectory>().ImportAsync(
+            [
+                (2, new PersonRecord("ada@contoso.example", "Ada Lovelace", ManagerEmail: "grace@contoso.example", TeamsId: TeamsActivities.UserId)),
+                (3, new PersonRecord("grace@contoso.example", "Grace Hopper", TeamsId: "29:grace")),
+            ], PersonSource.Csv, default);
+        }
+
+        var form = CardOf(await SayAsync("new laptop please"));
+        var card = Texts(await InvokeAsync(Invoke(IntakeCard.SubmitVerb,
+            Filled(form, ("items", "laptop"), ("quantity", "1"), ("deliverTo", "London, desk 42")))));
+
+        Assert.Contains("REQ0001001 — Hardware request — New", card);
+        Assert.Contains("needs approval", card);
+        var ticket = Assert.Single(await TicketsAsync());
+        Assert.Equal((ApprovalState.Pending, "29:grace"), (ticket.Approval, ticket.ApproverId));
+    }
+
+    [Fact]
+    public async Task ARequestNeedingApprovalFromAnUnknownManagerComesBackWithTheReasonAndNothingLost()
+    {
+        var form = CardOf(await SayAsync("new laptop please"));
+
+        var card = Texts(await InvokeAsync(Invoke(IntakeCard.SubmitVerb,
+            Filled(form, ("items", "laptop"), ("quantity", "1"), ("deliverTo", "London, desk 42")))));
+
+        Assert.Contains("manager's approval", card);
+        Assert.Contains("London, desk 42", card);
+        Assert.Empty(await TicketsAsync());
+    }
+}

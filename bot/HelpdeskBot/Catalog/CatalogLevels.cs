@@ -1,15 +1,15 @@
+using HelpdeskBot.Tickets;
+
 namespace HelpdeskBot.Catalog;
 
 /// <summary>
-/// Impact and urgency as the catalog writes them ("high", "medium", "low"). Kept here until the ticket model's
-/// TicketImpact / TicketUrgency enums (same names and order) are merged, then this points at them.
+/// Impact and urgency as the catalog writes them ("high", "medium", "low"): the names of the ticket model's
+/// <see cref="TicketImpact"/> and <see cref="TicketUrgency"/>, which share them.
 /// </summary>
 public static class CatalogLevels
 {
-    private enum Level { High = 1, Medium = 2, Low = 3 }
-
     public static bool IsValid(string? value) =>
-        value is not null && !int.TryParse(value, out _) && Enum.TryParse<Level>(value, ignoreCase: true, out _);
+        value is not null && !int.TryParse(value, out _) && Enum.TryParse<TicketImpact>(value, ignoreCase: true, out _);
 
-    public static string Normalize(string value) => Enum.Parse<Level>(value, ignoreCase: true).ToString().ToLowerInvariant();
+    public static string Normalize(string value) => Enum.Parse<TicketImpact>(value, ignoreCase: true).ToString().ToLowerInvariant();
 }

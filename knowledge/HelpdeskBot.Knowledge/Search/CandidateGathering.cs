@@ -64,7 +64,7 @@ public static class CandidateGathering
         {
             if (found + pair.Size > Budget) break;
             found += (long)Math.Ceiling(pair.Size);
-            parts.Add($"({AnyOf([pair.First])}) AND ({AnyOf([pair.Second])})");
+            parts.Add(AllOf([pair.First, pair.Second]));
         }
 
         if (parts.Count > 0)

@@ -28,9 +28,10 @@ public sealed class RequestsChat(
     public async Task<bool> TryAnswerAsync(TurnContext turn, string text, CancellationToken cancellationToken)
     {
         var requesterId = turn.Activity.From?.Id;
+        var match = matcher.Match(text);
         switch (RequestCommands.Parse(text))
         {
-            case RequestCommand.Browse:
+            case RequestCommand.Browse when !match.IsSure: // "report an incident" is sure: its intake card follows
                 await SendCardAsync(turn, CatalogChoiceCard.Build(catalog.Items), cancellationToken);
                 return true;
             case RequestCommand.MyTickets when requesterId is { Length: > 0 }:
@@ -59,7 +60,6 @@ public sealed class RequestsChat(
                 return true;
         }
 
-        var match = matcher.Match(text);
         if (match.IsSure && match.Best is { } item)
         {
             logger.LogInformation("Activity {ActivityId} opened catalog item {CatalogItemId}", turn.Activity.Id, item.Id);

@@ -90,6 +90,16 @@ public sealed class RequestsChatTests() : BotWithChannel(new HelpdeskBotFactory(
     }
 
     [Fact]
+    public async Task ReportAnIncidentOpensTheIncidentIntakeCardRatherThanTheChoices()
+    {
+        var card = Texts(CardOf(await SayAsync("report an incident")));
+
+        Assert.Contains("Report an incident", card);
+        Assert.Contains(IntakeCard.SubmitVerb, card);
+        Assert.DoesNotContain("Which of these do you need?", card);
+    }
+
+    [Fact]
     public async Task RequestOffersTheCatalogChoices()
     {
         var card = Texts(CardOf(await SayAsync("request")));

@@ -8,6 +8,7 @@ using HelpdeskBot.Conversations;
 using HelpdeskBot.Knowledge;
 using HelpdeskBot.People;
 using HelpdeskBot.Protocol.Hosting;
+using HelpdeskBot.Requests;
 using HelpdeskBot.Storage;
 using HelpdeskBot.Terminal;
 using HelpdeskBot.Tickets;
@@ -26,6 +27,7 @@ builder.AddKnowledge();
 builder.AddServiceCatalog();
 builder.AddAi();
 builder.AddHelpdeskChat();
+builder.AddRequests();
 builder.AddTickets();
 
 var app = builder.Build();

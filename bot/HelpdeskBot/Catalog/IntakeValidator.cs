@@ -53,7 +53,8 @@ public sealed class IntakeValidator(ServiceCatalog catalog)
             var raw = submitted.GetValueOrDefault(field.Id);
             if (raw is not null)
             {
-                typed[field.Id] = raw;
+                // shown again in the card: kept up to the field's limit, so an oversized answer cannot make the card too big for Teams
+                typed[field.Id] = raw.Length <= field.EffectiveMaxLength ? raw : raw[..field.EffectiveMaxLength];
             }
 
             var (value, error) = Check(field, field.Type == CatalogFieldTypes.Multiline ? raw?.TrimEnd() : raw?.Trim());

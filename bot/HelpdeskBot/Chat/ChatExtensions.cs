@@ -1,5 +1,4 @@
 using HelpdeskBot.Protocol.Builder;
-using HelpdeskBot.Requests;
 
 namespace HelpdeskBot.Chat;
 
@@ -7,7 +6,6 @@ public static class ChatExtensions
 {
     public static IHostApplicationBuilder AddHelpdeskChat(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddScoped<RequestsChat>();
         builder.Services.AddScoped<IBot, HelpdeskActivityHandler>();
         return builder;
     }

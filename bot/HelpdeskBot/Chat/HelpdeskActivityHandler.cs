@@ -1,5 +1,4 @@
 using System.Text.Json;
-using HelpdeskBot.Catalog;
 using HelpdeskBot.Conversations;
 using HelpdeskBot.Knowledge;
 using HelpdeskBot.Protocol.Builder;
@@ -47,13 +46,13 @@ public sealed class HelpdeskActivityHandler(WelcomeTracker welcomes, KnowledgeAn
         await answers.AnswerAsync(turnContext, text, cancellationToken);
     }
 
+    // Clients without Action.Execute send the card's Action.Submit fallback: the answer comes as a new message.
     protected override Task OnCardSubmitAsync(TurnContext turnContext, JsonElement value, CancellationToken cancellationToken) =>
         (value.TryGetProperty(ActionExecute.FallbackVerbKey, out var verb) ? verb.GetString() : null) switch
         {
             WelcomeCard.HelpVerb => SendWelcomeAsync(turnContext, cancellationToken),
             AnswerCard.FeedbackVerb => answers.OnFeedbackSubmitAsync(turnContext, value, cancellationToken),
-            CatalogChoiceCard.OpenVerb => SendCardAsync(turnContext, requests.Open(value), cancellationToken),
-            IntakeCard.SubmitVerb => SubmitAndSendAsync(turnContext, value, cancellationToken),
+            { } requestVerb when RequestsChat.Handles(requestVerb) => requests.SubmitAsync(turnContext, requestVerb, value, cancellationToken),
             _ => turnContext.SendActivityAsync(CannotHelpYet, cancellationToken),
         };
 
@@ -63,9 +62,8 @@ public sealed class HelpdeskActivityHandler(WelcomeTracker welcomes, KnowledgeAn
         {
             WelcomeCard.HelpVerb => AdaptiveCardInvokeResponse.Card(WelcomeCard.Build(turnContext.Activity.From?.Name)),
             AnswerCard.FeedbackVerb => await answers.OnFeedbackAsync(invokeValue.Action.Data, cancellationToken),
-            CatalogChoiceCard.OpenVerb => AdaptiveCardInvokeResponse.Card(requests.Open(invokeValue.Action.Data)),
-            IntakeCard.SubmitVerb => AdaptiveCardInvokeResponse.Card(
-                await requests.SubmitAsync(turnContext.Activity.From, invokeValue.Action.Data, cancellationToken)),
+            { } verb when RequestsChat.Handles(verb) => AdaptiveCardInvokeResponse.Card(
+                await requests.ExecuteAsync(turnContext, verb, invokeValue.Action.Data, cancellationToken)),
             _ => AdaptiveCardInvokeResponse.Error(400, "UnknownAction", "That button doesn't do anything yet."),
         };
 
@@ -101,13 +99,6 @@ public sealed class HelpdeskActivityHandler(WelcomeTracker welcomes, KnowledgeAn
     private static Task SendWelcomeAsync(TurnContext turnContext, CancellationToken cancellationToken) =>
         turnContext.SendActivityAsync(
             Activity.CreateMessage(null, WelcomeCard.Build(turnContext.Activity.From?.Name).ToAttachment()), cancellationToken);
-
-    // Clients without Action.Execute send the card's Action.Submit fallback: the answer comes as a new message.
-    private async Task SubmitAndSendAsync(TurnContext turnContext, JsonElement value, CancellationToken cancellationToken) =>
-        await SendCardAsync(turnContext, await requests.SubmitAsync(turnContext.Activity.From, value, cancellationToken), cancellationToken);
-
-    private static Task SendCardAsync(TurnContext turnContext, AdaptiveCard card, CancellationToken cancellationToken) =>
-        turnContext.SendActivityAsync(Activity.CreateMessage(null, card.ToAttachment()), cancellationToken);
 
     private static bool IsHelp(string text) =>
         HelpWords.Contains(text.Trim().TrimEnd('!', '.', '?').ToLowerInvariant()) || text.Trim() == "?";

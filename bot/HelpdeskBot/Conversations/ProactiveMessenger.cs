@@ -25,23 +25,41 @@ public sealed class ProactiveMessenger(
     }
 
     /// <summary>
-    /// Messages a user in their 1:1 chat with the bot, creating that chat from any conversation the user was seen in
-    /// when there is none yet.
+    /// Messages a user in their 1:1 chat with the bot, creating that chat when there is none yet: from any
+    /// conversation the user was seen in, or, for someone the bot has never talked to (an approver named in the
+    /// directory), through the channel and tenant where <paramref name="viaUserId"/> was seen. The result says where
+    /// the message is, so it can be updated in place later.
     /// </summary>
-    public async Task<ResourceResponse> SendToUserAsync(string userId, Activity activity, CancellationToken cancellationToken)
+    public async Task<SentMessage> SendToUserAsync(
+        ChannelAccount user, Activity activity, string? viaUserId, CancellationToken cancellationToken)
     {
+        ArgumentException.ThrowIfNullOrEmpty(user.Id, nameof(user));
         var seen = await db.Conversations.AsNoTracking()
-            .Where(c => c.UserId == userId)
+            .Where(c => c.UserId == user.Id)
             .OrderByDescending(c => c.LastActivityAt)
             .ToListAsync(cancellationToken);
         var personal = seen.FirstOrDefault(c => c.IsPersonal);
         if (personal is not null)
         {
-            return await SendAsync(personal, activity, cancellationToken);
+            var sent = await SendAsync(personal, activity, cancellationToken);
+            return new SentMessage(personal.ChannelId, personal.ConversationId, sent.Id ?? "");
         }
 
-        var any = seen.FirstOrDefault() ?? throw new KeyNotFoundException($"The bot has never seen user '{userId}'.");
-        return await CreatePersonalConversationAsync(any, activity, cancellationToken);
+        var from = seen.FirstOrDefault();
+        if (from is null && viaUserId is not null)
+        {
+            from = await db.Conversations.AsNoTracking()
+                .Where(c => c.UserId == viaUserId)
+                .OrderByDescending(c => c.LastActivityAt)
+                .FirstOrDefaultAsync(cancellationToken);
+        }
+
+        if (from is null)
+        {
+            throw new KeyNotFoundException($"The bot has never seen user '{user.Id}' (nor anyone to reach them through).");
+        }
+
+        return await CreatePersonalConversationAsync(from, user, activity, cancellationToken);
     }
 
     /// <summary>Replaces a message sent earlier (a card kept up to date).</summary>
@@ -70,16 +88,17 @@ public sealed class ProactiveMessenger(
         return response!;
     }
 
-    private async Task<ResourceResponse> CreatePersonalConversationAsync(
-        StoredConversation seenIn, Activity activity, CancellationToken cancellationToken)
+    private async Task<SentMessage> CreatePersonalConversationAsync(
+        StoredConversation seenIn, ChannelAccount user, Activity activity, CancellationToken cancellationToken)
     {
         TrustIfAuthenticated(seenIn);
         var reference = seenIn.ToReference();
+        var member = seenIn.UserId == user.Id ? reference.User! : new ChannelAccount(user.Id!, user.Name) { AadObjectId = user.AadObjectId };
         var parameters = new ConversationParameters
         {
             IsGroup = false,
             Bot = reference.Bot,
-            Members = [reference.User!],
+            Members = [member],
             TenantId = seenIn.TenantId,
         };
         ResourceResponse? response = null;
@@ -87,8 +106,8 @@ public sealed class ProactiveMessenger(
             seenIn.ChannelId, seenIn.ServiceUrl, parameters,
             async (turn, ct) => response = await turn.SendActivityAsync(activity, ct), cancellationToken);
         await references.SaveAsync(created, seenIn.TenantId, seenIn.Authenticated, cancellationToken);
-        logger.LogInformation("Created 1:1 conversation {ConversationId} with user {UserId}", created.Conversation?.Id, seenIn.UserId);
-        return response!;
+        logger.LogInformation("Created 1:1 conversation {ConversationId} with user {UserId}", created.Conversation?.Id, user.Id);
+        return new SentMessage(seenIn.ChannelId, created.Conversation?.Id ?? "", response?.Id ?? "");
     }
 
     private void TrustIfAuthenticated(StoredConversation conversation)

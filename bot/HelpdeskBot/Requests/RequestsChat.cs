@@ -10,11 +10,13 @@ namespace HelpdeskBot.Requests;
 
 /// <summary>
 /// Service requests in chat: ticket commands ("my tickets", "status REQ0001001", "request"), catalog matching to an
-/// intake card, and the card's Open/Submit actions that create the ticket and turn the card into its confirmation.
+/// intake card, and the cards' buttons: open and submit a form (the card becomes the ticket's confirmation), comment
+/// on or cancel one's own ticket, approve or reject as the named approver. Each card a ticket's requester or approver
+/// is shown is remembered (<see cref="TicketCards"/>) so later changes update it in place.
 /// </summary>
 public sealed class RequestsChat(
     ServiceCatalog catalog, CatalogMatcher matcher, IntakeValidator validator, TicketService tickets, PeopleDirectory people,
-    ILogger<RequestsChat> logger)
+    TicketCards cards, ILogger<RequestsChat> logger)
 {
     /// <summary>
     /// The best match's score from which a message counts as a request even when the matcher is not sure which one
@@ -54,7 +56,8 @@ public sealed class RequestsChat(
                 }
                 else
                 {
-                    await SendCardAsync(turn, TicketStatusCard.Build(ticket), cancellationToken);
+                    var sent = await SendCardAsync(turn, TicketStatusCard.Build(ticket), cancellationToken);
+                    await RememberAsync(turn.Activity, new Shown(ticket.Number, TicketCard.RequesterRole, requesterId), sent.Id, cancellationToken);
                 }
 
                 return true;
@@ -76,8 +79,54 @@ public sealed class RequestsChat(
         return false;
     }
 
+    public static bool Handles(string? verb) => verb is CatalogChoiceCard.OpenVerb or IntakeCard.SubmitVerb
+        or ApprovalCard.ApproveVerb or ApprovalCard.RejectVerb or TicketActions.CommentVerb or TicketActions.CancelVerb;
+
+    /// <summary>A button pressed as Action.Execute: the card returned replaces the pressed one (the invoke's replyToId).</summary>
+    public async Task<AdaptiveCard> ExecuteAsync(TurnContext turn, string verb, JsonElement? data, CancellationToken cancellationToken)
+    {
+        var (card, shown) = await ActAsync(turn.Activity.From, verb, data, cancellationToken);
+        await RememberAsync(turn.Activity, shown, turn.Activity.ReplyToId, cancellationToken);
+        return card;
+    }
+
+    /// <summary>The same button from a client without Action.Execute (its Action.Submit fallback): the answer is a new message.</summary>
+    public async Task SubmitAsync(TurnContext turn, string verb, JsonElement data, CancellationToken cancellationToken)
+    {
+        var (card, shown) = await ActAsync(turn.Activity.From, verb, data, cancellationToken);
+        var sent = await SendCardAsync(turn, card, cancellationToken);
+        await RememberAsync(turn.Activity, shown, sent.Id, cancellationToken);
+    }
+
+    /// <summary>Whose card for which ticket an answer is, so it can be found and updated later.</summary>
+    private sealed record Shown(string TicketNumber, string Role, string UserId);
+
+    private async Task<(AdaptiveCard Card, Shown? Shown)> ActAsync(
+        ChannelAccount? from, string verb, JsonElement? data, CancellationToken cancellationToken)
+    {
+        if (verb == CatalogChoiceCard.OpenVerb)
+        {
+            return (Open(data), null);
+        }
+
+        if (from?.Id is not { Length: > 0 and <= Person.MaxIdLength } userId)
+        {
+            return (RequestErrorCard.Build("I couldn't tell who pressed that, so nothing was done."), null);
+        }
+
+        return verb switch
+        {
+            IntakeCard.SubmitVerb => await SubmitIntakeAsync(userId, data, cancellationToken),
+            ApprovalCard.ApproveVerb => await DecideAsync(userId, data, approved: true, cancellationToken),
+            ApprovalCard.RejectVerb => await DecideAsync(userId, data, approved: false, cancellationToken),
+            TicketActions.CommentVerb => await CommentAsync(userId, data, cancellationToken),
+            TicketActions.CancelVerb => await CancelAsync(userId, data, cancellationToken),
+            _ => throw new ArgumentOutOfRangeException(nameof(verb), verb, "Not a requests verb."),
+        };
+    }
+
     /// <summary>"catalog.open": the item's intake card, or an error card for an item the catalog does not have.</summary>
-    public AdaptiveCard Open(JsonElement? data)
+    private AdaptiveCard Open(JsonElement? data)
     {
         var itemId = Property(data, "item");
         return catalog.Find(itemId) is { } item
@@ -89,32 +138,27 @@ public sealed class RequestsChat(
     /// "catalog.submit": the card again with errors and what was typed, or the ticket's confirmation. The card's token
     /// is the submission key, so a double click or a re-delivered activity gives the same ticket.
     /// </summary>
-    public async Task<AdaptiveCard> SubmitAsync(ChannelAccount? from, JsonElement? data, CancellationToken cancellationToken)
+    private async Task<(AdaptiveCard, Shown?)> SubmitIntakeAsync(string requesterId, JsonElement? data, CancellationToken cancellationToken)
     {
         var token = Property(data, "token");
         var itemId = Property(data, "item");
-        if (from?.Id is not { Length: > 0 and <= Person.MaxIdLength } requesterId)
-        {
-            return RequestErrorCard.Build("I couldn't tell who sent this form, so no ticket was created.");
-        }
-
         if (token is not { Length: >= 16 and <= 128 } || catalog.Find(itemId) is null)
         {
             logger.LogWarning("Refused an intake submit with item {CatalogItemId} and a missing or malformed token", itemId);
-            return RequestErrorCard.Build("This form is incomplete or out of date, so no ticket was created. Type **request** to start again.");
+            return (RequestErrorCard.Build("This form is incomplete or out of date, so no ticket was created. Type **request** to start again."), null);
         }
 
         var result = validator.Validate(itemId, data ?? default);
         if (!result.IsValid)
         {
-            return IntakeCard.Build(result.Item!, result.Submitted, result.Errors);
+            return (IntakeCard.Build(result.Item!, result.Submitted, result.Errors), null);
         }
 
         var (approverId, problem) = await ApproverAsync(result.Approval ?? CatalogApproval.None, requesterId, cancellationToken);
         if (problem is not null)
         {
-            return IntakeCard.Build(result.Item!, result.Submitted,
-                new Dictionary<string, string> { [IntakeResult.FormError] = $"{problem} Please contact the service desk to sort out who approves it." });
+            return (IntakeCard.Build(result.Item!, result.Submitted,
+                new Dictionary<string, string> { [IntakeResult.FormError] = $"{problem} Please contact the service desk to sort out who approves it." }), null);
         }
 
         var item = result.Item!;
@@ -136,17 +180,123 @@ public sealed class RequestsChat(
         catch (ArgumentException e)
         {
             logger.LogWarning("Intake for {CatalogItemId} refused by the ticket service: {Reason}", item.Id, e.Message);
-            return IntakeCard.Build(item, result.Submitted, new Dictionary<string, string> { [IntakeResult.FormError] = e.Message });
+            return (IntakeCard.Build(item, result.Submitted, new Dictionary<string, string> { [IntakeResult.FormError] = e.Message }), null);
         }
 
         // A token is only in the card its requester was sent; someone else presenting it gets nothing of theirs.
         if (ticket.RequesterId != requesterId)
         {
             logger.LogWarning("Submission key of ticket {TicketNumber} presented by another user", ticket.Number);
-            return RequestErrorCard.Build("This form belongs to someone else's request, so no ticket was created.");
+            return (RequestErrorCard.Build("This form belongs to someone else's request, so no ticket was created."), null);
         }
 
-        return TicketConfirmationCard.Build(ticket);
+        return (TicketConfirmationCard.Build(ticket), new Shown(ticket.Number, TicketCard.RequesterRole, requesterId));
+    }
+
+    /// <summary>
+    /// Approve / Reject on the approval card. The clicker must be the ticket's named approver: the card's data names
+    /// only the ticket, so a forwarded card or forged data decides nothing.
+    /// </summary>
+    private async Task<(AdaptiveCard, Shown?)> DecideAsync(string userId, JsonElement? data, bool approved, CancellationToken cancellationToken)
+    {
+        var number = Property(data, "ticket");
+        var ticket = number is { Length: > 0 and <= 16 } ? await tickets.FindByNumberAsync(number, cancellationToken) : null;
+        if (ticket is null || ticket.ApproverId != userId)
+        {
+            logger.LogWarning("User {UserId} tried to decide the approval of {TicketNumber}, which is not theirs to decide", userId, number);
+            return (RequestErrorCard.Build("Only the approver named on this request can approve or reject it, so nothing was changed."), null);
+        }
+
+        var requesterName = await NameOfAsync(ticket.RequesterId, cancellationToken);
+        var item = catalog.Find(ticket.CatalogItemId);
+        var reason = Property(data, ApprovalCard.ReasonInput)?.Trim();
+        var shown = new Shown(ticket.Number, TicketCard.ApproverRole, userId);
+        try
+        {
+            ticket = await tickets.DecideApprovalAsync(ticket.Number, userId, approved, reason is { Length: > 0 } ? reason : null, cancellationToken);
+            logger.LogInformation("Ticket {TicketNumber} {Decision} by its approver", ticket.Number, approved ? "approved" : "rejected");
+        }
+        catch (TicketStateException)
+        {
+            // decided already (a double click, another device) or cancelled meanwhile: show how it stands
+            ticket = (await tickets.FindByNumberAsync(ticket.Number, cancellationToken))!;
+        }
+        catch (ArgumentException e)
+        {
+            return (ApprovalCard.Build(ticket, requesterName, item, e.Message), shown);
+        }
+
+        return (ApprovalCard.Decided(ticket, requesterName, item), shown);
+    }
+
+    private async Task<(AdaptiveCard, Shown?)> CommentAsync(string userId, JsonElement? data, CancellationToken cancellationToken)
+    {
+        if (await OwnTicketAsync(userId, data, cancellationToken) is not { } ticket)
+        {
+            return (RequestErrorCard.Build(NotYours(Property(data, "ticket") ?? "")), null);
+        }
+
+        var shown = new Shown(ticket.Number, TicketCard.RequesterRole, userId);
+        var text = Property(data, TicketActions.CommentInput)?.Trim() ?? "";
+        try
+        {
+            ticket = await tickets.CommentAsync(ticket.Number, userId, text, cancellationToken);
+        }
+        catch (Exception e) when (e is ArgumentException or TicketStateException)
+        {
+            return (TicketStatusCard.Build(ticket, error: e.Message), shown);
+        }
+
+        var updated = (await tickets.FindByNumberAsync(ticket.Number, cancellationToken))!;
+        return (TicketStatusCard.Build(updated, notice: "Your comment was added."), shown);
+    }
+
+    private async Task<(AdaptiveCard, Shown?)> CancelAsync(string userId, JsonElement? data, CancellationToken cancellationToken)
+    {
+        if (await OwnTicketAsync(userId, data, cancellationToken) is not { } ticket)
+        {
+            return (RequestErrorCard.Build(NotYours(Property(data, "ticket") ?? "")), null);
+        }
+
+        var shown = new Shown(ticket.Number, TicketCard.RequesterRole, userId);
+        var reason = Property(data, TicketActions.ReasonInput)?.Trim();
+        try
+        {
+            await tickets.CancelByRequesterAsync(ticket.Number, userId, reason is { Length: > 0 } ? reason : null, cancellationToken);
+        }
+        catch (Exception e) when (e is ArgumentException or TicketStateException)
+        {
+            return (TicketStatusCard.Build(ticket, error: e.Message), shown);
+        }
+
+        var updated = (await tickets.FindByNumberAsync(ticket.Number, cancellationToken))!;
+        return (TicketStatusCard.Build(updated, notice: $"{updated.Number} is cancelled."), shown);
+    }
+
+    /// <summary>The ticket the card's data names, if the user raised it; anything else (a changed number) is nobody's.</summary>
+    private async Task<Ticket?> OwnTicketAsync(string userId, JsonElement? data, CancellationToken cancellationToken)
+    {
+        var number = Property(data, "ticket");
+        var ticket = number is { Length: > 0 and <= 16 } ? await tickets.FindByNumberAsync(number, cancellationToken) : null;
+        if (ticket is not null && ticket.RequesterId != userId)
+        {
+            logger.LogWarning("User {UserId} pressed a button of ticket {TicketNumber}, which is someone else's", userId, ticket.Number);
+            return null;
+        }
+
+        return ticket;
+    }
+
+    private async Task<string> NameOfAsync(string userId, CancellationToken cancellationToken) =>
+        await people.FindByTeamsIdAsync(userId, cancellationToken) is { Name.Length: > 0 } person ? person.Name : "Someone";
+
+    private async Task RememberAsync(Activity activity, Shown? shown, string? cardActivityId, CancellationToken cancellationToken)
+    {
+        if (shown is not null && cardActivityId is { Length: > 0 } && activity.Conversation?.Id is { } conversationId)
+        {
+            await cards.RememberAsync(shown.TicketNumber, shown.Role, shown.UserId, activity.ChannelId ?? "", conversationId,
+                cardActivityId, cancellationToken);
+        }
     }
 
     private async Task<(string? ApproverId, string? Problem)> ApproverAsync(CatalogApproval approval, string requesterId, CancellationToken cancellationToken)
@@ -186,6 +336,6 @@ public sealed class RequestsChat(
             ? p.GetString()
             : null;
 
-    private static Task SendCardAsync(TurnContext turn, AdaptiveCard card, CancellationToken cancellationToken) =>
+    private static Task<ResourceResponse> SendCardAsync(TurnContext turn, AdaptiveCard card, CancellationToken cancellationToken) =>
         turn.SendActivityAsync(Activity.CreateMessage(null, card.ToAttachment()), cancellationToken);
 }

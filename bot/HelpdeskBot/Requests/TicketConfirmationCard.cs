@@ -20,6 +20,7 @@ public static class TicketConfirmationCard
                 IntakeCard.Text(Summary(ticket), _ => { }),
             ],
             FallbackText = Summary(ticket),
+            Actions = TicketActions.For(ticket),
         };
         if (ticket.Approval == ApprovalState.Pending)
         {

@@ -4,12 +4,18 @@ using HelpdeskBot.Tickets;
 
 namespace HelpdeskBot.Requests;
 
-/// <summary>"status REQ0001001": one ticket and its journal, oldest first.</summary>
+/// <summary>
+/// "status REQ0001001": one ticket and its journal (oldest first), with the requester's comment and cancel actions
+/// while it is open; also what the requester's card becomes when the ticket changes.
+/// </summary>
 public static class TicketStatusCard
 {
     private const int MaxText = 500;
 
-    public static AdaptiveCard Build(Ticket ticket)
+    /// <summary>The journal's last lines only, so a long-running ticket's card stays well under Teams' size limit.</summary>
+    public const int MaxJournalLines = 30;
+
+    public static AdaptiveCard Build(Ticket ticket, string? notice = null, string? error = null)
     {
         var card = new AdaptiveCard
         {
@@ -20,8 +26,32 @@ public static class TicketStatusCard
                 IntakeCard.Text("History", t => t.Weight = TextWeight.Bolder),
             ],
             FallbackText = $"{ticket.Number} — {TicketText.State(ticket.State)}",
+            Actions = TicketActions.For(ticket),
         };
-        foreach (var entry in ticket.Journal)
+        if (ticket.Approval is ApprovalState.Pending or ApprovalState.Rejected)
+        {
+            card.Body.Insert(2, IntakeCard.Text(ticket.Approval == ApprovalState.Pending
+                ? "Waiting for approval; work starts once it is approved."
+                : $"Rejected: {ticket.ApprovalReason}", t => t.IsSubtle = true, Spacing.None));
+        }
+
+        if (notice is not null)
+        {
+            card.Body.Insert(2, IntakeCard.Text(notice, t => t.Color = TextColor.Good));
+        }
+
+        if (error is not null)
+        {
+            card.Body.Insert(2, IntakeCard.Text(error, t => t.Color = TextColor.Attention));
+        }
+
+        var journal = ticket.Journal.ToList();
+        if (journal.Count > MaxJournalLines)
+        {
+            card.Body.Add(IntakeCard.Text($"… {journal.Count - MaxJournalLines} earlier entries", t => t.IsSubtle = true, Spacing.None));
+        }
+
+        foreach (var entry in journal.TakeLast(MaxJournalLines))
         {
             card.Body.Add(IntakeCard.Text(Line(entry), t => t.Size = TextSize.Small, Spacing.None));
         }

@@ -1,5 +1,6 @@
 using HelpdeskBot.Conversations;
 using HelpdeskBot.People;
+using HelpdeskBot.Requests;
 using HelpdeskBot.Tickets;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
@@ -30,5 +31,6 @@ public sealed class HelpdeskDbContext(DbContextOptions<HelpdeskDbContext> option
         });
         PeopleConfiguration.Configure(modelBuilder);
         TicketsModel.Configure(modelBuilder);
+        RequestsModel.Configure(modelBuilder);
     }
 }

@@ -2,7 +2,7 @@ namespace HelpdeskBot.Tickets;
 
 /// <summary>
 /// Where ticket changes and SLA alerts go once saved (the chat layer tells requesters and agents). Called after the
-/// change is committed; a failure here is logged and does not undo the change.
+/// change is committed, on every registered subscriber in turn; a failure is logged and does not undo the change.
 /// </summary>
 public interface ITicketEvents
 {

@@ -1,6 +1,6 @@
 namespace HelpdeskBot.Tickets;
 
-/// <summary>The default <see cref="ITicketEvents"/> until the chat layer registers its own: a log line per event.</summary>
+/// <summary>A log line per ticket event (one of the <see cref="ITicketEvents"/> subscribers).</summary>
 public sealed class LoggingTicketEvents(ILogger<LoggingTicketEvents> logger) : ITicketEvents
 {
     public Task TicketChangedAsync(TicketChange change, CancellationToken cancellationToken)

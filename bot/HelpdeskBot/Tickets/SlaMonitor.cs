@@ -10,7 +10,7 @@ namespace HelpdeskBot.Tickets;
 /// it is published, so across instances it goes out once.
 /// </summary>
 public sealed class SlaMonitor(
-    IServiceScopeFactory scopes, TicketPolicy policy, ITicketEvents events, TimeProvider time,
+    IServiceScopeFactory scopes, TicketPolicy policy, IEnumerable<ITicketEvents> subscribers, TimeProvider time,
     IOptions<TicketsOptions> options, ILogger<SlaMonitor> logger) : BackgroundService
 {
     /// <summary>Tickets loaded per query (small in tests, to cover paging).</summary>
@@ -106,15 +106,18 @@ public sealed class SlaMonitor(
     private async Task PublishAsync(SlaAlert alert, CancellationToken cancellationToken)
     {
         logger.LogWarning("Ticket {TicketNumber} {SlaTarget} SLA {SlaLevel}", alert.TicketNumber, alert.Target, alert.Level);
-        try
+        foreach (var events in subscribers)
         {
-            await (alert.Level == SlaLevel.Breached
-                ? events.SlaBreachedAsync(alert, cancellationToken)
-                : events.SlaWarningAsync(alert, cancellationToken));
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            logger.LogError(ex, "Publishing the {SlaTarget} SLA alert of ticket {TicketNumber} failed", alert.Target, alert.TicketNumber);
+            try
+            {
+                await (alert.Level == SlaLevel.Breached
+                    ? events.SlaBreachedAsync(alert, cancellationToken)
+                    : events.SlaWarningAsync(alert, cancellationToken));
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogError(ex, "Publishing the {SlaTarget} SLA alert of ticket {TicketNumber} failed", alert.Target, alert.TicketNumber);
+            }
         }
     }
 }

@@ -10,7 +10,7 @@ namespace HelpdeskBot.Tickets;
 /// <see cref="TicketAccessException"/>, <see cref="ArgumentException"/> or <see cref="KeyNotFoundException"/>.
 /// </summary>
 public sealed class TicketService(
-    HelpdeskDbContext db, TicketPolicy policy, ITicketEvents events, TimeProvider time, ILogger<TicketService> logger)
+    HelpdeskDbContext db, TicketPolicy policy, IEnumerable<ITicketEvents> subscribers, TimeProvider time, ILogger<TicketService> logger)
 {
     private const int MaxAttempts = 5;
 
@@ -119,7 +119,7 @@ public sealed class TicketService(
 
     private async Task PublishAsync(Ticket ticket, List<TicketJournalEntry> entries, CancellationToken cancellationToken)
     {
-        foreach (var entry in entries)
+        foreach (var (entry, events) in entries.SelectMany(e => subscribers.Select(s => (e, s))))
         {
             try
             {

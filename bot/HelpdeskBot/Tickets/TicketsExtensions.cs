@@ -5,7 +5,7 @@ namespace HelpdeskBot.Tickets;
 
 public static class TicketsExtensions
 {
-    /// <summary>The ticket lifecycle: options, policy, service, SLA monitor and a logging default for ticket events.</summary>
+    /// <summary>The ticket lifecycle: options, policy, service, SLA monitor, and a log line for every ticket event (other subscribers add their own <see cref="ITicketEvents"/>).</summary>
     public static IHostApplicationBuilder AddTickets(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -13,7 +13,7 @@ public static class TicketsExtensions
         services.AddSingleton<IValidateOptions<TicketsOptions>, TicketsOptionsValidator>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(sp => TicketPolicy.From(sp.GetRequiredService<IOptions<TicketsOptions>>()));
-        services.TryAddSingleton<ITicketEvents, LoggingTicketEvents>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ITicketEvents, LoggingTicketEvents>());
         services.AddScoped<TicketService>();
         services.AddSingleton<SlaMonitor>();
         services.AddHostedService(sp => sp.GetRequiredService<SlaMonitor>());

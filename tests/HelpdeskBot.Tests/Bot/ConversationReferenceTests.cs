@@ -64,7 +64,7 @@ public sealed class ConversationReferenceTests() : BotWithChannel(new HelpdeskBo
         await Channel.WaitForRequestsAsync(1);
 
         await InScopeAsync(sp => sp.GetRequiredService<ProactiveMessenger>()
-            .SendToUserAsync(TeamsActivities.UserId, Activity.CreateMessage("Your password expires tomorrow"), default));
+            .SendToUserAsync(new ChannelAccount(TeamsActivities.UserId), Activity.CreateMessage("Your password expires tomorrow"), null, default));
 
         var requests = await Channel.WaitForRequestsAsync(3);
         var create = requests[1];
@@ -86,9 +86,28 @@ public sealed class ConversationReferenceTests() : BotWithChannel(new HelpdeskBo
     public async Task ProactiveMessagesToAnUnknownUserFailClearly()
     {
         var error = await Assert.ThrowsAsync<KeyNotFoundException>(() => InScopeAsync(sp =>
-            sp.GetRequiredService<ProactiveMessenger>().SendToUserAsync("29:nobody", Activity.CreateMessage("hi"), default)));
+            sp.GetRequiredService<ProactiveMessenger>().SendToUserAsync(new ChannelAccount("29:nobody"), Activity.CreateMessage("hi"), "29:nobody-either", default)));
 
         Assert.Contains("29:nobody", error.Message);
+    }
+
+    [Fact]
+    public async Task AUserTheBotNeverSawIsReachedThroughAColleaguesChannelAndTenant()
+    {
+        await Client.PostActivityAsync(TeamsActivities.Message(Channel.ServiceUrl, "hi"));
+        await Channel.WaitForRequestsAsync(1);
+
+        var sent = await InScopeAsync(sp => sp.GetRequiredService<ProactiveMessenger>().SendToUserAsync(
+            new ChannelAccount("29:approver", "Grace Hopper"), Activity.CreateMessage("Please approve"), TeamsActivities.UserId, default));
+
+        var requests = await Channel.WaitForRequestsAsync(3);
+        var create = requests[1].Body!.Value;
+        Assert.Equal("29:approver", create.GetProperty("members")[0].GetProperty("id").GetString());
+        Assert.Equal(TeamsActivities.TenantId, create.GetProperty("tenantId").GetString());
+        Assert.Equal("Please approve", requests[2].Activity.Text);
+        Assert.StartsWith("a:created-", sent.ConversationId);
+        Assert.Equal("msteams", sent.ChannelId);
+        Assert.NotEmpty(sent.ActivityId);
     }
 
     [Fact]

@@ -68,6 +68,21 @@ public partial class HelpdeskDbContextModelSnapshot : ModelSnapshot
                 .OnDelete(DeleteBehavior.SetNull);
         });
 
+        modelBuilder.Entity("HelpdeskBot.Requests.TicketCard", b =>
+        {
+            b.Property<int>("Id").ValueGeneratedOnAdd().HasColumnType("INTEGER");
+            b.Property<string>("ActivityId").IsRequired().HasMaxLength(512).HasColumnType("TEXT");
+            b.Property<string>("ChannelId").IsRequired().HasMaxLength(64).HasColumnType("TEXT");
+            b.Property<string>("ConversationId").IsRequired().HasMaxLength(512).HasColumnType("TEXT");
+            b.Property<string>("Role").IsRequired().HasMaxLength(16).HasColumnType("TEXT");
+            b.Property<string>("TicketNumber").IsRequired().HasMaxLength(16).HasColumnType("TEXT");
+            b.Property<long>("UpdatedAt").HasColumnType("INTEGER");
+            b.Property<string>("UserId").IsRequired().HasMaxLength(256).HasColumnType("TEXT");
+            b.HasKey("Id");
+            b.HasIndex("TicketNumber", "Role", "UserId").IsUnique();
+            b.ToTable("TicketCards");
+        });
+
         modelBuilder.Entity("HelpdeskBot.Tickets.Ticket", b =>
         {
             b.Property<int>("Id").ValueGeneratedOnAdd().HasColumnType("INTEGER");

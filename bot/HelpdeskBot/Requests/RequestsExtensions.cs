@@ -1,0 +1,19 @@
+using HelpdeskBot.Tickets;
+
+namespace HelpdeskBot.Requests;
+
+public static class RequestsExtensions
+{
+    /// <summary>Service requests in chat: commands and card actions, where each ticket's cards are, and notifications.</summary>
+    public static IHostApplicationBuilder AddRequests(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddScoped<RequestsChat>();
+        services.AddScoped<TicketCards>();
+        services.AddScoped<TicketNotifications>();
+        services.AddSingleton<TicketNotifier>();
+        services.AddSingleton<ITicketEvents>(sp => sp.GetRequiredService<TicketNotifier>());
+        services.AddHostedService(sp => sp.GetRequiredService<TicketNotifier>());
+        return builder;
+    }
+}

@@ -4,7 +4,10 @@ using HelpdeskBot.Knowledge;
 using HelpdeskBot.Protocol.Cards;
 using HelpdeskBot.Protocol.Schema;
 using HelpdeskBot.Tests.Catalog;
+using HelpdeskBot.Requests;
 using HelpdeskBot.Tests.Infrastructure;
+using HelpdeskBot.Tests.Tickets;
+using HelpdeskBot.Tickets;
 
 namespace HelpdeskBot.Tests.Cards;
 
@@ -19,6 +22,7 @@ public class CardRenderingTests
         "welcome", "every-element", "answer", "generated-answer",
         "intake-password-reset", "intake-access-request", "intake-software-install", "intake-hardware-request",
         "intake-new-starter", "intake-report-incident", "intake-other-request", "intake-with-errors", "catalog-choice",
+        "ticket-confirmation", "ticket-status", "my-tickets", "approval", "approval-with-error", "approval-decided",
     ];
 
     private static AdaptiveCard Build(string name) => name switch
@@ -29,6 +33,12 @@ public class CardRenderingTests
         "generated-answer" => GeneratedAnswerCard.Build(SampleCards.GeneratedAnswer(), "vpn wont connect", "https://helpdesk.example.com"),
         "intake-with-errors" => IntakeWithErrors(),
         "catalog-choice" => CatalogChoiceCard.Build(new CatalogMatcher(ShippedCatalog.Catalog).Match("request").Matches.Select(m => m.Item)),
+        "ticket-confirmation" => TicketConfirmationCard.Build(PendingHardware()),
+        "ticket-status" => TicketStatusCard.Build(TicketTestData.In(TicketState.InProgress), notice: "Your comment was added."),
+        "my-tickets" => MyTicketsCard.Build([TicketTestData.In(TicketState.Pending), PendingHardware()]),
+        "approval" => ApprovalCard.Build(PendingHardware(), "Ada Lovelace", ShippedCatalog.Item("hardware-request")),
+        "approval-with-error" => ApprovalCard.Build(PendingHardware(), "Ada <b>Lovelace</b>", null, "Rejecting a request needs a reason."),
+        "approval-decided" => Decided(),
         _ when name.StartsWith("intake-", StringComparison.Ordinal) => IntakeCard.Build(ShippedCatalog.Item(name["intake-".Length..])),
         _ => throw new ArgumentOutOfRangeException(nameof(name)),
     };
@@ -44,6 +54,19 @@ public class CardRenderingTests
         var result = IntakeValidator.Validate(item, submitted);
         var errors = new Dictionary<string, string>(result.Errors) { [IntakeResult.FormError] = "Please check the answers below." };
         return IntakeCard.Build(item, result.Submitted, errors);
+    }
+
+    private static Ticket PendingHardware() => Ticket.Create("REQ0001002",
+        new NewTicket(TicketKind.Request, "Hardware request", TicketTestData.Requester, TicketImpact.Low, TicketUrgency.Medium,
+            CatalogItemId: "hardware-request", ApproverId: TicketTestData.Approver,
+            Fields: """{"items":"laptop,dock","quantity":"1","deliverTo":"London, desk 42 **not bold** <script>x</script>"}"""),
+        "key-2", TicketTestData.DefaultPolicy, TicketTestData.Monday9);
+
+    private static AdaptiveCard Decided()
+    {
+        var ticket = PendingHardware();
+        ticket.DecideApproval(TicketTestData.Approver, approved: false, "Laptops are refreshed in March", TicketTestData.DefaultPolicy, TicketTestData.Monday9.AddHours(1));
+        return ApprovalCard.Decided(ticket, "Ada Lovelace", ShippedCatalog.Item("hardware-request"));
     }
 
     [Theory]

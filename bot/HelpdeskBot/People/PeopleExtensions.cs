@@ -12,6 +12,7 @@ public static class PeopleExtensions
         services.AddSingleton<RecentPeopleWrites>();
         services.AddScoped<PeopleDirectory>();
         services.AddSingleton<IBotMiddleware, PeopleMiddleware>();
+        services.AddHostedService<DevelopmentPeopleImport>();
         return builder;
     }
 }

@@ -28,6 +28,7 @@ public sealed class HelpdeskBotFactory(
             ["MicrosoftAppId"] = "",
             ["MicrosoftAppPassword"] = "",
             ["Knowledge:ArticlesPath"] = "", // an empty knowledge base unless a test imports one
+            ["People:DevelopmentImportPath"] = "", // an empty directory too
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

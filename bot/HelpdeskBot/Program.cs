@@ -37,6 +37,7 @@ app.MapBotMessages();
 app.MapKnowledgePages();
 app.MapKnowledgeApi();
 app.MapPeopleApi();
+app.MapTicketsApi();
 app.MapHelpdeskApi();
 
 return await app.RunHelpdeskAsync(args);

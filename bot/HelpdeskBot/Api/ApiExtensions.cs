@@ -28,7 +28,13 @@ public static class ApiExtensions
                 .RequireRole(ApiRoles.KnowledgeAuthor))
             .AddPolicy(ApiRoles.PeopleAdminPolicy, policy => policy
                 .AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName)
-                .RequireRole(ApiRoles.PeopleAdmin));
+                .RequireRole(ApiRoles.PeopleAdmin))
+            .AddPolicy(ApiRoles.TicketsAgentPolicy, policy => policy
+                .AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName)
+                .RequireRole(ApiRoles.TicketsAgent))
+            .AddPolicy(ApiRoles.TicketsReaderPolicy, policy => policy
+                .AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName)
+                .RequireRole(ApiRoles.TicketsReader, ApiRoles.TicketsAgent));
         return builder;
     }
 
@@ -42,7 +48,8 @@ public static class ApiExtensions
         {
             app.Logger.LogWarning(
                 "API WRITES ARE OPEN: no Api:Keys are configured and MicrosoftAppId is empty, so anyone who can reach " +
-                "this app may write knowledge articles and read and write the people directory. This is for local development only; configure Api:Keys.");
+                "this app may write knowledge articles, read and write the people directory, and read, create and change tickets. " +
+                "This is for local development only; configure Api:Keys.");
         }
         else if (api.Keys.Count == 0)
         {

@@ -13,6 +13,16 @@ public static class ApiRoles
 
     public const string PeopleAdminPolicy = "PeopleAdmin";
 
+    /// <summary>Reads and writes any ticket: creates, moves, assigns and comments (an integration or service desk tool).</summary>
+    public const string TicketsAgent = "tickets-agent";
+
+    public const string TicketsAgentPolicy = "TicketsAgent";
+
+    /// <summary>Reads tickets and their journals (reporting, dashboards); an agent may read too.</summary>
+    public const string TicketsReader = "tickets-reader";
+
+    public const string TicketsReaderPolicy = "TicketsReader";
+
     /// <summary>Every role: what the open development mode grants.</summary>
-    public static IReadOnlyList<string> All { get; } = [KnowledgeAuthor, PeopleAdmin];
+    public static IReadOnlyList<string> All { get; } = [KnowledgeAuthor, PeopleAdmin, TicketsAgent, TicketsReader];
 }

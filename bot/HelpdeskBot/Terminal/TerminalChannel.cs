@@ -18,6 +18,7 @@ public sealed class TerminalChannel(TextWriter output)
         new() { [Main.Id] = Main };
 
     private int _nextId;
+    private string? _prompt;
 
     /// <summary>The terminal user's own conversation.</summary>
     public static TerminalConversation Main { get; } = new(TerminalChat.ConversationId, TerminalChat.User);
@@ -99,9 +100,35 @@ public sealed class TerminalChannel(TextWriter output)
         }
     }
 
+    /// <summary>
+    /// Shows the prompt the chat waits at. What the bot sends meanwhile (a proactive message) is printed on lines of
+    /// its own, followed by the prompt again.
+    /// </summary>
+    public void ShowPrompt(string prompt)
+    {
+        lock (_lock)
+        {
+            output.Write(prompt);
+            _prompt = prompt;
+        }
+    }
+
+    public void PromptAnswered()
+    {
+        lock (_lock)
+        {
+            _prompt = null;
+        }
+    }
+
     // What went to someone else is framed, so a reader (or a piped transcript) sees who received it.
     private void InConversation(TerminalConversation conversation, Action write)
     {
+        if (_prompt is not null)
+        {
+            output.WriteLine();
+        }
+
         if (!conversation.IsMain)
         {
             output.WriteLine($"--- to {conversation.MemberName} (1:1 chat) ---");
@@ -111,6 +138,11 @@ public sealed class TerminalChannel(TextWriter output)
         if (!conversation.IsMain)
         {
             output.WriteLine("--- back to you ---");
+        }
+
+        if (_prompt is not null)
+        {
+            output.Write(_prompt);
         }
     }
 

@@ -64,8 +64,9 @@ public sealed class TerminalChat(
 
     private async Task<string?> ReadLineAsync(string prompt)
     {
-        await output.WriteAsync(prompt);
+        channel.ShowPrompt(prompt);
         var line = await input.ReadLineAsync();
+        channel.PromptAnswered();
         if (line is not null && EchoInput)
         {
             await output.WriteLineAsync(line);

@@ -25,6 +25,7 @@ public sealed class TerminalChatOtherUsersTests : IAsyncLifetime
     private static readonly ChannelAccount Megan = new("user-id-1", "Megan Bowen");
 
     private readonly StringWriter _transcript = new();
+    private TextWriter _output = null!;
     private readonly ActivityRecorder _recorder = new();
     private HelpdeskBotFactory _bot = null!;
     private WebApplication _connector = null!;
@@ -37,7 +38,8 @@ public sealed class TerminalChatOtherUsersTests : IAsyncLifetime
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
-        _channel = new TerminalChannel(TextWriter.Synchronized(_transcript));
+        _output = TextWriter.Synchronized(_transcript);
+        _channel = new TerminalChannel(_output);
         builder.Services.AddSingleton(_channel);
         _connector = builder.Build();
         _connector.MapTerminalConnector();
@@ -72,6 +74,9 @@ public sealed class TerminalChatOtherUsersTests : IAsyncLifetime
         var answered = Section(transcript[(transcript.IndexOf(meganCard, StringComparison.Ordinal) + meganCard.Length)..],
             "--- to Megan Bowen (1:1 chat) ---", "--- back to you ---");
         Assert.Contains("bot> (card updated)", answered);
+        // Arriving while the chat waits at its prompt, the card is printed on lines of its own and the prompt again.
+        Assert.Contains("you> \n--- to Megan Bowen (1:1 chat) ---\n", transcript.ReplaceLineEndings("\n"));
+        Assert.Contains("--- back to you ---\nyou> 1\n", transcript.ReplaceLineEndings("\n"));
         Assert.Contains("Approved by Megan Bowen", answered);
 
         var invoke = Assert.Single(_recorder.Activities, a => a.Type == ActivityTypes.Invoke);
@@ -167,7 +172,7 @@ public sealed class TerminalChatOtherUsersTests : IAsyncLifetime
     private async Task ChatAsync(params Func<Task<string?>>[] script)
     {
         var chat = new TerminalChat(
-            _bot.CreateClient(), _serviceUrl, _channel, TimeProvider.System, new ScriptedInput(script), TextWriter.Synchronized(_transcript))
+            _bot.CreateClient(), _serviceUrl, _channel, TimeProvider.System, new ScriptedInput(script), _output)
         {
             EchoInput = true,
         };

@@ -1,24 +1,61 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 using HelpdeskBot.Protocol.Schema;
 
 namespace HelpdeskBot.Terminal;
 
 /// <summary>
-/// The terminal's side of the conversation: what the bot sends to the terminal's connector is printed here, and
-/// the actions of the latest card are kept so the user can pick one by number.
+/// The terminal's side of the conversations: what the bot sends to the terminal's connector is printed here (under
+/// a header when it went to someone other than the terminal user), and the actions of the latest card are kept so
+/// the user can pick one by number.
 /// </summary>
 public sealed class TerminalChannel(TextWriter output)
 {
-    private readonly Lock _lock = new();
-    private int _nextId;
+    public const string OneOnOnePrefix = "terminal-1on1-";
 
-    /// <summary>The actions the user can pick, by number, with the card (activity id) each came from.</summary>
-    public List<(JsonElement Action, string CardActivityId, List<JsonElement> Inputs)> Actions { get; } = [];
+    private readonly Lock _lock = new();
+    private readonly ConcurrentDictionary<string, TerminalConversation> _conversations =
+        new() { [Main.Id] = Main };
+
+    private int _nextId;
+    private string? _prompt;
+
+    /// <summary>The terminal user's own conversation.</summary>
+    public static TerminalConversation Main { get; } = new(TerminalChat.ConversationId, TerminalChat.User);
+
+    /// <summary>The actions the user can pick, by number.</summary>
+    public List<TerminalAction> Actions { get; } = [];
 
     public TextWriter Output => output;
 
-    /// <summary>Shows an activity the bot sent; returns the id the terminal gave it.</summary>
-    public string Receive(Activity activity, string? updatesId = null)
+    /// <summary>
+    /// The 1:1 conversation with <paramref name="member"/>, the same one each time; the terminal user's is the main
+    /// conversation.
+    /// </summary>
+    public TerminalConversation Open(ChannelAccount member)
+    {
+        if (member.Id == Main.Member.Id)
+        {
+            return Main;
+        }
+
+        var id = OneOnOnePrefix + member.Id;
+        var opened = new TerminalConversation(id, new ChannelAccount(member.Id!, member.Name) { Role = "user" });
+        return _conversations.AddOrUpdate(
+            id, _ => opened, (_, known) => string.IsNullOrWhiteSpace(member.Name) ? known : opened);
+    }
+
+    /// <summary>
+    /// The conversation with this id. One the terminal did not open here (stored by an earlier run, say) is taken as
+    /// a 1:1 chat with the activity's recipient.
+    /// </summary>
+    public TerminalConversation Find(string conversationId, ChannelAccount? recipient = null) =>
+        _conversations.GetOrAdd(conversationId, id => new TerminalConversation(id, recipient is { Id.Length: > 0 }
+            ? recipient
+            : new ChannelAccount(id.StartsWith(OneOnOnePrefix, StringComparison.Ordinal) ? id[OneOnOnePrefix.Length..] : id)));
+
+    /// <summary>Shows an activity the bot sent to a conversation; returns the id the terminal gave it.</summary>
+    public string Receive(string conversationId, Activity activity, string? updatesId = null)
     {
         lock (_lock)
         {
@@ -28,43 +65,101 @@ public sealed class TerminalChannel(TextWriter output)
                 return id;
             }
 
-            if (!string.IsNullOrWhiteSpace(activity.Text))
+            var conversation = Find(conversationId, activity.Recipient);
+            InConversation(conversation, () =>
             {
-                output.WriteLine($"bot> {activity.Text}");
-            }
+                if (!string.IsNullOrWhiteSpace(activity.Text))
+                {
+                    output.WriteLine($"bot> {activity.Text}");
+                }
 
-            foreach (var card in (activity.Attachments ?? []).Where(a => a.ContentType == Attachment.AdaptiveCardContentType))
-            {
-                ShowCard(card.Content!.Value, id, updated: updatesId is not null);
-            }
-
+                foreach (var card in (activity.Attachments ?? []).Where(a => a.ContentType == Attachment.AdaptiveCardContentType))
+                {
+                    WriteCard(card.Content!.Value, id, updatesId is not null, conversation, null);
+                }
+            });
             return id;
         }
     }
 
     /// <summary>Shows a card (new, or replacing the one with <paramref name="activityId"/>) and makes its actions current.</summary>
-    public void ShowCard(JsonElement card, string activityId, bool updated, List<JsonElement>? parentInputs = null)
+    public void ShowCard(
+        JsonElement card, string activityId, bool updated, TerminalConversation conversation, List<JsonElement>? parentInputs = null)
     {
         lock (_lock)
         {
-            Actions.Clear();
-            var rendered = CardText.Render(card);
-            output.WriteLine(updated ? "bot> (card updated)" : "bot> (card)");
-            output.Write(rendered.Text);
-            var inputs = (parentInputs ?? []).Concat(rendered.Inputs).ToList();
-            Actions.AddRange(rendered.Actions.Select(a => (a, activityId, inputs)));
-            if (Actions.Count > 0)
-            {
-                output.WriteLine("     (type a number to choose an action)");
-            }
+            InConversation(conversation, () => WriteCard(card, activityId, updated, conversation, parentInputs));
         }
     }
 
-    public void Say(string text)
+    public void Say(string text, TerminalConversation? conversation = null)
     {
         lock (_lock)
         {
-            output.WriteLine(text);
+            InConversation(conversation ?? Main, () => output.WriteLine(text));
+        }
+    }
+
+    /// <summary>
+    /// Shows the prompt the chat waits at. What the bot sends meanwhile (a proactive message) is printed on lines of
+    /// its own, followed by the prompt again.
+    /// </summary>
+    public void ShowPrompt(string prompt)
+    {
+        lock (_lock)
+        {
+            output.Write(prompt);
+            _prompt = prompt;
+        }
+    }
+
+    public void PromptAnswered()
+    {
+        lock (_lock)
+        {
+            _prompt = null;
+        }
+    }
+
+    // What went to someone else is framed, so a reader (or a piped transcript) sees who received it.
+    private void InConversation(TerminalConversation conversation, Action write)
+    {
+        if (_prompt is not null)
+        {
+            output.WriteLine();
+        }
+
+        if (!conversation.IsMain)
+        {
+            output.WriteLine($"--- to {conversation.MemberName} (1:1 chat) ---");
+        }
+
+        write();
+        if (!conversation.IsMain)
+        {
+            output.WriteLine("--- back to you ---");
+        }
+
+        if (_prompt is not null)
+        {
+            output.Write(_prompt);
+        }
+    }
+
+    private void WriteCard(
+        JsonElement card, string activityId, bool updated, TerminalConversation conversation, List<JsonElement>? parentInputs)
+    {
+        Actions.Clear();
+        var rendered = CardText.Render(card);
+        output.WriteLine(updated ? "bot> (card updated)" : "bot> (card)");
+        output.Write(rendered.Text);
+        var inputs = (parentInputs ?? []).Concat(rendered.Inputs).ToList();
+        Actions.AddRange(rendered.Actions.Select(a => new TerminalAction(a, activityId, inputs, conversation)));
+        if (Actions.Count > 0)
+        {
+            output.WriteLine(conversation.IsMain
+                ? "     (type a number to choose an action)"
+                : $"     (type a number to act as {conversation.MemberName})");
         }
     }
 }

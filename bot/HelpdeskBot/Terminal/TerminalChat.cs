@@ -8,32 +8,42 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 namespace HelpdeskBot.Terminal;
 
 /// <summary>
-/// One conversation with the bot in the terminal. The app serves itself on a loopback port and the terminal plays
-/// the channel: it posts real activities to <c>/api/messages</c>, and the bot answers through
-/// <see cref="TerminalConnector"/>. Works with stdin piped, for scripts.
+/// The terminal user's chat with the bot. The app serves itself on a loopback port and the terminal plays the
+/// channel: it posts real activities to <c>/api/messages</c>, and the bot answers through
+/// <see cref="TerminalConnector"/>. Typed messages are the terminal user's; a card action is performed as the person
+/// the card was sent to, so one terminal can file a request and approve it. Works with stdin piped, for scripts.
 /// </summary>
-public sealed class TerminalChat(WebApplication app, TextReader input, TextWriter output)
+public sealed class TerminalChat(
+    HttpClient bot, string serviceUrl, TerminalChannel channel, TimeProvider time, TextReader input, TextWriter output)
 {
     public const string ChannelId = "terminal";
     public const string ConversationId = "terminal-conversation";
     public static readonly ChannelAccount User = new("terminal-user", Environment.UserName) { Role = "user" };
     public static readonly ChannelAccount Bot = new("helpdeskbot", "HelpdeskBot") { Role = "bot" };
 
-    private HttpClient _http = null!;
-    private string _serviceUrl = "";
     private int _nextId;
 
-    public async Task<int> RunAsync(CancellationToken cancellationToken)
+    /// <summary>Echo each line read, to keep a transcript readable when the input is piped.</summary>
+    public bool EchoInput { get; init; }
+
+    /// <summary>Starts <paramref name="app"/> on its loopback port and chats with it until the input ends or 'quit'.</summary>
+    public static async Task<int> RunAsync(WebApplication app, TextReader input, TextWriter output, CancellationToken cancellationToken)
     {
         await app.StartAsync(cancellationToken);
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!
-            .Addresses.First();
-        _http = new HttpClient { BaseAddress = new Uri(address) };
-        _serviceUrl = address.TrimEnd('/') + TerminalConnector.BasePath;
-        var channel = app.Services.GetRequiredService<TerminalChannel>();
-        await output.WriteLineAsync("Chatting with HelpdeskBot. Type a message, a number to pick a card action, or 'quit'.");
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        using var http = new HttpClient { BaseAddress = new Uri(address) };
+        var chat = new TerminalChat(
+            http, address.TrimEnd('/') + TerminalConnector.BasePath, app.Services.GetRequiredService<TerminalChannel>(),
+            app.Services.GetRequiredService<TimeProvider>(), input, output) { EchoInput = Console.IsInputRedirected };
+        await chat.ChatAsync(cancellationToken);
+        await app.StopAsync(CancellationToken.None);
+        return 0;
+    }
 
-        await PostAsync(new Activity { Type = ActivityTypes.ConversationUpdate, MembersAdded = [User, Bot] }, cancellationToken);
+    public async Task ChatAsync(CancellationToken cancellationToken)
+    {
+        await output.WriteLineAsync("Chatting with HelpdeskBot. Type a message, a number to pick a card action, or 'quit'.");
+        await PostAsync(new Activity { Type = ActivityTypes.ConversationUpdate, MembersAdded = [User, Bot] }, TerminalChannel.Main, cancellationToken);
         while (await ReadLineAsync("you> ") is { } line)
         {
             if (line is "quit" or "exit" or "/quit")
@@ -43,54 +53,51 @@ public sealed class TerminalChat(WebApplication app, TextReader input, TextWrite
 
             if (int.TryParse(line, out var number) && number >= 1 && number <= channel.Actions.Count)
             {
-                await RunActionAsync(channel, channel.Actions[number - 1], cancellationToken);
+                await RunActionAsync(channel.Actions[number - 1], cancellationToken);
             }
             else if (line.Length > 0)
             {
-                await PostAsync(new Activity { Type = ActivityTypes.Message, Text = line }, cancellationToken);
+                await PostAsync(new Activity { Type = ActivityTypes.Message, Text = line }, TerminalChannel.Main, cancellationToken);
             }
         }
-
-        await app.StopAsync(CancellationToken.None);
-        return 0;
     }
 
     private async Task<string?> ReadLineAsync(string prompt)
     {
-        await output.WriteAsync(prompt);
+        channel.ShowPrompt(prompt);
         var line = await input.ReadLineAsync();
-        if (line is not null && Console.IsInputRedirected)
+        channel.PromptAnswered();
+        if (line is not null && EchoInput)
         {
-            await output.WriteLineAsync(line); // keep a piped transcript readable
+            await output.WriteLineAsync(line);
         }
 
         return line?.Trim();
     }
 
-    private async Task RunActionAsync(
-        TerminalChannel channel, (JsonElement Action, string CardActivityId, List<JsonElement> Inputs) picked,
-        CancellationToken cancellationToken)
+    private async Task RunActionAsync(TerminalAction picked, CancellationToken cancellationToken)
     {
-        var (action, cardId, inputs) = picked;
+        var (action, cardId, inputs, conversation) = picked;
         switch (CardText.Str(action, "type"))
         {
             case "Action.OpenUrl":
                 await output.WriteLineAsync($"Open this in a browser: {CardText.Str(action, "url")}");
                 break;
             case "Action.ShowCard" when action.TryGetProperty("card", out var card):
-                channel.ShowCard(card, cardId, updated: false, parentInputs: inputs);
+                channel.ShowCard(card, cardId, updated: false, conversation, parentInputs: inputs);
                 break;
             case "Action.Submit":
                 if (await CollectAsync(action, inputs) is { } submitted)
                 {
-                    await PostAsync(new Activity { Type = ActivityTypes.Message, ReplyToId = cardId, Value = ProtocolJson.ToElement(submitted) }, cancellationToken);
+                    var message = new Activity { Type = ActivityTypes.Message, ReplyToId = cardId, Value = ProtocolJson.ToElement(submitted) };
+                    await PostAsync(message, conversation, cancellationToken);
                 }
 
                 break;
             case "Action.Execute":
                 if (await CollectAsync(action, inputs) is { } data)
                 {
-                    await ExecuteAsync(channel, action, cardId, data, cancellationToken);
+                    await ExecuteAsync(action, cardId, data, conversation, cancellationToken);
                 }
 
                 break;
@@ -123,44 +130,43 @@ public sealed class TerminalChat(WebApplication app, TextReader input, TextWrite
     }
 
     private async Task ExecuteAsync(
-        TerminalChannel channel, JsonElement action, string cardId, JsonObject data, CancellationToken cancellationToken)
+        JsonElement action, string cardId, JsonObject data, TerminalConversation conversation, CancellationToken cancellationToken)
     {
         var value = new JsonObject
         {
             ["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = CardText.Str(action, "verb"), ["data"] = data },
             ["trigger"] = "manual",
         };
-        var response = await PostAsync(
-            new Activity { Type = ActivityTypes.Invoke, Name = "adaptiveCard/action", ReplyToId = cardId, Value = ProtocolJson.ToElement(value) },
-            cancellationToken);
-        if (response is not { ValueKind: JsonValueKind.Object } body)
+        var invoke = new Activity { Type = ActivityTypes.Invoke, Name = "adaptiveCard/action", ReplyToId = cardId, Value = ProtocolJson.ToElement(value) };
+        if (await PostAsync(invoke, conversation, cancellationToken) is not { ValueKind: JsonValueKind.Object } body)
         {
             return;
         }
 
         var type = CardText.Str(body, "type");
-        if (type == "application/vnd.microsoft.card.adaptive" && body.TryGetProperty("value", out var card))
+        if (type == Attachment.AdaptiveCardContentType && body.TryGetProperty("value", out var card))
         {
-            channel.ShowCard(card, cardId, updated: true);
+            channel.ShowCard(card, cardId, updated: true, conversation);
         }
         else if (body.TryGetProperty("value", out var message))
         {
             channel.Say(type == "application/vnd.microsoft.error"
                 ? $"bot> (error) {CardText.Str(message, "message")}"
-                : $"bot> {(message.ValueKind == JsonValueKind.String ? message.GetString() : message.ToString())}");
+                : $"bot> {(message.ValueKind == JsonValueKind.String ? message.GetString() : message.ToString())}", conversation);
         }
     }
 
-    private async Task<JsonElement?> PostAsync(Activity activity, CancellationToken cancellationToken)
+    // Posts as the conversation's member: the terminal user in the main conversation, else the person it is with.
+    private async Task<JsonElement?> PostAsync(Activity activity, TerminalConversation conversation, CancellationToken cancellationToken)
     {
         activity.Id = $"user-{Interlocked.Increment(ref _nextId)}";
-        activity.Timestamp = app.Services.GetRequiredService<TimeProvider>().GetUtcNow();
+        activity.Timestamp = time.GetUtcNow();
         activity.ChannelId = ChannelId;
-        activity.ServiceUrl = _serviceUrl;
-        activity.From = User;
+        activity.ServiceUrl = serviceUrl;
+        activity.From = conversation.Member;
         activity.Recipient = Bot;
-        activity.Conversation = new ConversationAccount { Id = ConversationId, ConversationType = "personal", IsGroup = false };
-        using var response = await _http.PostAsJsonAsync("api/messages", activity, ProtocolJson.Options, cancellationToken);
+        activity.Conversation = conversation.ToAccount();
+        using var response = await bot.PostAsJsonAsync("api/messages", activity, ProtocolJson.Options, cancellationToken);
         if (!response.IsSuccessStatusCode && (int)response.StatusCode != 501)
         {
             await output.WriteLineAsync($"(the bot answered {(int)response.StatusCode} {response.ReasonPhrase})");

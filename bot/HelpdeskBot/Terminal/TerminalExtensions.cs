@@ -40,7 +40,7 @@ public static class TerminalExtensions
         if (IsChatMode(args))
         {
             app.MapTerminalConnector();
-            return await new TerminalChat(app, Console.In, Console.Out).RunAsync(app.Lifetime.ApplicationStopping);
+            return await TerminalChat.RunAsync(app, Console.In, Console.Out, app.Lifetime.ApplicationStopping);
         }
 
         app.Lifetime.ApplicationStarted.Register(() => PrintHowToChat(app));

@@ -15,7 +15,7 @@ public static class WelcomeCard
             {
                 Size = TextSize.Large, Weight = TextWeight.Bolder,
             },
-            new TextBlock("Ask me an IT question in your own words. This is what works today and what is coming."),
+            new TextBlock("Ask me an IT question in your own words, or ask for what you need."),
             new Container
             {
                 Style = ContainerStyle.Emphasis,
@@ -24,6 +24,9 @@ public static class WelcomeCard
                     new TextBlock("Works today") { Weight = TextWeight.Bolder },
                     new FactSet(
                         ("Answers", "Ask a question (\"vpn won't connect\") and I answer from the IT knowledge base"),
+                        ("Requests", "\"new laptop please\", \"I need access to the finance share\", or **request** for the list"),
+                        ("Incidents", "**report an incident** when something is broken"),
+                        ("Your tickets", "**my tickets**, or **status REQ0001001** for one ticket and its history"),
                         ("help", "Show this card again")),
                 ],
             },
@@ -32,13 +35,9 @@ public static class WelcomeCard
                 Items =
                 [
                     new TextBlock("Coming soon") { Weight = TextWeight.Bolder },
-                    new FactSet(
-                        ("Requests", "Access, software, hardware and password requests"),
-                        ("Incidents", "Report something broken and follow it up"),
-                        ("Status", "Your tickets, and outages before you notice them")),
+                    new FactSet(("Outages", "Outage notices before you notice them")),
                 ],
             },
-            new TextBlock("Until then, please contact the service desk the usual way for anything urgent.") { IsSubtle = true },
         ],
         Actions = [ActionExecute.Create("Show help", HelpVerb)],
     };

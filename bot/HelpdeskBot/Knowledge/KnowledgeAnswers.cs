@@ -20,8 +20,8 @@ public sealed class KnowledgeAnswers(
     ILogger<KnowledgeAnswers> logger, GroundedAnswers? grounded = null)
 {
     public const string NoAnswer =
-        "I couldn't find an article that answers that. Try describing it another way, or contact the service desk " +
-        "(reporting it to IT from this chat is coming soon).";
+        "I couldn't find an article that answers that. Try describing it another way, type **report an incident** " +
+        "if something is broken, or **request** to ask for something.";
 
     public const string Thanks = "Thanks, that helps us improve the answers.";
 

@@ -2,8 +2,10 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using HelpdeskBot.Protocol.Schema;
+using HelpdeskBot.Storage;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.EntityFrameworkCore;
 
 namespace HelpdeskBot.Terminal;
 
@@ -32,8 +34,17 @@ public sealed class TerminalChat(
         await app.StartAsync(cancellationToken);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         using var http = new HttpClient { BaseAddress = new Uri(address) };
+        var serviceUrl = address.TrimEnd('/') + TerminalConnector.BasePath;
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            // The port is new each run: point the chats stored by earlier runs (1:1 chats with approvers) at it.
+            await scope.ServiceProvider.GetRequiredService<HelpdeskDbContext>().Conversations
+                .Where(c => c.ChannelId == ChannelId)
+                .ExecuteUpdateAsync(set => set.SetProperty(c => c.ServiceUrl, serviceUrl), cancellationToken);
+        }
+
         var chat = new TerminalChat(
-            http, address.TrimEnd('/') + TerminalConnector.BasePath, app.Services.GetRequiredService<TerminalChannel>(),
+            http, serviceUrl, app.Services.GetRequiredService<TerminalChannel>(),
             app.Services.GetRequiredService<TimeProvider>(), input, output) { EchoInput = Console.IsInputRedirected };
         await chat.ChatAsync(cancellationToken);
         await app.StopAsync(CancellationToken.None);

@@ -1,3 +1,5 @@
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
 using HelpdeskBot.Tests.Infrastructure;
 
 namespace HelpdeskBot.Tests.EndToEnd;
@@ -37,5 +39,87 @@ public sealed class PlaygroundTests : IDisposable
         Assert.Equal("application/vnd.microsoft.card.adaptive", clicked.GetProperty("type").GetString());
         Assert.Contains("IT help desk bot", clicked.GetProperty("value").GetRawText());
         Assert.DoesNotContain("fail:", bot.Output); // no error logged on the bot's side either
+    }
+
+    [Fact]
+    public async Task ANewcomerFilesARequestAndAnIncidentSeesThemAndTheManagerApprovesInThePlayground()
+    {
+        var botPort = BotProcess.FreePort();
+        await using var bot = BotProcess.Start(_folder.FullName, [], botPort);
+        await bot.WaitForOutputAsync("HelpdeskBot is listening", TimeSpan.FromSeconds(60));
+        await using var playground = await Playground.StartAsync($"http://127.0.0.1:{botPort}/api/messages", _folder.FullName);
+        await playground.InstallAsync();
+        await playground.WaitForBotMessageAsync(m => Playground.HasCardContaining(m, "IT help desk bot"), "the welcome card");
+
+        // Alex Wilber (the Playground's user) asks for a laptop: the form, filled in, becomes REQ0001001 in place.
+        await playground.SayAsync("new laptop please");
+        var form = await playground.WaitForBotMessageAsync(m => Playground.HasCardContaining(m, "Hardware request"), "the hardware form");
+        var confirmation = await playground.ExecuteAsync(form.GetProperty("messageId").GetString()!, "catalog.submit",
+            Filled(form, ("items", "laptop"), ("quantity", "1"), ("deliverTo", "London, desk 42")));
+        Assert.True(Texts(confirmation).Contains("REQ0001001 — Hardware request — New", StringComparison.Ordinal), Texts(confirmation));
+
+        // His manager Megan Bowen gets the approval card in a 1:1 chat the bot opens. The Playground shows only its
+        // current user's (Alex's) chats, so the test plays Megan's client: it finds where the bot put her card and
+        // clicks Approve as her through the Playground's invoke route.
+        var (approvalChat, approvalCard) = await ApproverCardAsync("REQ0001001");
+        var decided = await playground.ExecuteAsync(approvalCard, "approval.approve", new { ticket = "REQ0001001", reason = "Within budget" },
+            userId: "user-id-1", conversationId: approvalChat);
+        Assert.Contains("Approved", Texts(decided), StringComparison.Ordinal);
+        await playground.WaitForBotMessageAsync(m => Playground.HasText(m, "was approved by Megan Bowen"), "Alex told of the approval");
+
+        // An incident, then both in "my tickets".
+        await playground.SayAsync("report an incident");
+        var incident = await playground.WaitForBotMessageAsync(m => Playground.HasCardContaining(m, "Report an incident"), "the incident form");
+        var filed = await playground.ExecuteAsync(incident.GetProperty("messageId").GetString()!, "catalog.submit",
+            Filled(incident, ("service", "vpn"), ("description", "VPN drops every 5 minutes"), ("affected", "me"), ("urgency", "medium")));
+        Assert.Contains("INC0001001", Texts(filed), StringComparison.Ordinal);
+        await playground.SayAsync("my tickets");
+        var mine = await playground.WaitForBotMessageAsync(m => Playground.HasCardContaining(m, "Your tickets"), "my tickets");
+        Assert.Contains("REQ0001001", mine.GetRawText());
+        Assert.Contains("INC0001001", mine.GetRawText());
+        Assert.DoesNotContain("fail:", bot.Output);
+    }
+
+    /// <summary>Where the bot says it put the approver's card (its TicketCards table), once it has sent it.</summary>
+    private async Task<(string ConversationId, string ActivityId)> ApproverCardAsync(string ticket)
+    {
+        await using var db = new SqliteConnection($"Data Source={Path.Combine(_folder.FullName, "helpdesk.db")}");
+        await db.OpenAsync();
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        while (true)
+        {
+            await using var query = db.CreateCommand();
+            query.CommandText = "SELECT ConversationId, ActivityId FROM TicketCards WHERE TicketNumber = $ticket AND Role = 'approver'";
+            query.Parameters.AddWithValue("$ticket", ticket);
+            await using var row = await query.ExecuteReaderAsync(deadline.Token);
+            if (await row.ReadAsync(deadline.Token))
+            {
+                return (row.GetString(0), row.GetString(1));
+            }
+
+            await Task.Yield();
+        }
+    }
+
+    /// <summary>Every string in the answer (a card's texts), unescaped.</summary>
+    private static string Texts(JsonElement element) => element.ValueKind switch
+    {
+        JsonValueKind.String => element.GetString()!,
+        JsonValueKind.Object => string.Join("\n", element.EnumerateObject().Select(p => Texts(p.Value))),
+        JsonValueKind.Array => string.Join("\n", element.EnumerateArray().Select(Texts)),
+        _ => "",
+    };
+
+    /// <summary>The card's submit data (item and token) with the answers typed in, as the client sends it.</summary>
+    private static Dictionary<string, string> Filled(JsonElement message, params (string Id, string Value)[] inputs)
+    {
+        var card = message.GetProperty("attachments")[0].GetProperty("content");
+        var data = card.GetProperty("actions")[0].GetProperty("data").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString()!);
+        foreach (var (id, value) in inputs)
+        {
+            data[id] = value;
+        }
+
+        return data;
     }
 }

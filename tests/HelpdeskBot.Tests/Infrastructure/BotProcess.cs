@@ -14,9 +14,10 @@ public static class BotProcess
         {
             ["ConnectionStrings__Helpdesk"] = $"Data Source={System.IO.Path.Combine(workingDirectory, "helpdesk.db")}",
             ["DOTNET_NOLOGO"] = "1",
-            // As when started from the repository root: the sample knowledge base and the synonyms.
+            // As when started from the repository root: the sample knowledge base, the synonyms, the try-it people.
             ["Knowledge__ArticlesPath"] = RepositoryRoot.Combine("knowledge", "articles"),
             ["Knowledge__Search__SynonymsPath"] = RepositoryRoot.Combine("knowledge", "synonyms.txt"),
+            ["People__DevelopmentImportPath"] = RepositoryRoot.Combine("bot", "HelpdeskBot", "People", "development-people.csv"),
         };
         if (port is { } p)
         {

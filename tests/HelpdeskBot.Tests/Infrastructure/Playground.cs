@@ -109,15 +109,19 @@ public sealed partial class Playground : IAsyncDisposable
         (await _http.PostAsJsonAsync($"/_conversation/v1/conversations/{ConversationId}/messages",
             new { from = new { id = UserId }, text, textFormat = "plain" })).EnsureSuccessStatusCode();
 
-    /// <summary>Clicks an Action.Execute on the card message <paramref name="messageId"/>; returns the bot's answer.</summary>
-    public async Task<JsonElement> ExecuteAsync(string messageId, string verb)
+    /// <summary>
+    /// Clicks an Action.Execute on the card message <paramref name="messageId"/> with the card's data and what was
+    /// typed (<paramref name="data"/>), as <paramref name="userId"/> in <paramref name="conversationId"/>; returns the bot's answer.
+    /// </summary>
+    public async Task<JsonElement> ExecuteAsync(
+        string messageId, string verb, object? data = null, string userId = UserId, string conversationId = ConversationId)
     {
         var response = await _http.PostAsJsonAsync("/_conversation/v1/invoke", new
         {
             name = "adaptiveCard/action",
-            value = new { action = new { type = "Action.Execute", title = verb, verb, data = new { } } },
-            from = new { id = UserId },
-            conversation = new { id = ConversationId },
+            value = new { action = new { type = "Action.Execute", title = verb, verb, data = data ?? new { } } },
+            from = new { id = userId },
+            conversation = new { id = conversationId },
             replyToId = messageId,
         });
         response.EnsureSuccessStatusCode();
@@ -125,7 +129,11 @@ public sealed partial class Playground : IAsyncDisposable
     }
 
     /// <summary>Waits (with a deadline) for a message from the bot that matches; messages are taken in order.</summary>
-    public async Task<JsonElement> WaitForBotMessageAsync(Func<JsonElement, bool> match, string description)
+    public async Task<JsonElement> WaitForBotMessageAsync(Func<JsonElement, bool> match, string description) =>
+        (await WaitForFrameAsync(match, description)).GetProperty("message");
+
+    /// <summary>Like <see cref="WaitForBotMessageAsync"/>, with the whole frame (it names the conversation).</summary>
+    public async Task<JsonElement> WaitForFrameAsync(Func<JsonElement, bool> match, string description)
     {
         using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(20));
         var seen = new List<string>();
@@ -136,7 +144,7 @@ public sealed partial class Playground : IAsyncDisposable
                 seen.Add(frame.GetRawText());
                 if (frame.GetProperty("action").GetString() == "createMessage" && match(frame.GetProperty("message")))
                 {
-                    return frame.GetProperty("message");
+                    return frame;
                 }
             }
 

@@ -27,6 +27,7 @@ public static class WelcomeCard
                         ("Requests", "\"new laptop please\", \"I need access to the finance share\", or **request** for the list"),
                         ("Incidents", "**report an incident** when something is broken"),
                         ("Your tickets", "**my tickets**, or **status REQ0001001** for one ticket and its history"),
+                        ("Approvals", "**my approvals** shows the requests waiting for your decision"),
                         ("help", "Show this card again")),
                 ],
             },

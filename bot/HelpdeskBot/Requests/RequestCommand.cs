@@ -11,6 +11,9 @@ public abstract record RequestCommand
     /// <summary>"status REQ0001001", "where is inc0001002?"</summary>
     public sealed record Status(string Number) : RequestCommand;
 
+    /// <summary>"my approvals", "approvals": the approval cards still waiting for this person's decision.</summary>
+    public sealed record MyApprovals : RequestCommand;
+
     /// <summary>"request", "raise a ticket", "I want to report an incident": show the catalog's choices.</summary>
     public sealed record Browse : RequestCommand;
 }
@@ -25,6 +28,11 @@ public static partial class RequestCommands
     [
         "my tickets", "my ticket", "my requests", "my request", "my incidents", "my incident", "show my tickets",
         "show my requests", "list my tickets", "tickets", "what have i raised", "what did i raise", "my open tickets",
+    ];
+
+    private static readonly string[] MyApprovalsPhrases =
+    [
+        "my approvals", "approvals", "pending approvals", "my pending approvals", "show my approvals", "what do i need to approve",
     ];
 
     private static readonly string[] BrowsePhrases =
@@ -44,6 +52,7 @@ public static partial class RequestCommands
         }
 
         if (MyTicketsPhrases.Contains(normalized)) return new RequestCommand.MyTickets();
+        if (MyApprovalsPhrases.Contains(normalized)) return new RequestCommand.MyApprovals();
         if (BrowsePhrases.Contains(normalized)) return new RequestCommand.Browse();
         return null;
     }

@@ -48,6 +48,9 @@ public sealed class RequestsChat(
                 }
 
                 return true;
+            case RequestCommand.MyApprovals when requesterId is { Length: > 0 }:
+                await SendApprovalsAsync(turn, requesterId, cancellationToken);
+                return true;
             case RequestCommand.Status status:
                 var ticket = await tickets.FindByNumberAsync(status.Number, cancellationToken);
                 if (ticket is null || requesterId is null || ticket.RequesterId != requesterId)
@@ -78,6 +81,28 @@ public sealed class RequestsChat(
 
         return false;
     }
+
+    public const string NoApprovals = "Nothing is waiting for your approval.";
+
+    /// <summary>"my approvals": a fresh approval card for each request waiting for this person (a lost card is no loss).</summary>
+    private async Task SendApprovalsAsync(TurnContext turn, string approverId, CancellationToken cancellationToken)
+    {
+        var waiting = await tickets.ListAwaitingApprovalByAsync(approverId, MyApprovalsMax, cancellationToken);
+        if (waiting.Count == 0)
+        {
+            await turn.SendActivityAsync(NoApprovals, cancellationToken);
+            return;
+        }
+
+        foreach (var ticket in waiting)
+        {
+            var card = ApprovalCard.Build(ticket, await NameOfAsync(ticket.RequesterId, cancellationToken), catalog.Find(ticket.CatalogItemId));
+            var sent = await SendCardAsync(turn, card, cancellationToken);
+            await RememberAsync(turn.Activity, new Shown(ticket.Number, TicketCard.ApproverRole, approverId), sent.Id, cancellationToken);
+        }
+    }
+
+    public const int MyApprovalsMax = 10;
 
     public static bool Handles(string? verb) => verb is CatalogChoiceCard.OpenVerb or IntakeCard.SubmitVerb
         or ApprovalCard.ApproveVerb or ApprovalCard.RejectVerb or TicketActions.CommentVerb or TicketActions.CancelVerb;

@@ -73,6 +73,15 @@ public sealed class TicketService(
             .Take(Math.Clamp(max, 1, 200))
             .ToListAsync(cancellationToken);
 
+    /// <summary>Open tickets waiting for this approver's decision, oldest first.</summary>
+    public Task<List<Ticket>> ListAwaitingApprovalByAsync(string approverId, int max = 10, CancellationToken cancellationToken = default) =>
+        db.Set<Ticket>().AsNoTracking()
+            .Where(t => t.ApproverId == approverId && t.Approval == ApprovalState.Pending)
+            .Where(t => t.State != TicketState.Closed && t.State != TicketState.Cancelled)
+            .OrderBy(t => t.Id)
+            .Take(Math.Clamp(max, 1, 50))
+            .ToListAsync(cancellationToken);
+
     /// <summary>The ticket with its journal (oldest first), or null; the number is matched ignoring case.</summary>
     public Task<Ticket?> FindByNumberAsync(string number, CancellationToken cancellationToken = default)
     {

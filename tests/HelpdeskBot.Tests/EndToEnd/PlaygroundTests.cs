@@ -56,7 +56,7 @@ public sealed class PlaygroundTests : IDisposable
         var form = await playground.WaitForBotMessageAsync(m => Playground.HasCardContaining(m, "Hardware request"), "the hardware form");
         var confirmation = await playground.ExecuteAsync(form.GetProperty("messageId").GetString()!, "catalog.submit",
             Filled(form, ("items", "laptop"), ("quantity", "1"), ("deliverTo", "London, desk 42")));
-        Assert.True(Texts(confirmation).Contains("REQ0001001 — Hardware request — New", StringComparison.Ordinal), Texts(confirmation));
+        Assert.True(CardTexts.Of(confirmation).Contains("REQ0001001 — Hardware request — New", StringComparison.Ordinal), CardTexts.Of(confirmation));
 
         // His manager Megan Bowen gets the approval card in a 1:1 chat the bot opens. The Playground shows only its
         // current user's (Alex's) chats, so the test plays Megan's client: it finds where the bot put her card and
@@ -64,7 +64,7 @@ public sealed class PlaygroundTests : IDisposable
         var (approvalChat, approvalCard) = await ApproverCardAsync("REQ0001001");
         var decided = await playground.ExecuteAsync(approvalCard, "approval.approve", new { ticket = "REQ0001001", reason = "Within budget" },
             userId: "user-id-1", conversationId: approvalChat);
-        Assert.Contains("Approved", Texts(decided), StringComparison.Ordinal);
+        Assert.Contains("Approved", CardTexts.Of(decided), StringComparison.Ordinal);
         await playground.WaitForBotMessageAsync(m => Playground.HasText(m, "was approved by Megan Bowen"), "Alex told of the approval");
 
         // An incident, then both in "my tickets".
@@ -72,7 +72,7 @@ public sealed class PlaygroundTests : IDisposable
         var incident = await playground.WaitForBotMessageAsync(m => Playground.HasCardContaining(m, "Report an incident"), "the incident form");
         var filed = await playground.ExecuteAsync(incident.GetProperty("messageId").GetString()!, "catalog.submit",
             Filled(incident, ("service", "vpn"), ("description", "VPN drops every 5 minutes"), ("affected", "me"), ("urgency", "medium")));
-        Assert.Contains("INC0001001", Texts(filed), StringComparison.Ordinal);
+        Assert.Contains("INC0001001", CardTexts.Of(filed), StringComparison.Ordinal);
         await playground.SayAsync("my tickets");
         var mine = await playground.WaitForBotMessageAsync(m => Playground.HasCardContaining(m, "Your tickets"), "my tickets");
         Assert.Contains("REQ0001001", mine.GetRawText());
@@ -100,15 +100,6 @@ public sealed class PlaygroundTests : IDisposable
             await Task.Yield();
         }
     }
-
-    /// <summary>Every string in the answer (a card's texts), unescaped.</summary>
-    private static string Texts(JsonElement element) => element.ValueKind switch
-    {
-        JsonValueKind.String => element.GetString()!,
-        JsonValueKind.Object => string.Join("\n", element.EnumerateObject().Select(p => Texts(p.Value))),
-        JsonValueKind.Array => string.Join("\n", element.EnumerateArray().Select(Texts)),
-        _ => "",
-    };
 
     /// <summary>The card's submit data (item and token) with the answers typed in, as the client sends it.</summary>
     private static Dictionary<string, string> Filled(JsonElement message, params (string Id, string Value)[] inputs)

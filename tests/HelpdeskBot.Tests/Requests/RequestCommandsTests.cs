@@ -13,6 +13,12 @@ public sealed class RequestCommandsTests
         Assert.IsType<RequestCommand.MyTickets>(RequestCommands.Parse(text));
 
     [Theory]
+    [InlineData("my approvals")]
+    [InlineData("Pending approvals?")]
+    public void AnApproverAsksForWhatIsWaitingForThem(string text) =>
+        Assert.IsType<RequestCommand.MyApprovals>(RequestCommands.Parse(text));
+
+    [Theory]
     [InlineData("status REQ0001001", "REQ0001001")]
     [InlineData("where is inc0001002?", "INC0001002")]
     [InlineData("REQ0001001", "REQ0001001")]

@@ -34,16 +34,7 @@ public sealed class RequestsChatTests() : BotWithChannel(new HelpdeskBotFactory(
 
     private static JsonElement CardOf(Activity reply) => Assert.Single(reply.Attachments!).Content!.Value;
 
-    /// <summary>Every string in a card (texts, input values, action data), one a line, unescaped.</summary>
-    private static string Texts(JsonElement card) => string.Join("\n", Strings(card));
-
-    private static IEnumerable<string> Strings(JsonElement element) => element.ValueKind switch
-    {
-        JsonValueKind.String => [element.GetString()!],
-        JsonValueKind.Object => element.EnumerateObject().SelectMany(p => Strings(p.Value)),
-        JsonValueKind.Array => element.EnumerateArray().SelectMany(Strings),
-        _ => [],
-    };
+    private static string Texts(JsonElement card) => CardTexts.Of(card);
 
     private Activity Invoke(string verb, JsonNode data) =>
         TeamsActivities.Invoke(Channel.ServiceUrl, "adaptiveCard/action", new

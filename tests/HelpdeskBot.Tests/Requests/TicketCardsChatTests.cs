@@ -32,15 +32,7 @@ public sealed class TicketCardsChatTests() : BotWithChannel(new HelpdeskBotFacto
     private static JsonElement CardOf(Activity activity) =>
         activity.Attachments!.Single(a => a.ContentType == Attachment.AdaptiveCardContentType).Content!.Value;
 
-    private static string Texts(JsonElement card) => string.Join("\n", Strings(card));
-
-    private static IEnumerable<string> Strings(JsonElement element) => element.ValueKind switch
-    {
-        JsonValueKind.String => [element.GetString()!],
-        JsonValueKind.Object => element.EnumerateObject().SelectMany(p => Strings(p.Value)),
-        JsonValueKind.Array => element.EnumerateArray().SelectMany(Strings),
-        _ => [],
-    };
+    private static string Texts(JsonElement card) => CardTexts.Of(card);
 
     /// <summary>A click on a card button as Teams sends it: who clicked, in which conversation, on which card message.</summary>
     private Activity Click(string verb, JsonObject data, string userId = Requester, string conversationId = "a:personal-1", string cardId = RequesterCardId)
@@ -290,5 +282,24 @@ public sealed class TicketCardsChatTests() : BotWithChannel(new HelpdeskBotFacto
         Assert.True(card.Length < 28 * 1024, $"The card sent back is {card.Length:N0} characters: too big for Teams.");
         await using var scope = Bot.Services.CreateAsyncScope();
         Assert.Empty(await scope.ServiceProvider.GetRequiredService<HelpdeskDbContext>().Set<Ticket>().ToListAsync());
+    }
+
+    [Fact]
+    public async Task MyApprovalsGivesTheApproverAFreshCardForEachRequestWaitingForThem()
+    {
+        await PeopleAsync();
+        await FileHardwareAsync();
+        await ApprovalCardAsync();
+        var before = Channel.Requests.Count;
+
+        var grace = TeamsActivities.Message(Channel.ServiceUrl, "my approvals", "a:personal-grace");
+        grace.From = new ChannelAccount(Approver, "Grace Hopper");
+        await Client.PostActivityAsync(grace);
+        var ada = TeamsActivities.Message(Channel.ServiceUrl, "my approvals");
+        await Client.PostActivityAsync(ada);
+
+        var card = await ReceivedAsync(r => IsCardContaining(r, "Approval needed"), before);
+        Assert.Contains("/a:personal-grace/", Uri.UnescapeDataString(card.Path));
+        await ReceivedAsync(r => r.Activity.Text == RequestsChat.NoApprovals, before);
     }
 }

@@ -15,12 +15,16 @@ public sealed class TicketService(
     private const int MaxAttempts = 5;
 
     /// <summary>Creates the ticket, or returns the one already created with <paramref name="submissionKey"/>.</summary>
-    public async Task<Ticket> CreateAsync(NewTicket input, string submissionKey, CancellationToken cancellationToken = default)
+    public async Task<Ticket> CreateAsync(NewTicket input, string submissionKey, CancellationToken cancellationToken = default) =>
+        (await CreateOrFindAsync(input, submissionKey, cancellationToken)).Ticket;
+
+    /// <summary>Like <see cref="CreateAsync"/>, saying whether this call created the ticket or found it by its key.</summary>
+    public async Task<(Ticket Ticket, bool Created)> CreateOrFindAsync(NewTicket input, string submissionKey, CancellationToken cancellationToken = default)
     {
         Validate(input, submissionKey);
         if (await FindBySubmissionKeyAsync(submissionKey, cancellationToken) is { } existing)
         {
-            return existing;
+            return (existing, false);
         }
 
         var number = await TicketNumbers.NextAsync(db, input.Kind, cancellationToken);
@@ -40,13 +44,13 @@ public sealed class TicketService(
                 throw;
             }
 
-            return winner;
+            return (winner, false);
         }
 
         logger.LogInformation("Ticket {TicketNumber} ({TicketKind}, {Priority}) created for {RequesterId}",
             ticket.Number, ticket.Kind, ticket.Priority, ticket.RequesterId);
         await PublishAsync(ticket, created, cancellationToken);
-        return ticket;
+        return (ticket, true);
     }
 
     public Task<Ticket> ChangeStateAsync(string number, TicketState to, string actor, string? note = null, CancellationToken cancellationToken = default) =>

@@ -62,7 +62,7 @@ public static class TicketsApi
     /// <summary>201 with the new ticket; 200 with the existing one when its <c>Idempotency-Key</c> was used before.</summary>
     private static async Task<Results<Created<TicketView>, Ok<TicketView>, ProblemHttpResult>> CreateAsync(
         NewTicketRequest request, HttpRequest http, ClaimsPrincipal user, TicketService tickets, ServiceCatalog catalog,
-        HelpdeskDbContext db, ILoggerFactory logs, CancellationToken ct)
+        ILoggerFactory logs, CancellationToken ct)
     {
         var (input, problem) = request.ToNewTicket();
         problem ??= input?.CatalogItemId is { } item && catalog.Find(item) is null
@@ -73,16 +73,15 @@ public static class TicketsApi
             return Problem(StatusCodes.Status400BadRequest, "The ticket cannot be created", refusal);
         }
 
-        var (ticket, failure) = await TryAsync("", () => tickets.CreateAsync(input!, key!, ct));
+        var (outcome, failure) = await TryAsync("", () => tickets.CreateOrFindAsync(input!, key!, ct));
         if (failure is not null)
         {
             return failure;
         }
 
-        // A ticket this request saved is tracked; one found by its key (before or after losing a race) is not.
-        var created = db.Entry(ticket!).State != EntityState.Detached;
+        var (ticket, created) = outcome;
         logs.CreateLogger(typeof(TicketsApi)).LogInformation("Ticket {TicketNumber} {Outcome} through the API by {ApiClient} (key {SubmissionKey})",
-            ticket!.Number, created ? "created" : "already existed", user.Identity?.Name, key);
+            ticket.Number, created ? "created" : "already existed", user.Identity?.Name, key);
         var view = await ViewAsync(tickets, ticket.Number, ct);
         return created ? TypedResults.Created($"/api/tickets/{ticket.Number}", view) : TypedResults.Ok(view);
     }
@@ -148,7 +147,7 @@ public static class TicketsApi
     }
 
     /// <summary>Runs a change; a refusal by the entity or the service becomes the matching problem.</summary>
-    private static async Task<(Ticket? Ticket, ProblemHttpResult? Problem)> TryAsync(string number, Func<Task<Ticket>> change)
+    private static async Task<(T? Result, ProblemHttpResult? Problem)> TryAsync<T>(string number, Func<Task<T>> change)
     {
         try
         {
@@ -156,20 +155,20 @@ public static class TicketsApi
         }
         catch (KeyNotFoundException)
         {
-            return (null, NotFound(number));
+            return (default, NotFound(number));
         }
         catch (TicketStateException ex)
         {
-            return (null, Problem(StatusCodes.Status409Conflict, "The ticket cannot do that now", ex.Message));
+            return (default, Problem(StatusCodes.Status409Conflict, "The ticket cannot do that now", ex.Message));
         }
         catch (TicketAccessException ex)
         {
-            return (null, Problem(StatusCodes.Status403Forbidden, "Not allowed on this ticket", ex.Message));
+            return (default, Problem(StatusCodes.Status403Forbidden, "Not allowed on this ticket", ex.Message));
         }
         catch (ArgumentException ex)
         {
             var message = ex.ParamName is null ? ex.Message : ex.Message.Replace($" (Parameter '{ex.ParamName}')", "", StringComparison.Ordinal);
-            return (null, Problem(StatusCodes.Status400BadRequest, "The request is not valid", message));
+            return (default, Problem(StatusCodes.Status400BadRequest, "The request is not valid", message));
         }
     }
 

@@ -16,6 +16,11 @@ public sealed class PeopleDirectory(HelpdeskDbContext db, RecentPeopleWrites rec
     public Task<Person?> FindByTeamsIdAsync(string teamsId, CancellationToken cancellationToken) =>
         db.People.AsNoTracking().SingleOrDefaultAsync(p => p.TeamsId == teamsId, cancellationToken);
 
+    /// <summary>The name to show for a Teams id, or <paramref name="fallback"/> for someone without one in the directory.</summary>
+    public async Task<string> NameOfAsync(string teamsId, string fallback, CancellationToken cancellationToken) =>
+        await db.People.AsNoTracking().Where(p => p.TeamsId == teamsId).Select(p => p.Name).SingleOrDefaultAsync(cancellationToken)
+            is { Length: > 0 } name ? name : fallback;
+
     public Task<Person?> FindByEmailAsync(string email, CancellationToken cancellationToken)
     {
         var normalized = PersonEmail.Normalize(email);

@@ -312,8 +312,8 @@ public sealed class RequestsChat(
         return ticket;
     }
 
-    private async Task<string> NameOfAsync(string userId, CancellationToken cancellationToken) =>
-        await people.FindByTeamsIdAsync(userId, cancellationToken) is { Name.Length: > 0 } person ? person.Name : "Someone";
+    private Task<string> NameOfAsync(string userId, CancellationToken cancellationToken) =>
+        people.NameOfAsync(userId, "Someone", cancellationToken);
 
     private async Task RememberAsync(Activity activity, Shown? shown, string? cardActivityId, CancellationToken cancellationToken)
     {

@@ -117,13 +117,7 @@ public sealed class TicketNotifications(
             sent.ActivityId, cancellationToken);
     }
 
-    private async Task<string> NameOfAsync(string actor, CancellationToken cancellationToken)
-    {
-        if (actor == Ticket.SystemActor || actor.StartsWith("api:", StringComparison.Ordinal))
-        {
-            return "the service desk";
-        }
-
-        return await people.FindByTeamsIdAsync(actor, cancellationToken) is { Name.Length: > 0 } person ? person.Name : "the service desk";
-    }
+    // "system" and "api:..." actors are no one in the directory: they read as the service desk too.
+    private Task<string> NameOfAsync(string actor, CancellationToken cancellationToken) =>
+        people.NameOfAsync(actor, "the service desk", cancellationToken);
 }

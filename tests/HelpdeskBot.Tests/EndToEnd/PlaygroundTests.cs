@@ -61,6 +61,7 @@ public sealed class PlaygroundTests : IDisposable
         // His manager Megan Bowen gets the approval card in a 1:1 chat the bot opens. The Playground shows only its
         // current user's (Alex's) chats, so the test plays Megan's client: it finds where the bot put her card and
         // clicks Approve as her through the Playground's invoke route.
+        await bot.WaitForOutputAsync("Approval card for REQ0001001 sent", TimeSpan.FromSeconds(20));
         var (approvalChat, approvalCard) = await ApproverCardAsync("REQ0001001");
         var decided = await playground.ExecuteAsync(approvalCard, "approval.approve", new { ticket = "REQ0001001", reason = "Within budget" },
             userId: "user-id-1", conversationId: approvalChat);
@@ -80,25 +81,17 @@ public sealed class PlaygroundTests : IDisposable
         Assert.DoesNotContain("fail:", bot.Output);
     }
 
-    /// <summary>Where the bot says it put the approver's card (its TicketCards table), once it has sent it.</summary>
+    /// <summary>Where the bot says it put the approver's card (its TicketCards table; written before it logs the send).</summary>
     private async Task<(string ConversationId, string ActivityId)> ApproverCardAsync(string ticket)
     {
         await using var db = new SqliteConnection($"Data Source={Path.Combine(_folder.FullName, "helpdesk.db")}");
         await db.OpenAsync();
-        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(20));
-        while (true)
-        {
-            await using var query = db.CreateCommand();
-            query.CommandText = "SELECT ConversationId, ActivityId FROM TicketCards WHERE TicketNumber = $ticket AND Role = 'approver'";
-            query.Parameters.AddWithValue("$ticket", ticket);
-            await using var row = await query.ExecuteReaderAsync(deadline.Token);
-            if (await row.ReadAsync(deadline.Token))
-            {
-                return (row.GetString(0), row.GetString(1));
-            }
-
-            await Task.Yield();
-        }
+        await using var query = db.CreateCommand();
+        query.CommandText = "SELECT ConversationId, ActivityId FROM TicketCards WHERE TicketNumber = $ticket AND Role = 'approver'";
+        query.Parameters.AddWithValue("$ticket", ticket);
+        await using var row = await query.ExecuteReaderAsync();
+        Assert.True(await row.ReadAsync(), $"The bot recorded no approver card for {ticket}.");
+        return (row.GetString(0), row.GetString(1));
     }
 
     /// <summary>The card's submit data (item and token) with the answers typed in, as the client sends it.</summary>

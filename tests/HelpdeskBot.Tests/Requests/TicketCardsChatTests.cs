@@ -7,7 +7,6 @@ using HelpdeskBot.Protocol.Schema;
 using HelpdeskBot.Requests;
 using HelpdeskBot.Storage;
 using HelpdeskBot.Tests.Infrastructure;
-using HelpdeskBot.Tests.Knowledge;
 using HelpdeskBot.Tickets;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -19,11 +18,7 @@ namespace HelpdeskBot.Tests.Requests;
 /// cancel buttons, and the requester told of changes with their card updated in place. Proactive sends happen in the
 /// background, so these tests wait (with a deadline) for what the fake channel receives.
 /// </summary>
-public sealed class TicketCardsChatTests() : BotWithChannel(new HelpdeskBotFactory(new Dictionary<string, string?>
-{
-    ["Knowledge:ArticlesPath"] = KnowledgeFixture.SampleArticles,
-    ["Knowledge:Search:SynonymsPath"] = RepositoryRoot.Combine("knowledge", "synonyms.txt"),
-}))
+public sealed class TicketCardsChatTests() : BotWithChannel(new HelpdeskBotFactory())
 {
     private const string Requester = TeamsActivities.UserId;
     private const string Approver = "29:grace";

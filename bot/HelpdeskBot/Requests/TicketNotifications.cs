@@ -66,7 +66,7 @@ public sealed class TicketNotifications(
     {
         var approverId = ticket.ApproverId!;
         var approver = await people.FindByTeamsIdAsync(approverId, cancellationToken);
-        var requesterName = await NameOfAsync(ticket.RequesterId, cancellationToken);
+        var requesterName = await people.NameOfAsync(ticket.RequesterId, "Someone", cancellationToken);
         var card = ApprovalCard.Build(ticket, requesterName, catalog.Find(ticket.CatalogItemId));
         var user = new ChannelAccount(approverId, approver?.Name) { AadObjectId = approver?.AadObjectId };
         var sent = await messenger.SendToUserAsync(user, Activity.CreateMessage(null, card.ToAttachment()), ticket.RequesterId, cancellationToken);
@@ -82,7 +82,7 @@ public sealed class TicketNotifications(
             return;
         }
 
-        var decided = ApprovalCard.Decided(ticket, await NameOfAsync(ticket.RequesterId, cancellationToken), catalog.Find(ticket.CatalogItemId));
+        var decided = ApprovalCard.Decided(ticket, await people.NameOfAsync(ticket.RequesterId, "Someone", cancellationToken), catalog.Find(ticket.CatalogItemId));
         await messenger.UpdateAsync(card.ChannelId, card.ConversationId, card.ActivityId,
             Activity.CreateMessage(null, decided.ToAttachment()), cancellationToken);
     }

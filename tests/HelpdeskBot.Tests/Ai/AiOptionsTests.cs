@@ -15,12 +15,10 @@ public sealed class AiOptionsTests
     public async Task BadAiSettingsStopTheBotAtStartWithAClearMessage(
         string endpoint, string model, string provider, string apiKey, string expected)
     {
-        await using var bot = new HelpdeskBotFactory(new Dictionary<string, string?>
+        var error = Assert.IsType<OptionsValidationException>(await HelpdeskBotFactory.StartupErrorAsync(new Dictionary<string, string?>
         {
             ["Ai:Endpoint"] = endpoint, ["Ai:Model"] = model, ["Ai:Provider"] = provider, ["Ai:ApiKey"] = apiKey,
-        });
-
-        var error = Assert.Throws<OptionsValidationException>(() => bot.CreateClient());
+        }));
 
         Assert.Contains(expected, error.Message);
     }

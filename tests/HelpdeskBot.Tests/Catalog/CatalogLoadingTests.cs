@@ -84,9 +84,8 @@ public class CatalogLoadingTests
         await File.WriteAllTextAsync(path, File.ReadAllText(ShippedCatalog.FilePath).Replace("\"type\": \"multichoice\"", "\"type\": \"checkboxes\""));
         try
         {
-            await using var factory = new HelpdeskBotFactory(new Dictionary<string, string?> { ["Catalog:Path"] = path });
-
-            var error = Assert.Throws<OptionsValidationException>(() => factory.CreateClient());
+            var error = Assert.IsType<OptionsValidationException>(
+                await HelpdeskBotFactory.StartupErrorAsync(new Dictionary<string, string?> { ["Catalog:Path"] = path }));
 
             Assert.Contains(path, error.Message);
             Assert.Contains("type 'checkboxes' is not one of", error.Message);

@@ -19,6 +19,33 @@ public sealed class HelpdeskBotFactory(
 
     public List<string> Logs { get; } = [];
 
+    /// <summary>
+    /// Starts the app with <paramref name="settings"/> expecting it to refuse, and returns why. When the app fails at
+    /// once, WebApplicationFactory can lose a race with the app disposing itself and report ObjectDisposedException
+    /// instead of the app's own exception; then it is started again (a fresh app, the same refusal).
+    /// </summary>
+    public static async Task<Exception> StartupErrorAsync(IDictionary<string, string?> settings)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            await using var bot = new HelpdeskBotFactory(settings);
+            try
+            {
+                _ = bot.Services;
+            }
+            catch (ObjectDisposedException) when (attempt < 5)
+            {
+                continue;
+            }
+            catch (Exception ex)
+            {
+                return ex;
+            }
+
+            throw new InvalidOperationException("The app started, but was expected to refuse these settings.");
+        }
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");

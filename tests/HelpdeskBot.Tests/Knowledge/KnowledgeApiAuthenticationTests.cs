@@ -71,14 +71,12 @@ public sealed class KnowledgeApiAuthenticationTests
     [InlineData("", "long-enough-key-0123456789", "Name is required")]
     public async Task AKeyThatIsTooShortOrHasNoNameStopsTheAppAtStart(string name, string key, string message)
     {
-        await using var bot = new HelpdeskBotFactory(new Dictionary<string, string?>
+        var error = Assert.IsType<OptionsValidationException>(await HelpdeskBotFactory.StartupErrorAsync(new Dictionary<string, string?>
         {
             ["Api:Keys:0:Name"] = name,
             ["Api:Keys:0:Key"] = key,
             ["Api:Keys:0:Roles:0"] = "kb-author",
-        });
-
-        var error = Assert.Throws<OptionsValidationException>(() => bot.CreateClient());
+        }));
 
         Assert.Contains(message, error.Message);
     }

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using System.Text.Json;
 using HelpdeskBot.Api;
 using HelpdeskBot.Knowledge.Articles;
 using HelpdeskBot.Knowledge.Authoring;
@@ -24,6 +25,9 @@ public static class KnowledgeApi
     {
         var kb = endpoints.MapGroup("/api/kb").WithTags("Knowledge");
         kb.MapGet("/search", SearchAsync);
+        // The same search with the question in the body: a long question does not fit a URL (Kestrel answers 414
+        // beyond 8 KB of request line).
+        kb.MapPost("/search", SearchPostedAsync).Accepts<SearchRequest>("application/json");
         kb.MapGet("/articles/{id}", GetArticleAsync);
 
         var authors = kb.MapGroup("").RequireAuthorization(ApiRoles.KnowledgeAuthorPolicy);
@@ -41,12 +45,32 @@ public static class KnowledgeApi
     {
         if (string.IsNullOrWhiteSpace(q))
         {
-            return Problem(StatusCodes.Status400BadRequest, "A question is required", "Ask with ?q=, e.g. /api/kb/search?q=vpn+not+connecting");
+            return Problem(StatusCodes.Status400BadRequest, "A question is required", "Ask with ?q=, e.g. /api/kb/search?q=vpn+not+connecting, or POST {\"q\": \"...\"}");
         }
 
         // Only hits above the decline threshold: an empty array means the knowledge base does not cover it.
         var result = await search.SearchAsync(q, Math.Clamp(top ?? DefaultTop, 1, MaxTop), ct);
         return TypedResults.Ok(result.Hits.Select(ArticleSearchHit.From).ToArray());
+    }
+
+    private static async Task<Results<Ok<ArticleSearchHit[]>, ProblemHttpResult>> SearchPostedAsync(
+        HttpRequest http, KnowledgeSearch search, CancellationToken ct)
+    {
+        // Read here rather than bound: a body that is not the JSON asked for gets a problem saying so, not an empty 400.
+        SearchRequest? request;
+        try
+        {
+            request = http.HasJsonContentType() ? await http.ReadFromJsonAsync<SearchRequest>(ct) : null;
+        }
+        catch (JsonException)
+        {
+            request = null;
+        }
+
+        return request is null
+            ? Problem(StatusCodes.Status400BadRequest, "A JSON body is required",
+                "Post a JSON object with the question, e.g. {\"q\": \"vpn not connecting\", \"top\": 5}, as application/json.")
+            : await SearchAsync(request.Q, request.Top, search, ct);
     }
 
     /// <summary>Readers get the published version; authors the latest (<c>?view=published</c> for the live one).</summary>

@@ -121,6 +121,42 @@ public sealed class KnowledgeApiTests : IAsyncLifetime
         await SearchAsync(question);
     }
 
+    [Theory]
+    [MemberData(nameof(OddQuestions))]
+    public async Task OddQuestionsPostedInTheBodyGetAnArrayNotAnError(string question)
+    {
+        var response = await _client.PostAsJsonAsync("/api/kb/search", new { q = question, top = 3 });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(JsonValueKind.Array, (await response.Content.ReadFromJsonAsync<JsonElement>()).ValueKind);
+    }
+
+    [Fact]
+    public async Task APostedQuestionTooLongForAUrlIsAnsweredLikeAShortOne()
+    {
+        // 10,000 characters of context around the question: far beyond the 8 KB request line a GET may have.
+        var question = "vpn wont connect from home " + string.Concat(Enumerable.Repeat("🙂 ", 4_990));
+
+        var response = await _client.PostAsJsonAsync("/api/kb/search", new { q = question });
+        var hits = await response.Content.ReadFromJsonAsync<JsonElement>();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("vpn-cannot-connect", hits[0].GetProperty("id").GetString());
+    }
+
+    [Theory]
+    [InlineData("{}")]
+    [InlineData("{\"q\": \"  \"}")]
+    [InlineData("{\"q\": ")]
+    [InlineData("[1, 2]")]
+    public async Task APostedSearchWithoutAQuestionIsA400Problem(string body)
+    {
+        var response = await _client.PostAsync("/api/kb/search", new StringContent(body, Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
     [Fact]
     public async Task WritesWithoutAKeyOrWithAWrongKeyAre401AndAKeyWithoutTheRoleIs403()
     {

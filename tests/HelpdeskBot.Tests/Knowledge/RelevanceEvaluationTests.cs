@@ -18,16 +18,58 @@ public class RelevanceEvaluationTests(ITestOutputHelper output)
     [Fact]
     public async Task SearchAnswersAndDeclinesTheLabeledQuestionsAboveTheFloors()
     {
+        var (rows, text) = await EvaluateAsync(
+            "sample", KnowledgeFixture.SampleArticles, RepositoryRoot.Combine("knowledge", "evaluation", "questions.json"));
+        output.WriteLine(text);
+
+        var answerable = rows.Where(r => r.Answerable).ToList();
+        var uncoverable = rows.Where(r => !r.Answerable).ToList();
+        Assert.True(answerable.Count >= 100 && uncoverable.Count >= 20, "the question set is too small");
+        // Floors under the figures measured on 2026-11-21 (hit@1 0.88, hit@3 0.92, answerable declined 0.03,
+        // uncoverable declined 0.79). The confidence model is fitted on these questions, so these in-sample figures
+        // flatter it; its cross-validated figures (README) are what to expect on unseen questions.
+        Assert.True(HitAt(answerable, 1) >= 0.84, text);
+        Assert.True(HitAt(answerable, 3) >= 0.88, text);
+        Assert.True(uncoverable.Count(r => r.Declined) / (double)uncoverable.Count >= 0.75, text);
+        Assert.True(answerable.Count(r => r.Declined) / (double)answerable.Count <= 0.08, text);
+    }
+
+    /// <summary>
+    /// Sets written by other authors over knowledge bases of their own (knowledge/evaluation/holdout/*), kept apart
+    /// from everything the search was built and fitted on: the estimate of how it does on a knowledge base it has
+    /// never seen. Their floors sit below the figures measured the first time they were run.
+    /// </summary>
+    [Theory]
+    [InlineData("northwind")]
+    [InlineData("fabrikam")]
+    public async Task SearchDoesAsWellOnKnowledgeBasesItWasNotBuiltOn(string set)
+    {
+        var folder = RepositoryRoot.Combine("knowledge", "evaluation", "holdout", set);
+        var (rows, text) = await EvaluateAsync(set, Path.Combine(folder, "articles"), Path.Combine(folder, "questions.json"));
+        output.WriteLine(text);
+
+        var answerable = rows.Where(r => r.Answerable).ToList();
+        var uncoverable = rows.Where(r => !r.Answerable).ToList();
+        // First run, before anything was changed with these sets in view (2026-11-22), hit@1 / hit@3 / answerable
+        // declined / uncoverable declined: northwind 0.83 / 0.86 / 0.12 / 0.63, fabrikam 0.88 / 0.91 / 0.06 / 0.77.
+        Assert.True(HitAt(answerable, 1) >= 0.78, text);
+        Assert.True(HitAt(answerable, 3) >= 0.82, text);
+        Assert.True(uncoverable.Count(r => r.Declined) / (double)uncoverable.Count >= 0.58, text);
+        Assert.True(answerable.Count(r => r.Declined) / (double)answerable.Count <= 0.15, text);
+    }
+
+    private static async Task<(List<(string Kind, bool Answerable, int Rank, bool Declined)> Rows, string Text)> EvaluateAsync(
+        string name, string articles, string questionsFile)
+    {
         var questions = JsonSerializer.Deserialize<LabeledQuestion[]>(
-            await File.ReadAllTextAsync(RepositoryRoot.Combine("knowledge", "evaluation", "questions.json")),
-            new JsonSerializerOptions(JsonSerializerDefaults.Web))!;
+            await File.ReadAllTextAsync(questionsFile), new JsonSerializerOptions(JsonSerializerDefaults.Web))!;
         await using var kb = await KnowledgeFixture.CreateAsync();
-        var report = await kb.Base.ImportFolderAsync(KnowledgeFixture.SampleArticles, "test", default);
+        var report = await kb.Base.ImportFolderAsync(articles, "test", default);
         Assert.Empty(report.Errors);
 
         if (Environment.GetEnvironmentVariable("RELEVANCE_DUMP") is { Length: > 0 } dump)
         {
-            await File.WriteAllLinesAsync(dump, await Task.WhenAll(questions.Select(async q =>
+            await File.WriteAllLinesAsync(dump.Replace("{set}", name, StringComparison.Ordinal), await Task.WhenAll(questions.Select(async q =>
                 $"{{\"q\":{JsonSerializer.Serialize(q.Q)},\"kind\":\"{q.Kind}\",\"expected\":{JsonSerializer.Serialize(q.Expected)},\"best\":{await kb.Search.ExplainAsync(q.Q, default)}}}")));
         }
 
@@ -48,21 +90,11 @@ public class RelevanceEvaluationTests(ITestOutputHelper output)
         }
 
         var text = Report(rows);
-        output.WriteLine(text);
         Directory.CreateDirectory(RepositoryRoot.Combine("TestResults"));
-        await File.WriteAllTextAsync(RepositoryRoot.Combine("TestResults", "relevance.txt"), text);
-        await File.WriteAllTextAsync(RepositoryRoot.Combine("TestResults", "relevance-misses.txt"), misses.ToString());
-
-        var answerable = rows.Where(r => r.Answerable).ToList();
-        var uncoverable = rows.Where(r => !r.Answerable).ToList();
-        Assert.True(answerable.Count >= 100 && uncoverable.Count >= 20, "the question set is too small");
-        // Floors under the figures measured on 2026-11-21 (hit@1 0.88, hit@3 0.92, answerable declined 0.03,
-        // uncoverable declined 0.79). The confidence model is fitted on these questions, so these in-sample figures
-        // flatter it; its cross-validated figures (README) are what to expect on unseen questions.
-        Assert.True(HitAt(answerable, 1) >= 0.84, text);
-        Assert.True(HitAt(answerable, 3) >= 0.88, text);
-        Assert.True(uncoverable.Count(r => r.Declined) / (double)uncoverable.Count >= 0.75, text);
-        Assert.True(answerable.Count(r => r.Declined) / (double)answerable.Count <= 0.08, text);
+        var suffix = name == "sample" ? "" : $"-{name}";
+        await File.WriteAllTextAsync(RepositoryRoot.Combine("TestResults", $"relevance{suffix}.txt"), text);
+        await File.WriteAllTextAsync(RepositoryRoot.Combine("TestResults", $"relevance{suffix}-misses.txt"), misses.ToString());
+        return (rows, $"{name}:\n{text}");
     }
 
     private static double HitAt(IEnumerable<(string Kind, bool Answerable, int Rank, bool Declined)> rows, int k)

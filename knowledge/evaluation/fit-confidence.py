@@ -1,30 +1,33 @@
 #!/usr/bin/env python3
 """Fits the answer-confidence model (knowledge/HelpdeskBot.Knowledge/Search/AnswerConfidence.cs).
 
-1. Dump the best article's evidence for every labeled question:
-     RELEVANCE_DUMP=/tmp/evidence.jsonl dotnet test tests/HelpdeskBot.Tests --filter FullyQualifiedName~RelevanceEvaluation
-2. python3 knowledge/evaluation/fit-confidence.py /tmp/evidence.jsonl
+1. Dump the best article's evidence for every labeled question of every set (sample and holdout sets):
+     RELEVANCE_DUMP='/tmp/evidence-{set}.jsonl' dotnet test tests/HelpdeskBot.Tests --filter FullyQualifiedName~RelevanceEvaluation
+2. python3 knowledge/evaluation/fit-confidence.py /tmp/evidence-sample.jsonl /tmp/evidence-northwind.jsonl ...
 
-Prints 5-fold cross-validated decline rates per threshold (what to expect on questions the fit has not seen), and
-the coefficients fitted on all questions, with the intercept shifted so that 0.5 is the chosen operating point:
-the threshold that declines at most 5% of answerable questions in cross-validation. Plain Python, no packages.
+Each file is one knowledge base with its questions. What matters is how the model does on a knowledge base it was not
+fitted on, so it is validated leaving one set out: fitted on the others, scored on the one left out. The threshold is
+the one that declines at most 5% of answerable questions over those left-out scores; the coefficients are then fitted
+on all sets, with the intercept shifted so that 0.5 is that threshold. Sets passed with --check are scored by the final
+model only (never fitted on). Plain Python, no packages.
 """
-import json, math, random, sys
+import json, math, os, sys
 
 FEATURES = ["Strong", "Title", "Margin", "Unknown", "Evidence"]
+TARGET = 0.05  # at most this share of answerable questions declined
 
 
 def load(path):
     rows = []
     for line in open(path):
         d = json.loads(line)
-        if d["best"] is None:
-            continue  # nothing matched at all: declined whatever the model says
-        rows.append(([d["best"]["Evidence"][f] for f in FEATURES], 1 if d["expected"] else 0))
+        features = None if d["best"] is None else [d["best"]["Evidence"][f] for f in FEATURES]
+        rows.append((features, 1 if d["expected"] else 0))  # no best: nothing matched, declined whatever the model says
     return rows
 
 
 def fit(rows, l2=0.01, iterations=4000, rate=1.0):
+    rows = [r for r in rows if r[0] is not None]
     X = [x for x, _ in rows]; y = [t for _, t in rows]; n, m = len(X), len(X[0])
     mean = [sum(x[j] for x in X) / n for j in range(m)]
     sd = [max(1e-6, (sum((x[j] - mean[j]) ** 2 for x in X) / n) ** 0.5) for j in range(m)]
@@ -44,36 +47,48 @@ def fit(rows, l2=0.01, iterations=4000, rate=1.0):
     return [w[j] / sd[j] for j in range(m)], b - sum(w[j] * mean[j] / sd[j] for j in range(m))
 
 
-def z(w, b, x):
-    return b + sum(wi * xi for wi, xi in zip(w, x))
+def probability(w, b, x):
+    return 0.0 if x is None else 1 / (1 + math.exp(-(b + sum(wi * xi for wi, xi in zip(w, x)))))
 
 
-def main(path):
-    rows = load(path)
-    order = list(range(len(rows))); random.Random(1).shuffle(order)
-    cv = [0.0] * len(rows)
-    for fold in range(5):
-        test = set(order[fold::5])
-        w, b = fit([rows[i] for i in range(len(rows)) if i not in test])
-        for i in test:
-            cv[i] = 1 / (1 + math.exp(-z(w, b, rows[i][0])))
-    answerable = [p for p, (_, t) in zip(cv, rows) if t]; uncoverable = [p for p, (_, t) in zip(cv, rows) if not t]
-    chosen = None
-    print("threshold  answerable declined  uncoverable declined   (5-fold cross-validation)")
-    for k in range(5, 96, 5):
-        threshold = k / 100
-        a = sum(p < threshold for p in answerable) / len(answerable)
-        u = sum(p < threshold for p in uncoverable) / len(uncoverable)
-        print(f"  {threshold:.2f}     {a:.3f}                {u:.3f}")
-        if a <= 0.05:
-            chosen = threshold
-    w, b = fit(rows)
-    shifted = b - math.log(chosen / (1 - chosen))
-    print(f"\nchosen threshold {chosen:.2f}; coefficients (0.5 = that threshold):")
+def declined(scored, threshold):
+    answerable = [p for p, t in scored if t]; uncoverable = [p for p, t in scored if not t]
+    return (sum(p < threshold for p in answerable) / len(answerable), sum(p < threshold for p in uncoverable) / len(uncoverable))
+
+
+def main(args):
+    check = [a for i, a in enumerate(args) if i > 0 and args[i - 1] == "--check"]
+    paths = [a for a in args if a != "--check" and a not in check]
+    sets = {os.path.basename(p): load(p) for p in paths}
+    left_out = {}
+    for name in sets:
+        w, b = fit([r for other, rows in sets.items() if other != name for r in rows])
+        left_out[name] = [(probability(w, b, x), t) for x, t in sets[name]]
+    pooled = [s for scored in left_out.values() for s in scored]
+    answerable = sorted(p for p, t in pooled if t)
+    threshold = answerable[int(TARGET * len(answerable))]
+
+    print("leaving one set out: each scored by a model fitted on the others")
+    print("threshold  " + "  ".join(f"{n[:22]:>22}" for n in sets) + "   (answerable / uncoverable declined)")
+    for k in list(range(10, 91, 10)) + [round(threshold * 100, 1)]:
+        t = k / 100
+        cells = []
+        for name in sets:
+            a, u = declined(left_out[name], t)
+            cells.append(f"{a:10.3f} / {u:.3f}")
+        print(f"  {t:.3f}   " + "  ".join(f"{c:>22}" for c in cells) + ("   <- chosen" if k == round(threshold * 100, 1) else ""))
+
+    w, b = fit([r for rows in sets.values() for r in rows])
+    shifted = b - math.log(threshold / (1 - threshold))
+    print(f"\nchosen threshold {threshold:.3f} (at most {TARGET:.0%} of answerable questions declined, left-out scores pooled)")
+    print("coefficients fitted on all sets (0.5 = that threshold):")
     print(f"Intercept = {shifted:.2f}")
     for name, value in zip(FEATURES, w):
         print(f"{name}Weight = {value:.2f}")
+    for path in check:
+        a, u = declined([(probability(w, shifted, x), t) for x, t in load(path)], 0.5)
+        print(f"check {os.path.basename(path)} (not fitted on): answerable declined {a:.3f}, uncoverable declined {u:.3f}")
 
 
 if __name__ == "__main__":
-    main(sys.argv[1] if len(sys.argv) > 1 else "/tmp/evidence.jsonl")
+    main(sys.argv[1:])

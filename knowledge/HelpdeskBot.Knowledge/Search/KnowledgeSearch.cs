@@ -60,7 +60,7 @@ public sealed class KnowledgeSearch(
     internal async Task<string> ExplainAsync(string question, CancellationToken cancellationToken)
     {
         var ranked = await RankAsync(question ?? "", cancellationToken);
-        return System.Text.Json.JsonSerializer.Serialize(ranked.Select(r => new { r.Hit.ArticleId, r.Evidence }).FirstOrDefault());
+        return System.Text.Json.JsonSerializer.Serialize(ranked.Select(r => new { r.Hit.ArticleId, r.Evidence, r.Concepts }).FirstOrDefault());
     }
 
     private static async Task<List<SectionMatch>> MatchAsync(DbConnection connection, string expression, CancellationToken cancellationToken)
@@ -131,6 +131,7 @@ public sealed class KnowledgeSearch(
             var heading = new TermCounts(s.Heading);
             var body = bodies[index];
             double covered = 0, titleCovered = 0, strong = 0, bm25 = 0;
+            var details = new ConceptMatch[concepts.Count];
             for (var i = 0; i < concepts.Count; i++)
             {
                 var (inTitle, inTags, inHeading, inBody) =
@@ -138,16 +139,18 @@ public sealed class KnowledgeSearch(
                 covered += weights[i] * Max(inTitle, inTags, inHeading, inBody).Presence;
                 titleCovered += weights[i] * Max(inTitle, inTags).Presence;
                 strong += weights[i] * (inBody.Count >= 2 ? Max(inTitle, inTags, inHeading, inBody) : Max(inTitle, inTags, inHeading)).Presence;
+                details[i] = new ConceptMatch(concepts[i].Text, Math.Round(weights[i], 3), concepts[i].IsKnown(vocabulary), concepts[i].Corrected,
+                    Max(inTitle, inTags).Presence, heading.Of(concepts[i]).Presence, inBody.Count, inBody.Presence);
                 var tf = 8.0 * inTitle.Count + 5.0 * inTags.Count + 3.0 * inHeading.Count + inBody.Count;
                 bm25 += weights[i] * tf * (K1 + 1) / (tf + K1 * (1 - B + B * body.Length / averageLength));
             }
 
-            return (Section: s, Coverage: covered / total, TitleCoverage: titleCovered / total, Strong: strong / total, Bm25: bm25);
+            return (Section: s, Coverage: covered / total, TitleCoverage: titleCovered / total, Strong: strong / total, Bm25: bm25, Details: details);
         }).ToList();
 
         var bestBm25 = Math.Max(scored.Max(x => x.Bm25), 1e-9);
         var articles = scored
-            .Select(x => (x.Section, x.Coverage, x.TitleCoverage, x.Strong, Score: x.Coverage + 0.3 * x.TitleCoverage + 0.35 * x.Bm25 / bestBm25))
+            .Select(x => (x.Section, x.Coverage, x.TitleCoverage, x.Strong, x.Details, Score: x.Coverage + 0.3 * x.TitleCoverage + 0.35 * x.Bm25 / bestBm25))
             .GroupBy(x => x.Section.ArticleId)
             .Select(g => g.MaxBy(x => x.Score))
             .OrderByDescending(x => x.Score)
@@ -162,14 +165,18 @@ public sealed class KnowledgeSearch(
             return new RankedHit(
                 new KnowledgeHit(x.Section.ArticleId, x.Section.Title, x.Section.Ordinal, x.Section.Heading,
                     Snippets.Make(x.Section.Body), Math.Round(x.Score, 4), Math.Round(AnswerConfidence.Of(evidence), 4)),
-                evidence);
+                evidence, x.Details);
         })];
     }
 
     private const double K1 = 1.2;
     private const double B = 0.75;
 
-    private sealed record RankedHit(KnowledgeHit Hit, AnswerEvidence Evidence);
+    private sealed record RankedHit(KnowledgeHit Hit, AnswerEvidence Evidence, ConceptMatch[] Concepts);
+
+    /// <summary>For fitting: how one concept of the question occurs in a candidate section.</summary>
+    private sealed record ConceptMatch(
+        string Text, double Weight, bool Known, bool Corrected, double InTitle, double InHeading, int BodyCount, double InBody);
 
     /// <summary>How often each stem occurs in a field; a concept occurs as often as its most frequent alternative.</summary>
     private sealed class TermCounts

@@ -4,7 +4,7 @@ namespace HelpdeskBot.Knowledge.Search;
 /// Turns a question into concepts: words of the text, without stop words, with synonyms and abbreviations expanded
 /// (longest phrase first) and words the index does not know corrected to close ones it does.
 /// </summary>
-public sealed class QueryAnalyzer(Synonyms synonyms)
+public sealed partial class QueryAnalyzer(Synonyms synonyms)
 {
     public const int MaxQuestionChars = 1000;
 
@@ -24,19 +24,37 @@ public sealed class QueryAnalyzer(Synonyms synonyms)
                 continue;
             }
 
-            var word = words[i++];
+            var word = Unstretched(words[i++], vocabulary);
             if (StopWords.Contains(word) || concepts.Any(c => c.Text == word))
             {
                 continue;
             }
 
-            concepts.Add(Concept(word, vocabulary));
+            if (Concept(word, vocabulary) is { } concept)
+            {
+                concepts.Add(concept);
+            }
         }
 
         return concepts;
     }
 
-    private QueryConcept Concept(string word, Vocabulary vocabulary)
+    /// <summary>A word typed with a held key ("sooo", "pleeease") as the word the index or the stop words know.</summary>
+    private static string Unstretched(string word, Vocabulary vocabulary)
+    {
+        if (vocabulary.Contains(word) || !Stretched().IsMatch(word))
+        {
+            return word;
+        }
+
+        var two = Stretched().Replace(word, "$1$1");
+        return vocabulary.Contains(two) || StopWords.Contains(two) ? two : Stretched().Replace(word, "$1");
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(\p{L})\1{2,}")]
+    private static partial System.Text.RegularExpressions.Regex Stretched();
+
+    private QueryConcept? Concept(string word, Vocabulary vocabulary)
     {
         if (vocabulary.Contains(word) || word.Any(char.IsDigit))
         {
@@ -47,6 +65,12 @@ public sealed class QueryAnalyzer(Synonyms synonyms)
         if (corrections.Count == 0)
         {
             return new QueryConcept(word, [[word]], Corrected: false);
+        }
+
+        // A misspelled stop word ("thats", "whta", "becuase") is still a stop word: it says nothing of the topic.
+        if (corrections.Any(StopWords.Contains))
+        {
+            return null;
         }
 
         // A correction may itself have synonyms (pasword → password → pw, passcode).

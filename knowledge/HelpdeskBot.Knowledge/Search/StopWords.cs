@@ -23,6 +23,17 @@ public static class StopWords
         "anyone", "someone", "something", "anything", "really", "today", "trying", "tried", "try", "way", "know",
         "like", "ok", "okay", "guys", "able", "since", "again", "yet", "even", "every", "lot", "bit", "thing",
         "things", "stuff", "one", "us", "let", "going", "go", "make", "sure", "seems", "seem", "think", "just",
+        // Inflections of the chat words above, and contractions typed without the apostrophe.
+        "needed", "needs", "needing", "wanted", "wants", "wanting", "gets", "helped", "helping", "helps", "tries",
+        "knew", "known", "knows", "thats", "whats", "theres", "heres", "lets", "hes", "shes", "theyre", "youre",
+        "wasnt", "arent", "couldnt", "shouldnt", "wouldnt", "havent", "hasnt", "anymore", "honestly", "actually",
+        "basically", "literally", "apparently", "seriously", "probably", "maybe", "cheers", "hiya", "thankyou", "ty",
+        "says", "said", "saying", "asked", "asks", "tho", "though", "quite", "whole", "around", "onto", "else",
+        "sort", "sorted", "fine", "mine", "everyone", "everything", "nothing", "somewhere", "anyway", "tbh", "idk",
+        // When it happened says nothing of what happened.
+        "yesterday", "tomorrow", "tonight", "morning", "afternoon", "evening", "night", "overnight", "week", "weeks",
+        "weekend", "day", "days", "hour", "hours", "minute", "minutes", "mins", "ago", "next", "monday",
+        "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "month", "months", "year", "years",
     ];
 
     public static bool Contains(string word) => Words.Contains(word);

@@ -49,8 +49,10 @@ public sealed class Vocabulary
     /// </summary>
     public IReadOnlyList<string> Corrections(string word, int max = 2)
     {
-        // Under five letters a "misspelling" is too often a real word the index lacks ("talk" is not "task").
-        if (word.Length < 5 || !word.All(char.IsLetter))
+        // Under four letters a "misspelling" is too often a real word the index lacks; at four, only the two slips
+        // thumbs make most, a dropped letter ("phne", "admn") or two swapped ("wrok"), not a changed one ("talk" is
+        // not "task").
+        if (word.Length < 4 || !word.All(char.IsLetter))
         {
             return [];
         }
@@ -59,7 +61,8 @@ public sealed class Vocabulary
         // words ("payday", "nicked") from being "corrected" into unrelated ones.
         var maxDistance = word.Length >= 8 ? 2 : 1;
         var found = new List<(string Word, int Distance, int Sections, int Position)>();
-        for (var length = word.Length - maxDistance; length <= word.Length + maxDistance; length++)
+        var lengths = word.Length == 4 ? [4, 5] : Enumerable.Range(word.Length - maxDistance, 2 * maxDistance + 1);
+        foreach (var length in lengths)
         {
             AddCorrections(word, maxDistance, _buckets.GetValueOrDefault((length, word[0])), found);
             if (word[1] != word[0])
@@ -68,8 +71,19 @@ public sealed class Vocabulary
             }
         }
 
+        if (word.Length == 4)
+        {
+            found.RemoveAll(f => f.Word.Length == 4 && !IsSwap(word, f.Word));
+        }
+
         return [.. found.OrderBy(f => f.Distance).ThenByDescending(f => f.Sections).ThenBy(f => f.Word.Length).ThenBy(f => f.Position)
             .Take(max).Select(f => f.Word)];
+    }
+
+    private static bool IsSwap(string a, string b)
+    {
+        var differ = Enumerable.Range(0, a.Length).Where(i => a[i] != b[i]).ToArray();
+        return differ.Length == 2 && differ[1] == differ[0] + 1 && a[differ[0]] == b[differ[1]] && a[differ[1]] == b[differ[0]];
     }
 
     private void AddCorrections(

@@ -20,7 +20,7 @@ public sealed class KnowledgeSearch(
     public async Task<KnowledgeSearchResult> SearchAsync(string question, int top, CancellationToken cancellationToken)
     {
         question ??= "";
-        var ranked = await RankAsync(question, cancellationToken);
+        var ranked = await RankAsync(question, explain: false, cancellationToken);
         var min = options.Value.MinConfidence;
         return new KnowledgeSearchResult(
             question,
@@ -28,7 +28,7 @@ public sealed class KnowledgeSearch(
             [.. ranked.Select(r => r.Hit).Where(h => h.Confidence < min).Take(5)]);
     }
 
-    private async Task<List<RankedHit>> RankAsync(string question, CancellationToken cancellationToken)
+    private async Task<List<RankedHit>> RankAsync(string question, bool explain, CancellationToken cancellationToken)
     {
         var connection = db.Database.GetDbConnection();
         if (connection.State != System.Data.ConnectionState.Open)
@@ -50,7 +50,7 @@ public sealed class KnowledgeSearch(
             if (sections.Count > 0) break;
         }
 
-        return Rank(sections, concepts, vocabulary);
+        return Rank(sections, concepts, vocabulary, explain);
     }
 
     /// <summary>
@@ -59,7 +59,7 @@ public sealed class KnowledgeSearch(
     /// </summary>
     internal async Task<string> ExplainAsync(string question, CancellationToken cancellationToken)
     {
-        var ranked = await RankAsync(question ?? "", cancellationToken);
+        var ranked = await RankAsync(question ?? "", explain: true, cancellationToken);
         return System.Text.Json.JsonSerializer.Serialize(ranked.Select(r => new { r.Hit.ArticleId, r.Evidence, r.Concepts }).FirstOrDefault());
     }
 
@@ -107,7 +107,7 @@ public sealed class KnowledgeSearch(
     // Each candidate section is judged per concept (a synonym group or a corrected word counts once, however many of
     // its alternatives a section uses): IDF-weighted coverage of the question, coverage by the article's title and
     // tags, and a BM25F over concepts (title 8, tags 5, heading 3, body 1). An article is as good as its best section.
-    private static List<RankedHit> Rank(List<SectionMatch> sections, IReadOnlyList<QueryConcept> concepts, Vocabulary vocabulary)
+    private static List<RankedHit> Rank(List<SectionMatch> sections, IReadOnlyList<QueryConcept> concepts, Vocabulary vocabulary, bool explain)
     {
         if (sections.Count == 0)
         {
@@ -131,7 +131,7 @@ public sealed class KnowledgeSearch(
             var heading = new TermCounts(s.Heading);
             var body = bodies[index];
             double covered = 0, titleCovered = 0, strong = 0, bm25 = 0;
-            var details = new ConceptMatch[concepts.Count];
+            var details = explain ? new ConceptMatch[concepts.Count] : null;
             for (var i = 0; i < concepts.Count; i++)
             {
                 var (inTitle, inTags, inHeading, inBody) =
@@ -139,8 +139,12 @@ public sealed class KnowledgeSearch(
                 covered += weights[i] * Max(inTitle, inTags, inHeading, inBody).Presence;
                 titleCovered += weights[i] * Max(inTitle, inTags).Presence;
                 strong += weights[i] * (inBody.Count >= 2 ? Max(inTitle, inTags, inHeading, inBody) : Max(inTitle, inTags, inHeading)).Presence;
-                details[i] = new ConceptMatch(concepts[i].Text, Math.Round(weights[i], 3), concepts[i].IsKnown(vocabulary), concepts[i].Corrected,
-                    Max(inTitle, inTags).Presence, heading.Of(concepts[i]).Presence, inBody.Count, inBody.Presence);
+                if (details is not null)
+                {
+                    details[i] = new ConceptMatch(concepts[i].Text, Math.Round(weights[i], 3), concepts[i].IsKnown(vocabulary), concepts[i].Corrected,
+                        Max(inTitle, inTags).Presence, inHeading.Presence, inBody.Count, inBody.Presence);
+                }
+
                 var tf = 8.0 * inTitle.Count + 5.0 * inTags.Count + 3.0 * inHeading.Count + inBody.Count;
                 bm25 += weights[i] * tf * (K1 + 1) / (tf + K1 * (1 - B + B * body.Length / averageLength));
             }
@@ -172,7 +176,7 @@ public sealed class KnowledgeSearch(
     private const double K1 = 1.2;
     private const double B = 0.75;
 
-    private sealed record RankedHit(KnowledgeHit Hit, AnswerEvidence Evidence, ConceptMatch[] Concepts);
+    private sealed record RankedHit(KnowledgeHit Hit, AnswerEvidence Evidence, ConceptMatch[]? Concepts);
 
     /// <summary>For fitting: how one concept of the question occurs in a candidate section.</summary>
     private sealed record ConceptMatch(

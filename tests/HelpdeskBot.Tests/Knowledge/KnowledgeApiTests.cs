@@ -158,6 +158,16 @@ public sealed class KnowledgeApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task APostedSearchThatIsNotJsonIsA400ProblemSayingSo()
+    {
+        var response = await _client.PostAsync("/api/kb/search", new StringContent("vpn not connecting", Encoding.UTF8, "text/plain"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("application/json", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task WritesWithoutAKeyOrWithAWrongKeyAre401AndAKeyWithoutTheRoleIs403()
     {
         var markdown = Article("Printer jams", "Open tray 2 and remove the paper.");

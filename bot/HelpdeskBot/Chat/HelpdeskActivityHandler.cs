@@ -38,6 +38,12 @@ public sealed class HelpdeskActivityHandler(WelcomeTracker welcomes, KnowledgeAn
             return;
         }
 
+        if (SmallTalk.ReplyTo(text) is { } reply)
+        {
+            await turnContext.SendActivityAsync(reply, cancellationToken);
+            return;
+        }
+
         if (await requests.TryAnswerAsync(turnContext, text, cancellationToken))
         {
             return;

@@ -36,19 +36,22 @@ public sealed class KnowledgeAnswers(
             return;
         }
 
-        var generated = await GeneratedCardAsync(result, cancellationToken);
+        var generated = await GeneratedCardAsync(turn, result, cancellationToken);
         logger.LogInformation("Answered activity {ActivityId} with article {ArticleId} at confidence {Confidence}, generated {Generated}",
             turn.Activity.Id, result.Best!.ArticleId, result.Best.Confidence, generated is not null);
         var card = generated ?? AnswerCard.Build(result, options.Value.PublicBaseUrl);
         await turn.SendActivityAsync(Activity.CreateMessage(null, card.ToAttachment()), cancellationToken);
     }
 
-    private async Task<AdaptiveCard?> GeneratedCardAsync(KnowledgeSearchResult result, CancellationToken cancellationToken)
+    private async Task<AdaptiveCard?> GeneratedCardAsync(TurnContext turn, KnowledgeSearchResult result, CancellationToken cancellationToken)
     {
         if (grounded is null)
         {
             return null;
         }
+
+        // The model takes seconds: show "typing…" meanwhile (Teams shows it until the answer arrives, or for a few seconds).
+        await turn.SendActivityAsync(Activity.CreateTyping(), cancellationToken);
 
         var texts = await index.ReadSectionTextsAsync(result.Hits, cancellationToken);
         var sources = result.Hits.Zip(texts, (hit, text) => new GroundingSource(hit, text)).ToList();

@@ -32,8 +32,10 @@ public sealed class GeneratedAnswerChatTests : BotWithChannel
     private async Task<JsonElement> AskAsync(string question)
     {
         await Client.PostActivityAsync(TeamsActivities.Message(Channel.ServiceUrl, question));
-        var reply = (await Channel.WaitForRequestsAsync(1))[^1].Activity;
-        return Assert.Single(reply.Attachments!).Content!.Value;
+        // "typing…" while the model composes, then the answer.
+        var sent = await Channel.WaitForRequestsAsync(2);
+        Assert.Equal("typing", sent[0].Activity.Type);
+        return Assert.Single(sent[1].Activity.Attachments!).Content!.Value;
     }
 
     [Fact]

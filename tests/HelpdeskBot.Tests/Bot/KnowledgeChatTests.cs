@@ -86,6 +86,16 @@ public sealed class KnowledgeChatTests() : BotWithChannel(new HelpdeskBotFactory
     }
 
     [Fact]
+    public async Task ThanksGetsAWelcomeNotADeclineAndIsNotRecordedAsAGap()
+    {
+        await Client.PostActivityAsync(TeamsActivities.Message(Channel.ServiceUrl, "thanks, that's all I needed!"));
+
+        Assert.Equal(HelpdeskBot.Chat.SmallTalk.Welcome, (await Channel.WaitForRequestsAsync(1))[0].Activity.Text);
+        await using var scope = Bot.Services.CreateAsyncScope();
+        Assert.Empty(await scope.ServiceProvider.GetRequiredService<KnowledgeDbContext>().Gaps.ToListAsync());
+    }
+
+    [Fact]
     public async Task APublishedArticleIsServedAsAPageAndAnUnknownOneIs404()
     {
         var page = await Client.GetAsync("/kb/bitlocker-recovery-key");

@@ -1,0 +1,74 @@
+namespace HelpdeskBot.Chat;
+
+/// <summary>
+/// Thanks, acknowledgements and goodbyes ("thanks that's all i needed", "ok 👍", "bye"): a short reply of their own,
+/// so they are neither searched for nor recorded as questions the knowledge base could not answer. A message is
+/// small talk only when every word of it is; "thanks but it still doesn't work" is a question.
+/// </summary>
+public static class SmallTalk
+{
+    public const string Welcome = "You're welcome! Ask me anything else, or type **help** to see what I can do.";
+    public const string Goodbye = "Bye! I'm here whenever you need IT help.";
+    public const string Acknowledged = "👍 Ask me anything else, or type **help** to see what I can do.";
+
+    private static readonly HashSet<string> Thanks = ["thanks", "thank", "thx", "ty", "tyvm", "cheers", "ta", "thankyou", "thanx"];
+    private static readonly HashSet<string> Goodbyes = ["bye", "goodbye", "byebye", "cya", "later", "ttyl"];
+    private static readonly HashSet<string> Acknowledgements =
+        ["ok", "okay", "k", "kk", "okey", "great", "cool", "perfect", "awesome", "nice", "brilliant", "lovely", "excellent",
+         "sorted", "fine", "alright", "understood", "noted", "yes", "yep", "yeah", "sure", "👍", "🙏", "👌", "🙂", "😊", "wonderful"];
+
+    // Words that only ever accompany the above in small talk.
+    private static readonly HashSet<string> Filler =
+        ["you", "u", "so", "very", "much", "a", "lot", "lots", "many", "again", "for", "the", "help", "helping", "your",
+         "that", "thats", "that's", "it", "its", "it's", "all", "i", "needed", "need", "was", "is", "works", "worked",
+         "working", "now", "fixed", "got", "see", "ya", "soon", "have", "good", "day", "one", "and", "oh", "ah",
+         "well", "done", "bot", "mate", "guys", "team", "just", "what", "wanted", "really", "super", "this", "did", "trick"];
+
+    /// <summary>The reply to a message that is only small talk, or null when it asks something.</summary>
+    public static string? ReplyTo(string text)
+    {
+        var words = Words(text);
+        if (words.Count == 0 || words.Count > 12 || !words.All(w => Thanks.Contains(w) || Goodbyes.Contains(w) || Acknowledgements.Contains(w) || Filler.Contains(w)))
+        {
+            return null;
+        }
+
+        return words.Any(Thanks.Contains) ? Welcome
+            : words.Any(Goodbyes.Contains) ? Goodbye
+            : words.Any(Acknowledgements.Contains) ? Acknowledged
+            : null;
+    }
+
+    // Lower-case words and emoji; punctuation separates. "thank-you" and "thank you" read alike.
+    private static List<string> Words(string text)
+    {
+        var words = new List<string>();
+        var current = new System.Text.StringBuilder();
+        foreach (var rune in text.ToLowerInvariant().EnumerateRunes())
+        {
+            if (System.Text.Rune.IsLetterOrDigit(rune) || rune.Value == '\'' || rune.Value == '’')
+            {
+                current.Append(rune.Value == '’' ? "'" : rune.ToString());
+                continue;
+            }
+
+            Flush();
+            if (System.Text.Rune.GetUnicodeCategory(rune) is System.Globalization.UnicodeCategory.OtherSymbol)
+            {
+                words.Add(rune.ToString());
+            }
+        }
+
+        Flush();
+        return words;
+
+        void Flush()
+        {
+            if (current.Length > 0)
+            {
+                words.Add(current.ToString());
+                current.Clear();
+            }
+        }
+    }
+}

@@ -14,6 +14,13 @@ public sealed class CatalogItem
     public string Title { get; init; } = "";
     public string Description { get; init; } = "";
     public List<string> Keywords { get; init; } = [];
+
+    /// <summary>
+    /// A problem the knowledge base can often solve (a forgotten password, something broken): a message that matches
+    /// the item is answered from the knowledge base first, with a button to this item's form; the form comes straight
+    /// away only when the knowledge base has no answer or the message just names the item ("report an incident").
+    /// </summary>
+    public bool KnowledgeFirst { get; init; }
     public List<CatalogField> Fields { get; init; } = [];
     public CatalogApproval Approval { get; init; } = CatalogApproval.None;
 

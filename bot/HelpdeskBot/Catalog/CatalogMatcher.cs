@@ -72,6 +72,20 @@ public sealed class CatalogMatcher
         return new CatalogMatchResult(offered.Concat(fill).Take(Offered).ToList(), false);
     }
 
+    /// <summary>
+    /// Whether the message just asks for the item by name ("report an incident", "reset my password"): its words are
+    /// all the item's title's, besides asking words.
+    /// </summary>
+    public bool NamesItem(string text, CatalogItem item)
+    {
+        var title = Stems(item.Title).ToHashSet();
+        var stems = Stems(text).ToList();
+        return stems.Count > 0 && stems.All(s => title.Contains(s) || AskingStems.Contains(s));
+    }
+
+    private static readonly HashSet<string> AskingStems =
+        [.. new[] { "report", "raise", "log", "open", "submit", "request", "need", "want", "new", "create", "file" }.Select(PorterStemmer.Stem)];
+
     private double Score(string itemId, List<string> stems)
     {
         var weights = _weights[itemId];

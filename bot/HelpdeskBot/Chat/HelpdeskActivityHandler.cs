@@ -44,8 +44,20 @@ public sealed class HelpdeskActivityHandler(WelcomeTracker welcomes, KnowledgeAn
             return;
         }
 
-        if (await requests.TryAnswerAsync(turnContext, text, cancellationToken))
+        var route = await requests.RouteAsync(turnContext, text, cancellationToken);
+        if (route.IsAnswered)
         {
+            return;
+        }
+
+        if (route.KnowledgeFirst is { } item)
+        {
+            // A problem the knowledge base may solve: its answer with the form as the next step, else the form.
+            if (!await answers.TryAnswerAsync(turnContext, text, new AnswerCard.NextStep(item.Id, item.Title), cancellationToken))
+            {
+                await requests.OpenIntakeAsync(turnContext, item, cancellationToken);
+            }
+
             return;
         }
 

@@ -1,3 +1,4 @@
+using HelpdeskBot.Catalog;
 using HelpdeskBot.Knowledge.Search;
 using HelpdeskBot.Protocol.Cards;
 
@@ -8,10 +9,17 @@ public static class AnswerCard
 {
     public const string FeedbackVerb = "kb-feedback";
 
-    /// <summary>What the feedback buttons carry back; <paramref name="Generated"/> is true on a generated answer's card.</summary>
-    public sealed record Feedback(string ArticleId, bool Helpful, string Question, bool? Generated = null);
+    /// <summary>
+    /// What the feedback buttons carry back; <paramref name="Generated"/> is true on a generated answer's card,
+    /// <paramref name="NextStep"/> the form the card offers (kept on the card that replaces it).
+    /// </summary>
+    public sealed record Feedback(string ArticleId, bool Helpful, string Question, bool? Generated = null, NextStep? NextStep = null);
 
-    public static AdaptiveCard Build(KnowledgeSearchResult result, string baseUrl, bool askForFeedback = true, string? thanks = null)
+    /// <summary>A catalog form the answer offers in case it does not solve the problem ("Report an incident").</summary>
+    public sealed record NextStep(string Item, string Title);
+
+    public static AdaptiveCard Build(
+        KnowledgeSearchResult result, string baseUrl, bool askForFeedback = true, string? thanks = null, NextStep? next = null)
     {
         var best = result.Best!;
         var card = new AdaptiveCard
@@ -31,8 +39,19 @@ public static class AnswerCard
             card.Body.AddRange(others.Select(o => new TextBlock($"[{Escape(o.Title)}]({ArticleUrl(baseUrl, o.ArticleId)})") { Spacing = Spacing.Small }));
         }
 
-        AddFeedback(card, new Feedback(best.ArticleId, true, result.Question), askForFeedback, thanks);
+        AddNextStep(card, next);
+        AddFeedback(card, new Feedback(best.ArticleId, true, result.Question, NextStep: next), askForFeedback, thanks);
         return card;
+    }
+
+    /// <summary>The form's button, opened as the catalog's own choice buttons open one.</summary>
+    internal static void AddNextStep(AdaptiveCard card, NextStep? next)
+    {
+        if (next is not null)
+        {
+            var title = next.Title.Length <= 40 ? next.Title : next.Title[..39] + "…";
+            card.Actions.Add(ActionExecute.Create(title, CatalogChoiceCard.OpenVerb, new CatalogChoiceCard.Open(CatalogChoiceCard.OpenVerb, next.Item)));
+        }
     }
 
     /// <summary>"Was this helpful?" with Yes/No (the same on every answer card), or the thanks that replaces them.</summary>

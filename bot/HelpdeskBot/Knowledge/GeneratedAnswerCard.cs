@@ -11,7 +11,7 @@ public static class GeneratedAnswerCard
 {
     public const string GeneratedNote = "Generated from the articles below";
 
-    public static AdaptiveCard Build(GroundedAnswer answer, string question, string baseUrl)
+    public static AdaptiveCard Build(GroundedAnswer answer, string question, string baseUrl, AnswerCard.NextStep? next = null)
     {
         var card = new AdaptiveCard
         {
@@ -25,7 +25,8 @@ public static class GeneratedAnswerCard
         card.Body.AddRange(answer.Sources.Select(s => new TextBlock(
             $"[{s.Number}] {AnswerCard.Escape(s.Hit.Title)}: [Open article]({AnswerCard.ArticleUrl(baseUrl, s.Hit.ArticleId)})")
         { Spacing = Spacing.Small }));
-        AnswerCard.AddFeedback(card, new AnswerCard.Feedback(answer.Sources[0].Hit.ArticleId, true, question, Generated: true),
+        AnswerCard.AddNextStep(card, next);
+        AnswerCard.AddFeedback(card, new AnswerCard.Feedback(answer.Sources[0].Hit.ArticleId, true, question, Generated: true, next),
             askForFeedback: true, thanks: null);
         return card;
     }

@@ -27,23 +27,36 @@ public sealed class KnowledgeAnswers(
 
     public async Task AnswerAsync(TurnContext turn, string question, CancellationToken cancellationToken)
     {
+        if (!await TryAnswerAsync(turn, question, null, cancellationToken))
+        {
+            await turn.SendActivityAsync(NoAnswer, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Sends the answer card, with <paramref name="next"/> (a form to open) as a button when given; false when the
+    /// knowledge base declines: the question is recorded as a gap and nothing is sent.
+    /// </summary>
+    public async Task<bool> TryAnswerAsync(TurnContext turn, string question, AnswerCard.NextStep? next, CancellationToken cancellationToken)
+    {
         var result = await search.SearchAsync(question, 1 + options.Value.OtherMatches, cancellationToken);
         if (result.Declined)
         {
             logger.LogInformation("No knowledge answer for activity {ActivityId}", turn.Activity.Id);
             await gaps.RecordDeclinedAsync(question, cancellationToken);
-            await turn.SendActivityAsync(NoAnswer, cancellationToken);
-            return;
+            return false;
         }
 
-        var generated = await GeneratedCardAsync(turn, result, cancellationToken);
+        var generated = await GeneratedCardAsync(turn, result, next, cancellationToken);
         logger.LogInformation("Answered activity {ActivityId} with article {ArticleId} at confidence {Confidence}, generated {Generated}",
             turn.Activity.Id, result.Best!.ArticleId, result.Best.Confidence, generated is not null);
-        var card = generated ?? AnswerCard.Build(result, options.Value.PublicBaseUrl);
+        var card = generated ?? AnswerCard.Build(result, options.Value.PublicBaseUrl, next: next);
         await turn.SendActivityAsync(Activity.CreateMessage(null, card.ToAttachment()), cancellationToken);
+        return true;
     }
 
-    private async Task<AdaptiveCard?> GeneratedCardAsync(TurnContext turn, KnowledgeSearchResult result, CancellationToken cancellationToken)
+    private async Task<AdaptiveCard?> GeneratedCardAsync(
+        TurnContext turn, KnowledgeSearchResult result, AnswerCard.NextStep? next, CancellationToken cancellationToken)
     {
         if (grounded is null)
         {
@@ -56,7 +69,7 @@ public sealed class KnowledgeAnswers(
         var texts = await index.ReadSectionTextsAsync(result.Hits, cancellationToken);
         var sources = result.Hits.Zip(texts, (hit, text) => new GroundingSource(hit, text)).ToList();
         var answer = await grounded.ComposeAsync(result.Question, sources, cancellationToken);
-        return answer is null ? null : GeneratedAnswerCard.Build(answer, result.Question, options.Value.PublicBaseUrl);
+        return answer is null ? null : GeneratedAnswerCard.Build(answer, result.Question, options.Value.PublicBaseUrl, next);
     }
 
     /// <summary>
@@ -74,7 +87,7 @@ public sealed class KnowledgeAnswers(
         await RecordAsync(feedback, cancellationToken);
         var result = await search.SearchAsync(feedback.Question, 1 + options.Value.OtherMatches, cancellationToken);
         return result.Best is not null && (feedback.Generated == true || result.Best.ArticleId == feedback.ArticleId)
-            ? AdaptiveCardInvokeResponse.Card(AnswerCard.Build(result, options.Value.PublicBaseUrl, askForFeedback: false, thanks: Thanks))
+            ? AdaptiveCardInvokeResponse.Card(AnswerCard.Build(result, options.Value.PublicBaseUrl, askForFeedback: false, thanks: Thanks, next: feedback.NextStep))
             : AdaptiveCardInvokeResponse.Message(Thanks);
     }
 

@@ -26,8 +26,11 @@ public sealed class RequestsChat(
 
     public static string NotYours(string number) => $"I can't find a ticket {number} of yours.";
 
-    /// <summary>Answers the message if it is a ticket command or reads like a request; false leaves it to knowledge.</summary>
-    public async Task<bool> TryAnswerAsync(TurnContext turn, string text, CancellationToken cancellationToken)
+    /// <summary>
+    /// Answers the message if it is a ticket command or reads like a request. Otherwise it is left to the knowledge
+    /// base: alone, or, for a problem a knowledge-first item covers, with that item's form as the next step.
+    /// </summary>
+    public async Task<RequestRoute> RouteAsync(TurnContext turn, string text, CancellationToken cancellationToken)
     {
         var requesterId = turn.Activity.From?.Id;
         var match = matcher.Match(text);
@@ -35,7 +38,7 @@ public sealed class RequestsChat(
         {
             case RequestCommand.Browse when !match.IsSure: // "report an incident" is sure: its intake card follows
                 await SendCardAsync(turn, CatalogChoiceCard.Build(catalog.Items), cancellationToken);
-                return true;
+                return RequestRoute.Answered;
             case RequestCommand.MyTickets when requesterId is { Length: > 0 }:
                 var mine = await tickets.ListForRequesterAsync(requesterId, includeFinished: true, MyTicketsCard.Max, cancellationToken);
                 if (mine.Count == 0)
@@ -47,10 +50,10 @@ public sealed class RequestsChat(
                     await SendCardAsync(turn, MyTicketsCard.Build(mine), cancellationToken);
                 }
 
-                return true;
+                return RequestRoute.Answered;
             case RequestCommand.MyApprovals when requesterId is { Length: > 0 }:
                 await SendApprovalsAsync(turn, requesterId, cancellationToken);
-                return true;
+                return RequestRoute.Answered;
             case RequestCommand.Status status:
                 var ticket = await tickets.FindByNumberAsync(status.Number, cancellationToken);
                 if (ticket is null || requesterId is null || ticket.RequesterId != requesterId)
@@ -63,23 +66,34 @@ public sealed class RequestsChat(
                     await RememberAsync(turn.Activity, new Shown(ticket.Number, TicketCard.RequesterRole, requesterId), sent.Id, cancellationToken);
                 }
 
-                return true;
+                return RequestRoute.Answered;
         }
 
         if (match.IsSure && match.Best is { } item)
         {
-            logger.LogInformation("Activity {ActivityId} opened catalog item {CatalogItemId}", turn.Activity.Id, item.Id);
-            await SendCardAsync(turn, IntakeCard.Build(item), cancellationToken);
-            return true;
+            if (item.KnowledgeFirst && !matcher.NamesItem(text, item))
+            {
+                return new RequestRoute(false, item);
+            }
+
+            await OpenIntakeAsync(turn, item, cancellationToken);
+            return RequestRoute.Answered;
         }
 
         if (match.Matches.Count > 0 && match.Matches[0].Score >= RequestLikeScore)
         {
             await SendCardAsync(turn, CatalogChoiceCard.Build(match.Matches.Select(m => m.Item)), cancellationToken);
-            return true;
+            return RequestRoute.Answered;
         }
 
-        return false;
+        return RequestRoute.ToKnowledge;
+    }
+
+    /// <summary>The item's intake card, as a new message.</summary>
+    public async Task OpenIntakeAsync(TurnContext turn, CatalogItem item, CancellationToken cancellationToken)
+    {
+        logger.LogInformation("Activity {ActivityId} opened catalog item {CatalogItemId}", turn.Activity.Id, item.Id);
+        await SendCardAsync(turn, IntakeCard.Build(item), cancellationToken);
     }
 
     public const string NoApprovals = "Nothing is waiting for your approval.";

@@ -19,7 +19,7 @@ public class CardRenderingTests
 {
     public static TheoryData<string> Cards =>
     [
-        "welcome", "every-element", "answer", "generated-answer",
+        "welcome", "every-element", "answer", "answer-with-next-step", "generated-answer",
         "intake-password-reset", "intake-access-request", "intake-software-install", "intake-hardware-request",
         "intake-new-starter", "intake-report-incident", "intake-other-request", "intake-with-errors", "catalog-choice",
         "ticket-confirmation", "ticket-status", "my-tickets", "approval", "approval-with-error", "approval-decided",
@@ -30,6 +30,7 @@ public class CardRenderingTests
         "welcome" => WelcomeCard.Build("Ada"),
         "every-element" => SampleCards.EveryElement(),
         "answer" => AnswerCard.Build(SampleCards.Answer(), "https://helpdesk.example.com"),
+        "answer-with-next-step" => AnswerCard.Build(SampleCards.Answer(), "https://helpdesk.example.com", next: new("report-incident", "Report an incident")),
         "generated-answer" => GeneratedAnswerCard.Build(SampleCards.GeneratedAnswer(), "vpn wont connect", "https://helpdesk.example.com"),
         "intake-with-errors" => IntakeWithErrors(),
         "catalog-choice" => CatalogChoiceCard.Build(new CatalogMatcher(ShippedCatalog.Catalog).Match("request").Matches.Select(m => m.Item)),

@@ -84,4 +84,15 @@ public class CatalogMatcherTests(ITestOutputHelper output)
         Assert.Equal(3, result.Matches.Count);
         Assert.Equal(3, result.Matches.Select(m => m.Item.Id).Distinct().Count());
     }
+
+    [Theory]
+    [InlineData("report an incident", "report-incident", true)]
+    [InlineData("Raise an incident please", "report-incident", true)]
+    [InlineData("reset my password", "password-reset", true)]
+    [InlineData("password reset", "password-reset", true)]
+    [InlineData("my outlook keeps crashing", "report-incident", false)]
+    [InlineData("I forgot my password", "password-reset", false)]
+    [InlineData("phne lost, cant do mfa", "password-reset", false)]
+    public void AMessageNamesAnItemOnlyWhenItsWordsAreTheTitlesAndAskingWords(string text, string item, bool names) =>
+        Assert.Equal(names, new CatalogMatcher(ShippedCatalog.Catalog).NamesItem(text, ShippedCatalog.Catalog.Find(item)!));
 }

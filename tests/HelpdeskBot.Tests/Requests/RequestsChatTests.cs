@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using HelpdeskBot.Catalog;
+using HelpdeskBot.Knowledge;
 using HelpdeskBot.People;
 using HelpdeskBot.Protocol.Schema;
 using HelpdeskBot.Requests;
@@ -88,6 +89,46 @@ public sealed class RequestsChatTests() : BotWithChannel(new HelpdeskBotFactory(
         Assert.Contains("Report an incident", card);
         Assert.Contains(IntakeCard.SubmitVerb, card);
         Assert.DoesNotContain("Which of these do you need?", card);
+    }
+
+    [Fact]
+    public async Task AProblemTheKnowledgeBaseSolvesGetsTheArticleWithItsFormAsTheNextStep()
+    {
+        var answer = CardOf(await SayAsync("phne lost, cant do mfa"));
+
+        Assert.Equal("Lost, stolen or reset phone used for MFA", answer.GetProperty("body")[0].GetProperty("text").GetString());
+        Assert.Contains("Was this helpful?", Texts(answer));
+        var next = answer.GetProperty("actions").EnumerateArray().Single(a => a.TryGetProperty("verb", out _));
+        Assert.Equal("Password reset or account unlock", next.GetProperty("title").GetString());
+
+        var form = Texts(await InvokeAsync(Invoke(CatalogChoiceCard.OpenVerb, JsonNode.Parse(next.GetProperty("data").GetRawText())!)));
+        Assert.Contains("Employee number", form);
+        Assert.Contains(IntakeCard.SubmitVerb, form);
+    }
+
+    [Fact]
+    public async Task NotHelpfulKeepsTheFormButtonOnTheCardThatReplacesTheAnswer()
+    {
+        var answer = CardOf(await SayAsync("my account is locked"));
+        var no = answer.GetProperty("body").EnumerateArray().Last().GetProperty("actions")[1];
+
+        var replaced = Texts(await InvokeAsync(Invoke(AnswerCard.FeedbackVerb, JsonNode.Parse(no.GetProperty("data").GetRawText())!)));
+
+        Assert.DoesNotContain("Was this helpful?", replaced);
+        Assert.Contains(CatalogChoiceCard.OpenVerb, replaced);
+        Assert.Contains("password-reset", replaced);
+    }
+
+    [Fact]
+    public async Task AProblemTheKnowledgeBaseCannotAnswerOpensTheFormStraightAwayAndIsRecordedAsAGap()
+    {
+        var card = Texts(CardOf(await SayAsync("the payroll system is down")));
+
+        Assert.Contains("Report an incident", card);
+        Assert.Contains(IntakeCard.SubmitVerb, card);
+        await using var scope = Bot.Services.CreateAsyncScope();
+        var gap = await scope.ServiceProvider.GetRequiredService<HelpdeskBot.Knowledge.Storage.KnowledgeDbContext>().Gaps.SingleAsync();
+        Assert.Equal("the payroll system is down", gap.Question);
     }
 
     [Fact]

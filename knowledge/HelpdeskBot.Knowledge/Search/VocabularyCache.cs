@@ -11,6 +11,9 @@ public sealed class VocabularyCache
     private readonly SemaphoreSlim _lock = new(1, 1);
     private Vocabulary _current = new(-1, 0, []);
 
+    /// <summary>The vocabulary last loaded (for tests: whether a reload is due).</summary>
+    internal Vocabulary Current => _current;
+
     public async Task<Vocabulary> GetAsync(DbConnection connection, CancellationToken cancellationToken)
     {
         var generation = await ScalarAsync(connection, "SELECT Generation FROM KnowledgeIndexState", cancellationToken);

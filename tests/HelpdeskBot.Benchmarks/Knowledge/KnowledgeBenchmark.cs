@@ -116,7 +116,7 @@ public sealed class KnowledgeBenchmark(KnowledgeBenchmarkSettings settings, Text
 
         log.WriteLine($"first query (loads the vocabulary): {first.TotalMilliseconds:N0} ms");
         var afterPublish = await QueryAfterPublishAsync(options, vocabularies, analyzer, searchOptions, queries[^1].Text, cancellationToken);
-        log.WriteLine($"first query after a retire and a publish (reloads the vocabulary): {afterPublish.TotalMilliseconds:N0} ms");
+        log.WriteLine($"first query after that: {afterPublish.TotalMilliseconds:N0} ms");
         foreach (var slow in timings.OrderByDescending(t => t.Elapsed).Take(settings.Slowest))
         {
             log.WriteLine($"  {slow.Elapsed.TotalMilliseconds,7:N1} ms  {slow.Kind,-12} {slow.Text}");
@@ -126,19 +126,22 @@ public sealed class KnowledgeBenchmark(KnowledgeBenchmarkSettings settings, Text
     }
 
     // An author retires and republishes an article (as the bot's API does); the next question reloads the vocabulary.
-    private static async Task<TimeSpan> QueryAfterPublishAsync(
+    private async Task<TimeSpan> QueryAfterPublishAsync(
         DbContextOptions<KnowledgeDbContext> options, VocabularyCache vocabularies, QueryAnalyzer analyzer,
         IOptions<KnowledgeSearchOptions> searchOptions, string question, CancellationToken cancellationToken)
     {
+        var clock = Stopwatch.StartNew();
         await using (var db = new KnowledgeDbContext(options))
         {
             var id = await db.Articles.Where(a => a.State == ArticleState.Published).Select(a => a.Id).FirstAsync(cancellationToken);
-            var knowledge = new KnowledgeBase(db, new KnowledgeIndex(db), TimeProvider.System, NullLogger<KnowledgeBase>.Instance);
+            // As in the bot: the knowledge base reloads the search's vocabulary after each change, before it returns.
+            var knowledge = new KnowledgeBase(db, new KnowledgeIndex(db), TimeProvider.System, NullLogger<KnowledgeBase>.Instance, vocabularies);
             await knowledge.RetireAsync(id, cancellationToken);
             await knowledge.PublishAsync(id, cancellationToken);
         }
 
-        var clock = Stopwatch.StartNew();
+        log.WriteLine($"retire and publish (each reloads the vocabulary): {clock.Elapsed.TotalMilliseconds:N0} ms");
+        clock.Restart();
         await using (var db = new KnowledgeDbContext(options))
         {
             await new KnowledgeSearch(db, vocabularies, analyzer, searchOptions).SearchAsync(question, 5, cancellationToken);

@@ -64,6 +64,25 @@ public sealed class KnowledgeBaseTests : IAsyncLifetime, IDisposable
         Assert.Equal("bitlocker-key", (await _kb.Search.SearchAsync("bitlocker recovery key", 3, default)).Best?.ArticleId);
     }
 
+    [Fact]
+    public async Task APublishReloadsTheSearchVocabularySoTheNextQuestionDoesNotPayForIt()
+    {
+        Write("bitlocker-key", "Find your BitLocker recovery key", "## Where\nOpen the company portal and pick Get recovery key.", "[bitlocker]");
+        await ImportAsync();
+        var afterImport = _kb.Vocabularies.Current;
+        Assert.True(afterImport.Contains("bitlocker"));
+
+        await _kb.Base.RetireAsync("bitlocker-key", default);
+        Assert.False(_kb.Vocabularies.Current.Contains("bitlocker"));
+        await _kb.Base.PublishAsync("bitlocker-key", default);
+
+        var loaded = _kb.Vocabularies.Current;
+        Assert.True(loaded.Generation > afterImport.Generation);
+        Assert.True(loaded.Contains("bitlocker"));
+        await _kb.Search.SearchAsync("bitlocker recovery key", 3, default);
+        Assert.Same(loaded, _kb.Vocabularies.Current); // the question used it as it was: no reload
+    }
+
     [Theory]
     [InlineData("\"vpn")]
     [InlineData("vpn*")]

@@ -19,6 +19,7 @@ public sealed class KnowledgeFixture : IAsyncDisposable
     public KnowledgeDbContext Db { get; private set; } = null!;
     public KnowledgeBase Base { get; private set; } = null!;
     public KnowledgeSearch Search { get; private set; } = null!;
+    public VocabularyCache Vocabularies => _vocabularies;
 
     public static string SampleArticles => RepositoryRoot.Combine("knowledge", "articles");
 
@@ -30,7 +31,8 @@ public sealed class KnowledgeFixture : IAsyncDisposable
             .Options;
         fixture.Db = new KnowledgeDbContext(options);
         await fixture.Db.Database.MigrateAsync();
-        fixture.Base = new KnowledgeBase(fixture.Db, new KnowledgeIndex(fixture.Db), TimeProvider.System, NullLogger<KnowledgeBase>.Instance);
+        fixture.Base = new KnowledgeBase(
+            fixture.Db, new KnowledgeIndex(fixture.Db), TimeProvider.System, NullLogger<KnowledgeBase>.Instance, fixture._vocabularies);
         var searchOptions = new KnowledgeSearchOptions();
         if (minConfidence >= 0) searchOptions.MinConfidence = minConfidence;
         fixture.Search = new KnowledgeSearch(

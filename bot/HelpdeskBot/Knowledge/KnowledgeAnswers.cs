@@ -35,14 +35,16 @@ public sealed class KnowledgeAnswers(
 
     /// <summary>
     /// Sends the answer card, with <paramref name="next"/> (a form to open) as a button when given; false when the
-    /// knowledge base declines: the question is recorded as a gap and nothing is sent.
+    /// knowledge base declines (with a form to fall back on, also when the answer is below
+    /// <see cref="KnowledgeOptions.KnowledgeFirstMinConfidence"/>): the question is recorded as a gap and nothing is sent.
     /// </summary>
     public async Task<bool> TryAnswerAsync(TurnContext turn, string question, AnswerCard.NextStep? next, CancellationToken cancellationToken)
     {
         var result = await search.SearchAsync(question, 1 + options.Value.OtherMatches, cancellationToken);
-        if (result.Declined)
+        if (result.Declined || (next is not null && result.Best!.Confidence < options.Value.KnowledgeFirstMinConfidence))
         {
-            logger.LogInformation("No knowledge answer for activity {ActivityId}", turn.Activity.Id);
+            logger.LogInformation("No knowledge answer for activity {ActivityId} (best confidence {Confidence})",
+                turn.Activity.Id, result.Best?.Confidence);
             await gaps.RecordDeclinedAsync(question, cancellationToken);
             return false;
         }

@@ -16,4 +16,12 @@ public sealed class KnowledgeOptions
     /// <summary>How many other matches an answer card lists.</summary>
     [Range(0, 3)]
     public int OtherMatches { get; set; } = 3;
+
+    /// <summary>
+    /// How sure an answer must be when the message matches a knowledge-first catalog item ("my outlook keeps crashing"
+    /// matches report an incident): below it the item's form opens instead, a better next step than an article that
+    /// may be about something else. Above the search's own threshold (<c>Knowledge:Search:MinConfidence</c>).
+    /// </summary>
+    [Range(0.0, 1.0)]
+    public double KnowledgeFirstMinConfidence { get; set; } = 0.8;
 }

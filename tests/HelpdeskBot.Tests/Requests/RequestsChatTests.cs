@@ -120,6 +120,18 @@ public sealed class RequestsChatTests() : BotWithChannel(new HelpdeskBotFactory(
     }
 
     [Fact]
+    public async Task AProblemWhoseBestArticleIsOnlyLikelyOpensTheFormRatherThanAnArticleAboutSomethingElse()
+    {
+        // The best article, "Outlook stuck offline or not syncing", is above the search's threshold but below the
+        // knowledge-first one (Knowledge:KnowledgeFirstMinConfidence).
+        var card = Texts(CardOf(await SayAsync("my outlook keeps crashing")));
+
+        Assert.Contains("Report an incident", card);
+        Assert.Contains(IntakeCard.SubmitVerb, card);
+        Assert.DoesNotContain("Outlook stuck offline", card);
+    }
+
+    [Fact]
     public async Task AProblemTheKnowledgeBaseCannotAnswerOpensTheFormStraightAwayAndIsRecordedAsAGap()
     {
         var card = Texts(CardOf(await SayAsync("the payroll system is down")));

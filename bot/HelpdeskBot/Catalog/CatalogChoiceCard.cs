@@ -29,13 +29,18 @@ public static class CatalogChoiceCard
                     IntakeCard.Text(item.Description, t => t.IsSubtle = true, Spacing.None),
                 ],
             });
-            card.Body.Add(new ActionSet { Actions = [ActionExecute.Create(Truncate(item.Title), OpenVerb, new Open(OpenVerb, item.Id))] });
+            card.Body.Add(new ActionSet { Actions = [OpenButton(item)] });
         }
 
-        card.Actions.Add(ActionExecute.Create("Something else", OpenVerb, new Open(OpenVerb, ServiceCatalog.OtherRequestId)));
+        card.Actions.Add(OpenButton(ServiceCatalog.OtherRequestId, "Something else"));
         return card;
     }
 
+    /// <summary>A button that opens an item's form (here and on answer cards).</summary>
+    public static ActionExecute OpenButton(CatalogItem item) => OpenButton(item.Id, item.Title);
+
+    public static ActionExecute OpenButton(string itemId, string title) => ActionExecute.Create(ButtonTitle(title), OpenVerb, new Open(OpenVerb, itemId));
+
     // Teams cuts long button titles anyway; keep them short and whole-worded enough.
-    private static string Truncate(string title) => title.Length <= 40 ? title : title[..39] + "…";
+    private static string ButtonTitle(string title) => title.Length <= 40 ? title : title[..39] + "…";
 }

@@ -1,3 +1,7 @@
+using System.Globalization;
+using System.Text;
+using HelpdeskBot.Knowledge.Search;
+
 namespace HelpdeskBot.Chat;
 
 /// <summary>
@@ -20,7 +24,7 @@ public static class SmallTalk
     // Words that only ever accompany the above in small talk.
     private static readonly HashSet<string> Filler =
         ["you", "u", "so", "very", "much", "a", "lot", "lots", "many", "again", "for", "the", "help", "helping", "your",
-         "that", "thats", "that's", "it", "its", "it's", "all", "i", "needed", "need", "was", "is", "works", "worked",
+         "that", "thats", "it", "its", "s", "re", "ll", "all", "i", "needed", "need", "was", "is", "works", "worked",
          "working", "now", "fixed", "got", "see", "ya", "soon", "have", "good", "day", "one", "and", "oh", "ah",
          "well", "done", "bot", "mate", "guys", "team", "just", "what", "wanted", "really", "super", "this", "did", "trick"];
 
@@ -39,36 +43,10 @@ public static class SmallTalk
             : null;
     }
 
-    // Lower-case words and emoji; punctuation separates. "thank-you" and "thank you" read alike.
-    private static List<string> Words(string text)
-    {
-        var words = new List<string>();
-        var current = new System.Text.StringBuilder();
-        foreach (var rune in text.ToLowerInvariant().EnumerateRunes())
-        {
-            if (System.Text.Rune.IsLetterOrDigit(rune) || rune.Value == '\'' || rune.Value == '’')
-            {
-                current.Append(rune.Value == '’' ? "'" : rune.ToString());
-                continue;
-            }
-
-            Flush();
-            if (System.Text.Rune.GetUnicodeCategory(rune) is System.Globalization.UnicodeCategory.OtherSymbol)
-            {
-                words.Add(rune.ToString());
-            }
-        }
-
-        Flush();
-        return words;
-
-        void Flush()
-        {
-            if (current.Length > 0)
-            {
-                words.Add(current.ToString());
-                current.Clear();
-            }
-        }
-    }
+    // Words as search reads them ("that's" is "that" and "s"), and the emoji.
+    private static List<string> Words(string text) =>
+    [
+        .. TextTokens.Words(text, int.MaxValue),
+        .. text.EnumerateRunes().Where(r => Rune.GetUnicodeCategory(r) == UnicodeCategory.OtherSymbol).Select(r => r.ToString()),
+    ];
 }

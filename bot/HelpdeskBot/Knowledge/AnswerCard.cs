@@ -49,8 +49,7 @@ public static class AnswerCard
     {
         if (next is not null)
         {
-            var title = next.Title.Length <= 40 ? next.Title : next.Title[..39] + "…";
-            card.Actions.Add(ActionExecute.Create(title, CatalogChoiceCard.OpenVerb, new CatalogChoiceCard.Open(CatalogChoiceCard.OpenVerb, next.Item)));
+            card.Actions.Add(CatalogChoiceCard.OpenButton(next.Item, next.Title));
         }
     }
 

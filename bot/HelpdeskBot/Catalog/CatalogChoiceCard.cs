@@ -7,8 +7,14 @@ public static class CatalogChoiceCard
 {
     public const string OpenVerb = "catalog.open";
 
-    /// <summary>What each button carries back: the item whose form to open.</summary>
-    public sealed record Open(string Action, string Item);
+    /// <summary>
+    /// What each button carries back: the item whose form to open and, from a chat message, what the employee wrote
+    /// (it fills the item's <see cref="CatalogItem.MessageField"/>).
+    /// </summary>
+    public sealed record Open(string Action, string Item, string? Message = null);
+
+    /// <summary>How much of a message a button carries: a card must stay well under Teams' 28 KB.</summary>
+    public const int MaxMessageCharacters = 1000;
 
     public static AdaptiveCard Build(IEnumerable<CatalogItem> items)
     {
@@ -39,7 +45,11 @@ public static class CatalogChoiceCard
     /// <summary>A button that opens an item's form (here and on answer cards).</summary>
     public static ActionExecute OpenButton(CatalogItem item) => OpenButton(item.Id, item.Title);
 
-    public static ActionExecute OpenButton(string itemId, string title) => ActionExecute.Create(ButtonTitle(title), OpenVerb, new Open(OpenVerb, itemId));
+    public static ActionExecute OpenButton(string itemId, string title, string? message = null) =>
+        ActionExecute.Create(ButtonTitle(title), OpenVerb, new Open(OpenVerb, itemId, Carried(message)));
+
+    private static string? Carried(string? message) =>
+        string.IsNullOrWhiteSpace(message) ? null : message.Trim() is var m && m.Length > MaxMessageCharacters ? m[..MaxMessageCharacters] : m;
 
     // Teams cuts long button titles anyway; keep them short and whole-worded enough.
     private static string ButtonTitle(string title) => title.Length <= 40 ? title : title[..39] + "…";

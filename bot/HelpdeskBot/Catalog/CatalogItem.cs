@@ -21,6 +21,12 @@ public sealed class CatalogItem
     /// away only when the knowledge base has no answer or the message just names the item ("report an incident").
     /// </summary>
     public bool KnowledgeFirst { get; init; }
+
+    /// <summary>
+    /// The text field that takes what the employee wrote when the form opens from chat ("What happened?" gets "the
+    /// payroll system is down"), so nobody types it twice; none when unset.
+    /// </summary>
+    public string? MessageField { get; init; }
     public List<CatalogField> Fields { get; init; } = [];
     public CatalogApproval Approval { get; init; } = CatalogApproval.None;
 

@@ -58,6 +58,8 @@ public static class CatalogValidation
             CheckField(field, $"{where}, field '{field.Id}'", errors);
         }
 
+        Require(item.MessageField is not null && item.FindField(item.MessageField)?.Type is not (CatalogFieldTypes.Text or CatalogFieldTypes.Multiline),
+            where, $"messageField '{item.MessageField}' names no text or multiline field of the item", errors);
         CheckApproval(item.Approval, $"{where}, approval", errors);
         foreach (var rule in item.ApprovalRules)
         {

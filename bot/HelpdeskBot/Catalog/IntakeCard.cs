@@ -15,6 +15,15 @@ public static class IntakeCard
     /// <summary>What Submit carries back with the inputs; <paramref name="Token"/> is new per card, so a double submit is one request.</summary>
     public sealed record Submit(string Action, string Item, string Token);
 
+    /// <summary>
+    /// What the employee wrote in chat as the answer of the item's <see cref="CatalogItem.MessageField"/>; null when the
+    /// item has none or there is nothing to put there.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string>? FromMessage(CatalogItem item, string? message) =>
+        item.MessageField is { } field && !string.IsNullOrWhiteSpace(message)
+            ? new Dictionary<string, string> { [field] = message.Trim() }
+            : null;
+
     public static AdaptiveCard Build(CatalogItem item, IReadOnlyDictionary<string, string>? values = null, IReadOnlyDictionary<string, string>? errors = null)
     {
         var card = new AdaptiveCard

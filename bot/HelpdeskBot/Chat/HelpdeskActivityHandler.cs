@@ -55,7 +55,7 @@ public sealed class HelpdeskActivityHandler(WelcomeTracker welcomes, KnowledgeAn
             // A problem the knowledge base may solve: its answer with the form as the next step, else the form.
             if (!await answers.TryAnswerAsync(turnContext, text, new AnswerCard.NextStep(item.Id, item.Title), cancellationToken))
             {
-                await requests.OpenIntakeAsync(turnContext, item, cancellationToken);
+                await requests.OpenIntakeAsync(turnContext, item, text, cancellationToken);
             }
 
             return;

@@ -39,19 +39,23 @@ public static class AnswerCard
             card.Body.AddRange(others.Select(o => new TextBlock($"[{Escape(o.Title)}]({ArticleUrl(baseUrl, o.ArticleId)})") { Spacing = Spacing.Small }));
         }
 
-        AddNextStep(card, next);
-        AddFeedback(card, new Feedback(best.ArticleId, true, result.Question, NextStep: next), askForFeedback, thanks);
+        AddNextStep(card, next, result.Question);
+        AddFeedback(card, new Feedback(best.ArticleId, true, Carried(result.Question), NextStep: next), askForFeedback, thanks);
         return card;
     }
 
-    /// <summary>The form's button, opened as the catalog's own choice buttons open one.</summary>
-    internal static void AddNextStep(AdaptiveCard card, NextStep? next)
+    /// <summary>The form's button, opened as the catalog's own choice buttons open one, with the question in it.</summary>
+    internal static void AddNextStep(AdaptiveCard card, NextStep? next, string question)
     {
         if (next is not null)
         {
-            card.Actions.Add(CatalogChoiceCard.OpenButton(next.Item, next.Title));
+            card.Actions.Add(CatalogChoiceCard.OpenButton(next.Item, next.Title, question));
         }
     }
+
+    /// <summary>The question as the buttons carry it back: as much of it as search reads, so the card stays small.</summary>
+    internal static string Carried(string question) =>
+        question.Length <= QueryAnalyzer.MaxQuestionChars ? question : question[..QueryAnalyzer.MaxQuestionChars];
 
     /// <summary>"Was this helpful?" with Yes/No (the same on every answer card), or the thanks that replaces them.</summary>
     internal static void AddFeedback(AdaptiveCard card, Feedback helpful, bool askForFeedback, string? thanks)

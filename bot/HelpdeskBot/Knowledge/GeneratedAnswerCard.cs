@@ -25,8 +25,8 @@ public static class GeneratedAnswerCard
         card.Body.AddRange(answer.Sources.Select(s => new TextBlock(
             $"[{s.Number}] {AnswerCard.Escape(s.Hit.Title)}: [Open article]({AnswerCard.ArticleUrl(baseUrl, s.Hit.ArticleId)})")
         { Spacing = Spacing.Small }));
-        AnswerCard.AddNextStep(card, next);
-        AnswerCard.AddFeedback(card, new AnswerCard.Feedback(answer.Sources[0].Hit.ArticleId, true, question, Generated: true, next),
+        AnswerCard.AddNextStep(card, next, question);
+        AnswerCard.AddFeedback(card, new AnswerCard.Feedback(answer.Sources[0].Hit.ArticleId, true, AnswerCard.Carried(question), Generated: true, next),
             askForFeedback: true, thanks: null);
         return card;
     }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using HelpdeskBot.Catalog;
 using HelpdeskBot.Knowledge.Answers;
 using HelpdeskBot.Knowledge.Authoring;
 using HelpdeskBot.Knowledge.Search;
@@ -16,22 +17,34 @@ namespace HelpdeskBot.Knowledge;
 /// the model gives one that cites them; otherwise it is the best section itself (extractive).
 /// </summary>
 public sealed class KnowledgeAnswers(
-    KnowledgeSearch search, KnowledgeIndex index, KnowledgeGaps gaps, IOptions<KnowledgeOptions> options,
+    KnowledgeSearch search, KnowledgeIndex index, KnowledgeGaps gaps, ServiceCatalog catalog, IOptions<KnowledgeOptions> options,
     ILogger<KnowledgeAnswers> logger, GroundedAnswers? grounded = null)
 {
     public const string NoAnswer =
-        "I couldn't find an article that answers that. Try describing it another way, type **report an incident** " +
-        "if something is broken, or **request** to ask for something.";
+        "I couldn't find an article that answers that. Try describing it another way, or pass it to the service desk.";
 
     public const string Thanks = "Thanks, that helps us improve the answers.";
 
+    public const string NotHelpful = "Sorry it didn't help. Thanks for saying so: the knowledge authors will see it.";
+
+    /// <summary>The answer card, or "no answer" with the next steps' buttons (<see cref="KnowledgeOptions.NextSteps"/>).</summary>
     public async Task AnswerAsync(TurnContext turn, string question, CancellationToken cancellationToken)
     {
         if (!await TryAnswerAsync(turn, question, null, cancellationToken))
         {
-            await turn.SendActivityAsync(NoAnswer, cancellationToken);
+            await SendNextStepsAsync(turn, NoAnswer, question, NextSteps(), cancellationToken);
         }
     }
+
+    /// <summary>The configured next steps the catalog has, in order.</summary>
+    private List<AnswerCard.NextStep> NextSteps() =>
+        [.. options.Value.NextSteps.Select(catalog.Find).OfType<CatalogItem>().Select(i => new AnswerCard.NextStep(i.Id, i.Title))];
+
+    private static Task SendNextStepsAsync(
+        TurnContext turn, string message, string question, IReadOnlyList<AnswerCard.NextStep> steps, CancellationToken cancellationToken) =>
+        steps.Count == 0
+            ? turn.SendActivityAsync(message, cancellationToken)
+            : turn.SendActivityAsync(Activity.CreateMessage(null, NextStepCard.Build(message, question, steps).ToAttachment()), cancellationToken);
 
     /// <summary>
     /// Sends the answer card, with <paramref name="next"/> (a form to open) as a button when given; false when the
@@ -76,7 +89,10 @@ public sealed class KnowledgeAnswers(
 
     /// <summary>
     /// Records the feedback; returns the card that replaces the answer (feedback buttons gone). That card is the
-    /// extractive answer, also after a generated one: feedback does not call the model again.
+    /// extractive answer, also after a generated one: feedback does not call the model again. After "not helpful" it
+    /// offers a form (the card's own next step, else the first of <see cref="KnowledgeOptions.NextSteps"/>) with the
+    /// question in it. When the article is no longer the answer (retired or outranked since), only the message and
+    /// the button remain.
     /// </summary>
     public async Task<AdaptiveCardInvokeResponse> OnFeedbackAsync(JsonElement? data, CancellationToken cancellationToken)
     {
@@ -87,21 +103,29 @@ public sealed class KnowledgeAnswers(
         }
 
         await RecordAsync(feedback, cancellationToken);
+        var (message, next) = AfterFeedback(feedback);
         var result = await search.SearchAsync(feedback.Question, 1 + options.Value.OtherMatches, cancellationToken);
-        return result.Best is not null && (feedback.Generated == true || result.Best.ArticleId == feedback.ArticleId)
-            ? AdaptiveCardInvokeResponse.Card(AnswerCard.Build(result, options.Value.PublicBaseUrl, askForFeedback: false, thanks: Thanks, next: feedback.NextStep))
-            : AdaptiveCardInvokeResponse.Message(Thanks);
+        return AdaptiveCardInvokeResponse.Card(
+            result.Best is not null && (feedback.Generated == true || result.Best.ArticleId == feedback.ArticleId)
+                ? AnswerCard.Build(result, options.Value.PublicBaseUrl, askForFeedback: false, thanks: message, next: next)
+                : NextStepCard.Build(message, feedback.Question, next is null ? [] : [next]));
     }
+
+    private (string Message, AnswerCard.NextStep? Next) AfterFeedback(AnswerCard.Feedback feedback) =>
+        feedback.Helpful ? (Thanks, feedback.NextStep) : (NotHelpful, feedback.NextStep ?? NextSteps().FirstOrDefault());
 
     /// <summary>The same feedback arriving as an Action.Submit (clients without Action.Execute).</summary>
     public async Task OnFeedbackSubmitAsync(TurnContext turn, JsonElement value, CancellationToken cancellationToken)
     {
-        if (Read(value) is { } feedback)
+        if (Read(value) is not { } feedback)
         {
-            await RecordAsync(feedback, cancellationToken);
+            await turn.SendActivityAsync(Thanks, cancellationToken);
+            return;
         }
 
-        await turn.SendActivityAsync(Thanks, cancellationToken);
+        await RecordAsync(feedback, cancellationToken);
+        var (message, next) = AfterFeedback(feedback);
+        await SendNextStepsAsync(turn, message, feedback.Question, next is null || feedback.Helpful ? [] : [next], cancellationToken);
     }
 
     private Task RecordAsync(AnswerCard.Feedback feedback, CancellationToken cancellationToken) =>

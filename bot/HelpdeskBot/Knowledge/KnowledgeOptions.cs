@@ -24,4 +24,10 @@ public sealed class KnowledgeOptions
     /// </summary>
     [Range(0.0, 1.0)]
     public double KnowledgeFirstMinConfidence { get; set; } = 0.8;
+
+    /// <summary>
+    /// The catalog items offered as buttons when the knowledge base has no answer, the first of them also when an
+    /// answer was not helpful; each opens its form with the question already in it. Ids the catalog lacks are skipped.
+    /// </summary>
+    public string[] NextSteps { get; set; } = ["report-incident", "other-request"];
 }

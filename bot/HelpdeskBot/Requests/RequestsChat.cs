@@ -76,7 +76,8 @@ public sealed class RequestsChat(
                 return new RequestRoute(false, item);
             }
 
-            await OpenIntakeAsync(turn, item, cancellationToken);
+            // "report an incident" alone is no description of one; anything more is.
+            await OpenIntakeAsync(turn, item, matcher.NamesItem(text, item) ? null : text, cancellationToken);
             return RequestRoute.Answered;
         }
 
@@ -89,11 +90,11 @@ public sealed class RequestsChat(
         return RequestRoute.ToKnowledge;
     }
 
-    /// <summary>The item's intake card, as a new message.</summary>
-    public async Task OpenIntakeAsync(TurnContext turn, CatalogItem item, CancellationToken cancellationToken)
+    /// <summary>The item's intake card, as a new message, with <paramref name="message"/> in its message field.</summary>
+    public async Task OpenIntakeAsync(TurnContext turn, CatalogItem item, string? message, CancellationToken cancellationToken)
     {
         logger.LogInformation("Activity {ActivityId} opened catalog item {CatalogItemId}", turn.Activity.Id, item.Id);
-        await SendCardAsync(turn, IntakeCard.Build(item), cancellationToken);
+        await SendCardAsync(turn, IntakeCard.Build(item, IntakeCard.FromMessage(item, message)), cancellationToken);
     }
 
     public const string NoApprovals = "Nothing is waiting for your approval.";
@@ -169,7 +170,7 @@ public sealed class RequestsChat(
     {
         var itemId = Property(data, "item");
         return catalog.Find(itemId) is { } item
-            ? IntakeCard.Build(item)
+            ? IntakeCard.Build(item, IntakeCard.FromMessage(item, Property(data, "message")))
             : RequestErrorCard.Build("That catalog item doesn't exist (any more). Type **request** to see what you can ask for.");
     }
 

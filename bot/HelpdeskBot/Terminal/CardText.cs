@@ -87,7 +87,8 @@ public sealed class CardText
                 break;
             case { } type when type.StartsWith("Input.", StringComparison.Ordinal):
                 Inputs.Add(element);
-                Line(indent, $"[{type["Input.".Length..].ToLowerInvariant()}] {InputPrompt.Label(element)}");
+                var filled = type == "Input.Text" && Str(element, "value") is { Length: > 0 } value ? $": {value}" : "";
+                Line(indent, $"[{type["Input.".Length..].ToLowerInvariant()}] {InputPrompt.Label(element)}{filled}");
                 break;
         }
     }

@@ -21,9 +21,11 @@ public static class InputPrompt
             await writer.WriteLineAsync($"      {i + 1}) {CardText.Str(choices[i], "title")}");
         }
 
+        // A text the card already holds (what was said in chat) is kept by pressing Enter, as in Teams.
+        var preset = type == "Input.Text" && CardText.Str(input, "value") is { Length: > 0 } v ? v : null;
         while (true)
         {
-            await writer.WriteAsync($"    {Label(input)}{(required ? " *" : "")}{Hint(type, input)}: ");
+            await writer.WriteAsync($"    {Label(input)}{(required ? " *" : "")}{Hint(type, input)}{Preset(preset)}: ");
             var answer = await reader.ReadLineAsync();
             if (answer is null)
             {
@@ -31,6 +33,11 @@ public static class InputPrompt
             }
 
             answer = answer.Trim();
+            if (answer.Length == 0 && preset is not null)
+            {
+                answer = preset;
+            }
+
             var (value, error) = Check(type, input, choices, answer, required);
             if (error is null)
             {
@@ -40,6 +47,9 @@ public static class InputPrompt
             await writer.WriteLineAsync($"    ! {CardText.Str(input, "errorMessage") ?? error}");
         }
     }
+
+    private static string Preset(string? preset) =>
+        preset is null ? "" : $" [Enter keeps \"{(preset.Length <= 60 ? preset : preset[..59] + "…")}\"]";
 
     private static string Hint(string? type, JsonElement input) => type switch
     {

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using HelpdeskBot.Catalog;
 using HelpdeskBot.Knowledge;
 using HelpdeskBot.Knowledge.Answers;
 using HelpdeskBot.Knowledge.Storage;
@@ -51,38 +52,98 @@ public sealed class KnowledgeChatTests() : BotWithChannel(new HelpdeskBotFactory
         Assert.Equal("Open article", answer.GetProperty("actions")[0].GetProperty("title").GetString());
     }
 
+    private Task<HttpResponseMessage> PressAsync(string verb, object data) =>
+        Client.PostActivityAsync(TeamsActivities.Invoke(Channel.ServiceUrl, "adaptiveCard/action",
+            new { action = new { type = "Action.Execute", verb, data } }));
+
+    private static async Task<JsonElement> CardOfAsync(HttpResponseMessage response)
+    {
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("application/vnd.microsoft.card.adaptive", body.GetProperty("type").GetString());
+        return body.GetProperty("value");
+    }
+
+    /// <summary>The card's buttons that open a catalog form, as (title, item, message carried).</summary>
+    private static List<(string? Title, string? Item, string? Message)> FormButtons(JsonElement card) =>
+        [.. card.GetProperty("actions").EnumerateArray()
+            .Where(a => a.GetProperty("type").GetString() == "Action.Execute" && a.GetProperty("verb").GetString() == CatalogChoiceCard.OpenVerb)
+            .Select(a => (a.GetProperty("title").GetString(), a.GetProperty("data").GetProperty("item").GetString(),
+                a.GetProperty("data").TryGetProperty("message", out var m) ? m.GetString() : null))];
+
+    private static JsonElement Input(JsonElement card, string id) =>
+        card.GetProperty("body").EnumerateArray().Single(e => e.TryGetProperty("id", out var i) && i.GetString() == id);
+
     [Fact]
-    public async Task NotHelpfulUpdatesTheCardInPlaceAndIsRecordedAsAGap()
+    public async Task NotHelpfulUpdatesTheCardInPlaceOffersAnIncidentWithTheQuestionAndIsRecordedAsAGap()
     {
         await AskAsync("bitlocker recovery key");
-        var invoke = TeamsActivities.Invoke(Channel.ServiceUrl, "adaptiveCard/action", new
-        {
-            action = new
-            {
-                type = "Action.Execute", verb = AnswerCard.FeedbackVerb,
-                data = new { articleId = "bitlocker-recovery-key", helpful = false, question = "bitlocker recovery key" },
-            },
-        });
 
-        var body = await (await Client.PostActivityAsync(invoke)).Content.ReadFromJsonAsync<JsonElement>();
+        var card = await CardOfAsync(await PressAsync(AnswerCard.FeedbackVerb,
+            new { articleId = "bitlocker-recovery-key", helpful = false, question = "bitlocker recovery key" }));
 
-        Assert.Equal("application/vnd.microsoft.card.adaptive", body.GetProperty("type").GetString());
-        var card = body.GetProperty("value").GetRawText();
-        Assert.Contains(KnowledgeAnswers.Thanks, card);
-        Assert.DoesNotContain("Was this helpful?", card);
+        Assert.Contains(KnowledgeAnswers.NotHelpful, CardTexts.Of(card));
+        Assert.Equal("BitLocker recovery key requested at startup", card.GetProperty("body")[0].GetProperty("text").GetString());
+        Assert.DoesNotContain("Was this helpful?", card.GetRawText());
+        Assert.Equal([("Report an incident", "report-incident", "bitlocker recovery key")], FormButtons(card));
         await using var scope = Bot.Services.CreateAsyncScope();
         var gap = await scope.ServiceProvider.GetRequiredService<KnowledgeDbContext>().Gaps.SingleAsync();
         Assert.Equal((KnowledgeGapKind.NotHelpful, "bitlocker-recovery-key"), (gap.Kind, gap.ArticleId));
     }
 
     [Fact]
-    public async Task AQuestionTheBaseDoesNotCoverIsDeclinedAndRecordedAsAGap()
+    public async Task HelpfulThanksWithoutOfferingAFormAndRecordsNoGap()
+    {
+        var card = await CardOfAsync(await PressAsync(AnswerCard.FeedbackVerb,
+            new { articleId = "bitlocker-recovery-key", helpful = true, question = "bitlocker recovery key" }));
+
+        Assert.Contains(KnowledgeAnswers.Thanks, card.GetRawText());
+        Assert.Empty(FormButtons(card));
+        await using var scope = Bot.Services.CreateAsyncScope();
+        Assert.Empty(await scope.ServiceProvider.GetRequiredService<KnowledgeDbContext>().Gaps.ToListAsync());
+    }
+
+    [Fact]
+    public async Task NotHelpfulOnAnArticleNoLongerTheAnswerStillReplacesTheCardWithTheNextStep()
+    {
+        // The card named an article that search no longer ranks first (retired or outranked since it was sent).
+        var card = await CardOfAsync(await PressAsync(AnswerCard.FeedbackVerb,
+            new { articleId = "an-article-since-retired", helpful = false, question = "bitlocker recovery key" }));
+
+        Assert.Equal(KnowledgeAnswers.NotHelpful, Assert.Single(card.GetProperty("body").EnumerateArray()).GetProperty("text").GetString());
+        Assert.Equal([("Report an incident", "report-incident", "bitlocker recovery key")], FormButtons(card));
+    }
+
+    [Fact]
+    public async Task AQuestionTheBaseDoesNotCoverIsDeclinedWithFormsToOpenAndRecordedAsAGap()
     {
         await Client.PostActivityAsync(TeamsActivities.Message(Channel.ServiceUrl, "when is payday this month"));
 
-        Assert.Equal(KnowledgeAnswers.NoAnswer, (await Channel.WaitForRequestsAsync(1))[0].Activity.Text);
+        var card = Assert.Single((await Channel.WaitForRequestsAsync(1))[0].Activity.Attachments!).Content!.Value;
+        Assert.Equal(KnowledgeAnswers.NoAnswer, card.GetProperty("body")[0].GetProperty("text").GetString());
+        Assert.Equal(
+            [("Report an incident", "report-incident", "when is payday this month"), ("Other request", "other-request", "when is payday this month")],
+            FormButtons(card));
         await using var scope = Bot.Services.CreateAsyncScope();
         Assert.Equal(KnowledgeGapKind.Declined, (await scope.ServiceProvider.GetRequiredService<KnowledgeDbContext>().Gaps.SingleAsync()).Kind);
+    }
+
+    [Fact]
+    public async Task ANextStepButtonOpensTheFormWithTheQuestionInItsMessageFieldOnly()
+    {
+        var form = await CardOfAsync(await PressAsync(CatalogChoiceCard.OpenVerb,
+            new { action = CatalogChoiceCard.OpenVerb, item = "other-request", message = "when is payday this month" }));
+
+        Assert.Equal("when is payday this month", Input(form, "details").GetProperty("value").GetString());
+        Assert.False(Input(form, "summary").TryGetProperty("value", out _));
+    }
+
+    [Fact]
+    public async Task AButtonCarriesAtMostAThousandCharactersOfAVeryLongQuestion()
+    {
+        await Client.PostActivityAsync(TeamsActivities.Message(Channel.ServiceUrl, "payday " + new string('x', 9_000)));
+
+        var card = Assert.Single((await Channel.WaitForRequestsAsync(1))[0].Activity.Attachments!).Content!.Value;
+        Assert.All(FormButtons(card), b => Assert.Equal(CatalogChoiceCard.MaxMessageCharacters, b.Message!.Length));
     }
 
     [Fact]
@@ -127,8 +188,7 @@ public sealed class KnowledgeChatTests() : BotWithChannel(new HelpdeskBotFactory
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var reply = Assert.Single(await Channel.WaitForRequestsAsync(1)).Activity;
-        Assert.True(reply.Text == KnowledgeAnswers.NoAnswer || reply.Attachments is [{ ContentType: "application/vnd.microsoft.card.adaptive" }],
-            $"unexpected reply: {reply.Text}");
+        Assert.True(reply.Attachments is [{ ContentType: "application/vnd.microsoft.card.adaptive" }], $"unexpected reply: {reply.Text}");
         Assert.DoesNotContain(Bot.Logs, l => l.Contains("fail", StringComparison.OrdinalIgnoreCase));
     }
 

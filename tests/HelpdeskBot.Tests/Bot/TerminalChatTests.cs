@@ -25,7 +25,8 @@ public sealed class TerminalChatTests : IDisposable
         Assert.Contains("[1] Show help", output);
         Assert.Contains("Was this helpful?", output); // a knowledge answer card
         Assert.Contains("Open article -> http://localhost:3978/kb/vpn-", output);
-        Assert.Contains("bot> I couldn't find an article", output); // payday is not IT's
+        Assert.Contains("I couldn't find an article", output); // payday is not IT's: a card offering the forms
+        Assert.Contains("] Report an incident", output);
         Assert.DoesNotContain("bot> my vpn wont connect", output);
         Assert.Contains("bot> (card updated)", output);
         Assert.True(File.Exists(Path.Combine(_folder.FullName, "helpdesk.db")), "the SQLite database is created on start");

@@ -20,6 +20,7 @@ public class CardRenderingTests
     public static TheoryData<string> Cards =>
     [
         "welcome", "every-element", "answer", "answer-with-next-step", "generated-answer",
+        "no-answer", "not-helpful", "intake-prefilled",
         "intake-password-reset", "intake-access-request", "intake-software-install", "intake-hardware-request",
         "intake-new-starter", "intake-report-incident", "intake-other-request", "intake-with-errors", "catalog-choice",
         "ticket-confirmation", "ticket-status", "my-tickets", "approval", "approval-with-error", "approval-decided",
@@ -32,6 +33,12 @@ public class CardRenderingTests
         "answer" => AnswerCard.Build(SampleCards.Answer(), "https://helpdesk.example.com"),
         "answer-with-next-step" => AnswerCard.Build(SampleCards.Answer(), "https://helpdesk.example.com", next: new("report-incident", "Report an incident")),
         "generated-answer" => GeneratedAnswerCard.Build(SampleCards.GeneratedAnswer(), "vpn wont connect", "https://helpdesk.example.com"),
+        "no-answer" => NextStepCard.Build(KnowledgeAnswers.NoAnswer, "when is payday",
+            [new("report-incident", "Report an incident"), new("other-request", "Other request")]),
+        "not-helpful" => AnswerCard.Build(SampleCards.Answer(), "https://helpdesk.example.com", askForFeedback: false,
+            thanks: KnowledgeAnswers.NotHelpful, next: new("report-incident", "Report an incident")),
+        "intake-prefilled" => IntakeCard.Build(ShippedCatalog.Item("report-incident"),
+            IntakeCard.FromMessage(ShippedCatalog.Item("report-incident"), "the payroll system is down <b>since 9</b>")),
         "intake-with-errors" => IntakeWithErrors(),
         "catalog-choice" => CatalogChoiceCard.Build(new CatalogMatcher(ShippedCatalog.Catalog).Match("request").Matches.Select(m => m.Item)),
         "ticket-confirmation" => TicketConfirmationCard.Build(PendingHardware()),

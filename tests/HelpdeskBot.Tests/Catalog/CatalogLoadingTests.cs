@@ -47,6 +47,8 @@ public class CatalogLoadingTests
         { "unknown kind", c => Item(c, 0)["kind"] = "problem", "item 'password-reset': kind 'problem' is not one of request, incident" },
         { "bad impact", c => Item(c, 0)["defaultImpact"] = "huge", "item 'password-reset': defaultImpact 'huge' is not high, medium or low" },
         { "mapping to an unknown choice", c => ((JsonObject)Item(c, 5)["impactFrom"]!["values"]!)["planet"] = "high", "item 'report-incident', impactFrom: 'planet' is not a choice of 'affected'" },
+        { "message field that is a choice", c => Item(c, 0)["messageField"] = "account", "item 'password-reset': messageField 'account' names no text or multiline field of the item" },
+        { "message field the item lacks", c => Item(c, 0)["messageField"] = "story", "item 'password-reset': messageField 'story' names no text or multiline field" },
         { "range on a text field", c => Field(c, "password-reset", 2)["min"] = 1, "field 'employeeNumber': only number fields can have min/max" },
         { "misspelt property", c => Item(c, 0)["keywrds"] = new JsonArray(), "not valid catalog JSON at $.items[0]" },
         { "null fields", c => Item(c, 0)["fields"] = null, "not valid catalog JSON" },

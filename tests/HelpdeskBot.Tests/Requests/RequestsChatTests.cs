@@ -81,19 +81,26 @@ public sealed class RequestsChatTests() : BotWithChannel(new HelpdeskBotFactory(
         Assert.Contains("hardware-request", card);
     }
 
+    /// <summary>What the form's input <paramref name="id"/> already holds; null when empty.</summary>
+    private static string? ValueOf(JsonElement card, string id) =>
+        card.GetProperty("body").EnumerateArray().Single(e => e.TryGetProperty("id", out var i) && i.GetString() == id)
+            .TryGetProperty("value", out var value) ? value.GetString() : null;
+
     [Theory]
-    [InlineData("report an incident")] // names the item: no choices, no article
+    [InlineData("report an incident", null)] // names the item: no choices, no article, and no description of anything
     // A problem whose best article ("Outlook stuck offline or not syncing") is above the search's threshold but below
     // the knowledge-first one (Knowledge:KnowledgeFirstMinConfidence): the form, not an article about something else.
-    [InlineData("my outlook keeps crashing")]
-    public async Task TheIncidentFormOpensStraightAway(string text)
+    [InlineData("my outlook keeps crashing", "my outlook keeps crashing")]
+    public async Task TheIncidentFormOpensStraightAway(string text, string? description)
     {
-        var card = Texts(CardOf(await SayAsync(text)));
+        var form = CardOf(await SayAsync(text));
+        var card = Texts(form);
 
         Assert.Contains("Report an incident", card);
         Assert.Contains(IntakeCard.SubmitVerb, card);
         Assert.DoesNotContain("Which of these do you need?", card);
         Assert.DoesNotContain("Was this helpful?", card);
+        Assert.Equal(description, ValueOf(form, "description"));
     }
 
     [Fact]
@@ -106,9 +113,9 @@ public sealed class RequestsChatTests() : BotWithChannel(new HelpdeskBotFactory(
         var next = answer.GetProperty("actions").EnumerateArray().Single(a => a.TryGetProperty("verb", out _));
         Assert.Equal("Password reset or account unlock", next.GetProperty("title").GetString());
 
-        var form = Texts(await InvokeAsync(Invoke(CatalogChoiceCard.OpenVerb, JsonNode.Parse(next.GetProperty("data").GetRawText())!)));
-        Assert.Contains("Employee number", form);
-        Assert.Contains(IntakeCard.SubmitVerb, form);
+        var form = await InvokeAsync(Invoke(CatalogChoiceCard.OpenVerb, JsonNode.Parse(next.GetProperty("data").GetRawText())!));
+        Assert.Contains("Employee number", Texts(form));
+        Assert.Contains(IntakeCard.SubmitVerb, Texts(form));
     }
 
     [Fact]
@@ -127,10 +134,11 @@ public sealed class RequestsChatTests() : BotWithChannel(new HelpdeskBotFactory(
     [Fact]
     public async Task AProblemTheKnowledgeBaseCannotAnswerOpensTheFormStraightAwayAndIsRecordedAsAGap()
     {
-        var card = Texts(CardOf(await SayAsync("the payroll system is down")));
+        var form = CardOf(await SayAsync("the payroll system is down"));
 
-        Assert.Contains("Report an incident", card);
-        Assert.Contains(IntakeCard.SubmitVerb, card);
+        Assert.Contains("Report an incident", Texts(form));
+        Assert.Contains(IntakeCard.SubmitVerb, Texts(form));
+        Assert.Equal("the payroll system is down", ValueOf(form, "description"));
         await using var scope = Bot.Services.CreateAsyncScope();
         var gap = await scope.ServiceProvider.GetRequiredService<HelpdeskBot.Knowledge.Storage.KnowledgeDbContext>().Gaps.SingleAsync();
         Assert.Equal("the payroll system is down", gap.Question);

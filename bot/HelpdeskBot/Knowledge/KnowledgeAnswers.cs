@@ -38,7 +38,8 @@ public sealed class KnowledgeAnswers(
 
     /// <summary>The configured next steps the catalog has, in order.</summary>
     private List<AnswerCard.NextStep> NextSteps() =>
-        [.. options.Value.NextSteps.Select(catalog.Find).OfType<CatalogItem>().Select(i => new AnswerCard.NextStep(i.Id, i.Title))];
+        [.. (options.Value.NextSteps ?? KnowledgeOptions.DefaultNextSteps).Distinct().Select(catalog.Find).OfType<CatalogItem>()
+            .Select(i => new AnswerCard.NextStep(i.Id, i.Title))];
 
     private static Task SendNextStepsAsync(
         TurnContext turn, string message, string question, IReadOnlyList<AnswerCard.NextStep> steps, CancellationToken cancellationToken) =>

@@ -28,6 +28,9 @@ public sealed class KnowledgeOptions
     /// <summary>
     /// The catalog items offered as buttons when the knowledge base has no answer, the first of them also when an
     /// answer was not helpful; each opens its form with the question already in it. Ids the catalog lacks are skipped.
+    /// Unset: <see cref="DefaultNextSteps"/> (a default here would be merged with, not replaced by, configured ones).
     /// </summary>
-    public string[] NextSteps { get; set; } = ["report-incident", "other-request"];
+    public string[]? NextSteps { get; set; }
+
+    public static IReadOnlyList<string> DefaultNextSteps { get; } = ["report-incident", "other-request"];
 }

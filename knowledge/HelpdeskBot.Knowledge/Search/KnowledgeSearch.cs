@@ -20,15 +20,69 @@ public sealed class KnowledgeSearch(
     public async Task<KnowledgeSearchResult> SearchAsync(string question, int top, CancellationToken cancellationToken)
     {
         question ??= "";
-        var ranked = await RankAsync(question, explain: false, cancellationToken);
+        var (ranked, concepts, vocabulary) = await RankAsync(question, explain: false, cancellationToken);
         var min = options.Value.MinConfidence;
+        var hits = ranked.Select(r => r.Hit).Where(h => h.Confidence >= min).Take(Math.Clamp(top, 1, 50)).ToList();
         return new KnowledgeSearchResult(
             question,
-            [.. ranked.Select(r => r.Hit).Where(h => h.Confidence >= min).Take(Math.Clamp(top, 1, 50))],
+            hits.Count == 0 ? hits : await ShowAnswerSectionsAsync(hits, concepts, vocabulary, AnswerSections.WantsExplanation(question), cancellationToken),
             [.. ranked.Select(r => r.Hit).Where(h => h.Confidence < min).Take(5)]);
     }
 
-    private async Task<List<RankedHit>> RankAsync(string question, bool explain, CancellationToken cancellationToken)
+    /// <summary>Each hit with the section of its article that answers the question (<see cref="AnswerSections"/>).</summary>
+    private async Task<List<KnowledgeHit>> ShowAnswerSectionsAsync(
+        List<KnowledgeHit> hits, IReadOnlyList<QueryConcept> concepts, Vocabulary vocabulary, bool wantsExplanation, CancellationToken cancellationToken)
+    {
+        var weights = concepts.Select(c => c.Weight(vocabulary)).ToArray();
+        var total = Math.Max(weights.Sum(), 1e-9);
+        var connection = db.Database.GetDbConnection();
+        var shown = new List<KnowledgeHit>(hits.Count);
+        foreach (var hit in hits)
+        {
+            var sections = await ReadSectionsAsync(connection, hit.ArticleId, cancellationToken);
+            var matched = sections.FindIndex(x => x.Ordinal == hit.SectionOrdinal);
+            if (matched < 0)
+            {
+                shown.Add(hit);
+                continue;
+            }
+
+            var headings = sections.Select(x => new TermCounts(x.Heading)).ToList();
+            var bodies = sections.Select(x => new TermCounts(x.Body)).ToList();
+            var coverage = sections.Select((_, i) => concepts.Select((c, j) => weights[j] * Max(headings[i].Of(c), bodies[i].Of(c)).Presence).Sum() / total).ToList();
+            var headingCoverage = sections.Select((_, i) => concepts.Select((c, j) => weights[j] * headings[i].Of(c).Presence).Sum() / total).ToList();
+            var chosen = AnswerSections.Choose([.. sections.Select(x => x.Heading)], coverage, headingCoverage, matched, wantsExplanation);
+            shown.Add(chosen == matched ? hit : hit with
+            {
+                SectionOrdinal = sections[chosen].Ordinal,
+                SectionHeading = sections[chosen].Heading,
+                Snippet = Snippets.Make(sections[chosen].Body),
+            });
+        }
+
+        return shown;
+    }
+
+    private static async Task<List<(int Ordinal, string Heading, string Body)>> ReadSectionsAsync(
+        DbConnection connection, string articleId, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT Ordinal, Heading, Body FROM KnowledgeSectionContent WHERE ArticleId = $id ORDER BY Ordinal";
+        var id = command.CreateParameter();
+        id.ParameterName = "$id";
+        id.Value = articleId;
+        command.Parameters.Add(id);
+        var sections = new List<(int, string, string)>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            sections.Add((reader.GetInt32(0), reader.GetString(1), reader.GetString(2)));
+        }
+
+        return sections;
+    }
+
+    private async Task<(List<RankedHit> Ranked, IReadOnlyList<QueryConcept> Concepts, Vocabulary Vocabulary)> RankAsync(string question, bool explain, CancellationToken cancellationToken)
     {
         var connection = db.Database.GetDbConnection();
         if (connection.State != System.Data.ConnectionState.Open)
@@ -40,7 +94,7 @@ public sealed class KnowledgeSearch(
         var concepts = analyzer.Analyze(question, vocabulary);
         if (concepts.Count == 0)
         {
-            return [];
+            return ([], concepts, vocabulary);
         }
 
         var sections = new List<SectionMatch>();
@@ -50,7 +104,7 @@ public sealed class KnowledgeSearch(
             if (sections.Count > 0) break;
         }
 
-        return Rank(sections, concepts, vocabulary, explain);
+        return (Rank(sections, concepts, vocabulary, explain), concepts, vocabulary);
     }
 
     /// <summary>
@@ -59,7 +113,7 @@ public sealed class KnowledgeSearch(
     /// </summary>
     internal async Task<string> ExplainAsync(string question, CancellationToken cancellationToken)
     {
-        var ranked = await RankAsync(question ?? "", explain: true, cancellationToken);
+        var (ranked, _, _) = await RankAsync(question ?? "", explain: true, cancellationToken);
         return System.Text.Json.JsonSerializer.Serialize(ranked.Select(r => new { r.Hit.ArticleId, r.Evidence, r.Concepts }).FirstOrDefault());
     }
 

@@ -17,7 +17,19 @@ public sealed class HelpdeskBotFactory(
 {
     private readonly string _databasePath = Path.Combine(Path.GetTempPath(), $"helpdesk-test-{Guid.NewGuid():N}.db");
 
-    public List<string> Logs { get; } = [];
+    private readonly List<string> _logs = [];
+
+    /// <summary>What the app has logged so far: a copy, since the app's background services keep logging meanwhile.</summary>
+    public IReadOnlyList<string> Logs
+    {
+        get
+        {
+            lock (_logs)
+            {
+                return [.. _logs];
+            }
+        }
+    }
 
     /// <summary>
     /// Starts the app with <paramref name="settings"/> expecting it to refuse, and returns why. When the app fails at
@@ -70,7 +82,7 @@ public sealed class HelpdeskBotFactory(
             builder.UseSetting(key, value);
         }
 
-        builder.ConfigureLogging(logging => logging.AddProvider(new ListLoggerProvider(Logs)));
+        builder.ConfigureLogging(logging => logging.AddProvider(new ListLoggerProvider(_logs)));
         if (services is not null)
         {
             builder.ConfigureServices(services);

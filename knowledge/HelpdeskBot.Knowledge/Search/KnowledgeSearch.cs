@@ -47,10 +47,19 @@ public sealed class KnowledgeSearch(
                 continue;
             }
 
-            var headings = sections.Select(x => new TermCounts(x.Heading)).ToList();
-            var bodies = sections.Select(x => new TermCounts(x.Body)).ToList();
-            var coverage = sections.Select((_, i) => concepts.Select((c, j) => weights[j] * Max(headings[i].Of(c), bodies[i].Of(c)).Presence).Sum() / total).ToList();
-            var headingCoverage = sections.Select((_, i) => concepts.Select((c, j) => weights[j] * headings[i].Of(c).Presence).Sum() / total).ToList();
+            var coverage = new double[sections.Count];
+            var headingCoverage = new double[sections.Count];
+            for (var i = 0; i < sections.Count; i++)
+            {
+                var (heading, body) = (new TermCounts(sections[i].Heading), new TermCounts(sections[i].Body));
+                for (var j = 0; j < concepts.Count; j++)
+                {
+                    var inHeading = heading.Of(concepts[j]);
+                    coverage[i] += weights[j] * Max(inHeading, body.Of(concepts[j])).Presence / total;
+                    headingCoverage[i] += weights[j] * inHeading.Presence / total;
+                }
+            }
+
             var chosen = AnswerSections.Choose([.. sections.Select(x => x.Heading)], coverage, headingCoverage, matched, wantsExplanation);
             shown.Add(chosen == matched ? hit : hit with
             {

@@ -63,16 +63,6 @@ public sealed class KnowledgeChatTests() : BotWithChannel(new HelpdeskBotFactory
         return body.GetProperty("value");
     }
 
-    /// <summary>The card's buttons that open a catalog form, as (title, item, message carried).</summary>
-    private static List<(string? Title, string? Item, string? Message)> FormButtons(JsonElement card) =>
-        [.. card.GetProperty("actions").EnumerateArray()
-            .Where(a => a.GetProperty("type").GetString() == "Action.Execute" && a.GetProperty("verb").GetString() == CatalogChoiceCard.OpenVerb)
-            .Select(a => (a.GetProperty("title").GetString(), a.GetProperty("data").GetProperty("item").GetString(),
-                a.GetProperty("data").TryGetProperty("message", out var m) ? m.GetString() : null))];
-
-    private static JsonElement Input(JsonElement card, string id) =>
-        card.GetProperty("body").EnumerateArray().Single(e => e.TryGetProperty("id", out var i) && i.GetString() == id);
-
     [Fact]
     public async Task NotHelpfulUpdatesTheCardInPlaceOffersAnIncidentWithTheQuestionAndIsRecordedAsAGap()
     {
@@ -84,7 +74,7 @@ public sealed class KnowledgeChatTests() : BotWithChannel(new HelpdeskBotFactory
         Assert.Contains(KnowledgeAnswers.NotHelpful, CardTexts.Of(card));
         Assert.Equal("BitLocker recovery key requested at startup", card.GetProperty("body")[0].GetProperty("text").GetString());
         Assert.DoesNotContain("Was this helpful?", card.GetRawText());
-        Assert.Equal([("Report an incident", "report-incident", "bitlocker recovery key")], FormButtons(card));
+        Assert.Equal([("Report an incident", "report-incident", "bitlocker recovery key")], CardTexts.FormButtons(card));
         await using var scope = Bot.Services.CreateAsyncScope();
         var gap = await scope.ServiceProvider.GetRequiredService<KnowledgeDbContext>().Gaps.SingleAsync();
         Assert.Equal((KnowledgeGapKind.NotHelpful, "bitlocker-recovery-key"), (gap.Kind, gap.ArticleId));
@@ -97,7 +87,7 @@ public sealed class KnowledgeChatTests() : BotWithChannel(new HelpdeskBotFactory
             new { articleId = "bitlocker-recovery-key", helpful = true, question = "bitlocker recovery key" }));
 
         Assert.Contains(KnowledgeAnswers.Thanks, card.GetRawText());
-        Assert.Empty(FormButtons(card));
+        Assert.Empty(CardTexts.FormButtons(card));
         await using var scope = Bot.Services.CreateAsyncScope();
         Assert.Empty(await scope.ServiceProvider.GetRequiredService<KnowledgeDbContext>().Gaps.ToListAsync());
     }
@@ -110,7 +100,7 @@ public sealed class KnowledgeChatTests() : BotWithChannel(new HelpdeskBotFactory
             new { articleId = "an-article-since-retired", helpful = false, question = "bitlocker recovery key" }));
 
         Assert.Equal(KnowledgeAnswers.NotHelpful, Assert.Single(card.GetProperty("body").EnumerateArray()).GetProperty("text").GetString());
-        Assert.Equal([("Report an incident", "report-incident", "bitlocker recovery key")], FormButtons(card));
+        Assert.Equal([("Report an incident", "report-incident", "bitlocker recovery key")], CardTexts.FormButtons(card));
     }
 
     [Fact]
@@ -122,7 +112,7 @@ public sealed class KnowledgeChatTests() : BotWithChannel(new HelpdeskBotFactory
         Assert.Equal(KnowledgeAnswers.NoAnswer, card.GetProperty("body")[0].GetProperty("text").GetString());
         Assert.Equal(
             [("Report an incident", "report-incident", "when is payday this month"), ("Other request", "other-request", "when is payday this month")],
-            FormButtons(card));
+            CardTexts.FormButtons(card));
         await using var scope = Bot.Services.CreateAsyncScope();
         Assert.Equal(KnowledgeGapKind.Declined, (await scope.ServiceProvider.GetRequiredService<KnowledgeDbContext>().Gaps.SingleAsync()).Kind);
     }
@@ -133,8 +123,8 @@ public sealed class KnowledgeChatTests() : BotWithChannel(new HelpdeskBotFactory
         var form = await CardOfAsync(await PressAsync(CatalogChoiceCard.OpenVerb,
             new { action = CatalogChoiceCard.OpenVerb, item = "other-request", message = "when is payday this month" }));
 
-        Assert.Equal("when is payday this month", Input(form, "details").GetProperty("value").GetString());
-        Assert.False(Input(form, "summary").TryGetProperty("value", out _));
+        Assert.Equal("when is payday this month", CardTexts.InputValue(form, "details"));
+        Assert.Null(CardTexts.InputValue(form, "summary"));
     }
 
     [Fact]
@@ -143,7 +133,7 @@ public sealed class KnowledgeChatTests() : BotWithChannel(new HelpdeskBotFactory
         await Client.PostActivityAsync(TeamsActivities.Message(Channel.ServiceUrl, "payday " + new string('x', 9_000)));
 
         var card = Assert.Single((await Channel.WaitForRequestsAsync(1))[0].Activity.Attachments!).Content!.Value;
-        Assert.All(FormButtons(card), b => Assert.Equal(CatalogChoiceCard.MaxMessageCharacters, b.Message!.Length));
+        Assert.All(CardTexts.FormButtons(card), b => Assert.Equal(CatalogChoiceCard.MaxMessageCharacters, b.Message!.Length));
     }
 
     [Fact]

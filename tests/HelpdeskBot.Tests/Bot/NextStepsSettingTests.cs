@@ -1,5 +1,4 @@
 using System.Text.Json;
-using HelpdeskBot.Catalog;
 using HelpdeskBot.Knowledge;
 using HelpdeskBot.Tests.Infrastructure;
 using HelpdeskBot.Tests.Knowledge;
@@ -21,7 +20,6 @@ public sealed class NextStepsSettingTests() : BotWithChannel(new HelpdeskBotFact
 
         var card = Assert.Single((await Channel.WaitForRequestsAsync(1))[0].Activity.Attachments!).Content!.Value;
         Assert.Equal(KnowledgeAnswers.NoAnswer, card.GetProperty("body")[0].GetProperty("text").GetString());
-        var items = card.GetProperty("actions").EnumerateArray().Select(a => a.GetProperty("data").GetProperty("item").GetString());
-        Assert.Equal(["other-request"], items);
+        Assert.Equal(["other-request"], CardTexts.FormButtons(card).Select(b => b.Item));
     }
 }

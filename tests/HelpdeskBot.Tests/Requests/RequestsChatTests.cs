@@ -81,11 +81,6 @@ public sealed class RequestsChatTests() : BotWithChannel(new HelpdeskBotFactory(
         Assert.Contains("hardware-request", card);
     }
 
-    /// <summary>What the form's input <paramref name="id"/> already holds; null when empty.</summary>
-    private static string? ValueOf(JsonElement card, string id) =>
-        card.GetProperty("body").EnumerateArray().Single(e => e.TryGetProperty("id", out var i) && i.GetString() == id)
-            .TryGetProperty("value", out var value) ? value.GetString() : null;
-
     [Theory]
     [InlineData("report an incident", null)] // names the item: no choices, no article, and no description of anything
     // A problem whose best article ("Outlook stuck offline or not syncing") is above the search's threshold but below
@@ -100,7 +95,7 @@ public sealed class RequestsChatTests() : BotWithChannel(new HelpdeskBotFactory(
         Assert.Contains(IntakeCard.SubmitVerb, card);
         Assert.DoesNotContain("Which of these do you need?", card);
         Assert.DoesNotContain("Was this helpful?", card);
-        Assert.Equal(description, ValueOf(form, "description"));
+        Assert.Equal(description, CardTexts.InputValue(form, "description"));
     }
 
     [Fact]
@@ -138,7 +133,7 @@ public sealed class RequestsChatTests() : BotWithChannel(new HelpdeskBotFactory(
 
         Assert.Contains("Report an incident", Texts(form));
         Assert.Contains(IntakeCard.SubmitVerb, Texts(form));
-        Assert.Equal("the payroll system is down", ValueOf(form, "description"));
+        Assert.Equal("the payroll system is down", CardTexts.InputValue(form, "description"));
         await using var scope = Bot.Services.CreateAsyncScope();
         var gap = await scope.ServiceProvider.GetRequiredService<HelpdeskBot.Knowledge.Storage.KnowledgeDbContext>().Gaps.SingleAsync();
         Assert.Equal("the payroll system is down", gap.Question);

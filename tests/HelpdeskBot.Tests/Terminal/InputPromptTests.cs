@@ -2,6 +2,7 @@ using System.Text.Json;
 using HelpdeskBot.Catalog;
 using HelpdeskBot.Terminal;
 using HelpdeskBot.Tests.Catalog;
+using HelpdeskBot.Tests.Infrastructure;
 
 namespace HelpdeskBot.Tests.Terminal;
 
@@ -12,7 +13,7 @@ public sealed class InputPromptTests
     {
         var item = ShippedCatalog.Item("report-incident");
         var card = IntakeCard.Build(item, IntakeCard.FromMessage(item, message)).ToAttachment().Content!.Value;
-        return card.GetProperty("body").EnumerateArray().Single(e => e.TryGetProperty("id", out var id) && id.GetString() == "description");
+        return CardTexts.Input(card, "description");
     }
 
     [Fact]

@@ -24,6 +24,7 @@ public static class AiExtensions
         {
             answers.Timeout = ai.Value.Timeout;
             answers.MaxSections = ai.Value.MaxSections;
+            answers.ModelCanDecline = ai.Value.ModelCanDecline;
         });
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<IChatClient>(sp => OpenAIChatClient.Create(sp.GetRequiredService<IOptions<AiOptions>>().Value));

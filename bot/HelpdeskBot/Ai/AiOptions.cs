@@ -27,6 +27,12 @@ public sealed class AiOptions : IValidatableObject
     [Range(1, 5)]
     public int MaxSections { get; set; } = 3;
 
+    /// <summary>
+    /// When the model says the retrieved sections do not answer the question, the bot declines (the "no answer"
+    /// message, its next steps, a knowledge gap) instead of showing the best article. On by default.
+    /// </summary>
+    public bool ModelCanDecline { get; set; } = true;
+
     public bool IsEnabled => !string.IsNullOrWhiteSpace(Endpoint);
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)

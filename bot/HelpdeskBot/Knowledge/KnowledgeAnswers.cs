@@ -14,7 +14,8 @@ namespace HelpdeskBot.Knowledge;
 /// <summary>
 /// Answers questions in chat from the knowledge base, and takes "was this helpful?" feedback. With a chat model
 /// configured (<see cref="GroundedAnswers"/> registered), the answer is composed from the retrieved sections when
-/// the model gives one that cites them; otherwise it is the best section itself (extractive).
+/// the model gives one that cites them, the question is declined when the model says they do not answer it, and
+/// otherwise (no model, an error, a timeout) the answer is the best section itself (extractive).
 /// </summary>
 public sealed class KnowledgeAnswers(
     KnowledgeSearch search, KnowledgeIndex index, KnowledgeGaps gaps, ServiceCatalog catalog, IOptions<KnowledgeOptions> options,
@@ -50,7 +51,8 @@ public sealed class KnowledgeAnswers(
     /// <summary>
     /// Sends the answer card, with <paramref name="next"/> (a form to open) as a button when given; false when the
     /// knowledge base declines (with a form to fall back on, also when the answer is below
-    /// <see cref="KnowledgeOptions.KnowledgeFirstMinConfidence"/>): the question is recorded as a gap and nothing is sent.
+    /// <see cref="KnowledgeOptions.KnowledgeFirstMinConfidence"/>) or the chat model finds no answer in what search
+    /// retrieved: the question is recorded as a gap and no answer is sent.
     /// </summary>
     public async Task<bool> TryAnswerAsync(TurnContext turn, string question, AnswerCard.NextStep? next, CancellationToken cancellationToken)
     {
@@ -63,16 +65,26 @@ public sealed class KnowledgeAnswers(
             return false;
         }
 
-        var generated = await GeneratedCardAsync(turn, result, next, cancellationToken);
+        var generated = await ComposeAsync(turn, result, cancellationToken);
+        if (generated?.Verdict is GroundedVerdict.NotInSources)
+        {
+            logger.LogInformation("No knowledge answer for activity {ActivityId}: the chat model found none in the sections of {ArticleId} (confidence {Confidence})",
+                turn.Activity.Id, result.Best!.ArticleId, result.Best.Confidence);
+            await gaps.RecordDeclinedAsync(question, cancellationToken);
+            return false;
+        }
+
         logger.LogInformation("Answered activity {ActivityId} with article {ArticleId} at confidence {Confidence}, generated {Generated}",
-            turn.Activity.Id, result.Best!.ArticleId, result.Best.Confidence, generated is not null);
-        var card = generated ?? AnswerCard.Build(result, options.Value.PublicBaseUrl, next: next);
+            turn.Activity.Id, result.Best!.ArticleId, result.Best.Confidence, generated?.Answer is not null);
+        var card = generated?.Answer is { } answer
+            ? GeneratedAnswerCard.Build(answer, result.Question, options.Value.PublicBaseUrl, next)
+            : AnswerCard.Build(result, options.Value.PublicBaseUrl, next: next);
         await turn.SendActivityAsync(Activity.CreateMessage(null, card.ToAttachment()), cancellationToken);
         return true;
     }
 
-    private async Task<AdaptiveCard?> GeneratedCardAsync(
-        TurnContext turn, KnowledgeSearchResult result, AnswerCard.NextStep? next, CancellationToken cancellationToken)
+    /// <summary>The chat model's answer from the retrieved sections; null without a model.</summary>
+    private async Task<GroundedResult?> ComposeAsync(TurnContext turn, KnowledgeSearchResult result, CancellationToken cancellationToken)
     {
         if (grounded is null)
         {
@@ -84,8 +96,7 @@ public sealed class KnowledgeAnswers(
 
         var texts = await index.ReadSectionTextsAsync(result.Hits, cancellationToken);
         var sources = result.Hits.Zip(texts, (hit, text) => new GroundingSource(hit, text)).ToList();
-        var answer = await grounded.ComposeAsync(result.Question, sources, cancellationToken);
-        return answer is null ? null : GeneratedAnswerCard.Build(answer, result.Question, options.Value.PublicBaseUrl, next);
+        return await grounded.ComposeAsync(result.Question, sources, cancellationToken);
     }
 
     /// <summary>

@@ -19,4 +19,10 @@ public sealed class GroundedAnswerOptions
     /// <summary>A longer reply is cut (at a sentence end where possible): answers in chat are short.</summary>
     [Range(100, 10_000)]
     public int MaxAnswerCharacters { get; set; } = 1_200;
+
+    /// <summary>
+    /// When the model says the retrieved sections do not answer the question, decline (the "no answer" message and
+    /// its next steps, recorded as a gap) rather than show the extractive answer. On by default.
+    /// </summary>
+    public bool ModelCanDecline { get; set; } = true;
 }

@@ -11,6 +11,13 @@ public static partial class GroundedAnswerReply
 {
     public sealed record Parsed(string Text, IReadOnlyList<int> Cited);
 
+    /// <summary>
+    /// Whether the reply is the model saying the sources do not answer (<see cref="GroundedAnswerPrompt.NoAnswer"/>),
+    /// as models write it: alone or first, in any case, quoted, in code marks or bold, perhaps followed by a reason. Prose
+    /// that starts "No answer..." is not it: the token has its underscore.
+    /// </summary>
+    public static bool IsNoAnswer(string? reply) => NoAnswerReply().IsMatch(reply ?? "");
+
     public static Parsed? Parse(string? reply, IReadOnlyList<string> sourceTexts, int maxCharacters)
     {
         var text = (reply ?? "").Trim();
@@ -52,6 +59,9 @@ public static partial class GroundedAnswerReply
 
         return window[..(end > 0 ? end + 1 : window.Length)].TrimEnd() + "…";
     }
+
+    [GeneratedRegex(@"^[\s""'`*_]*NO_ANSWER\b", RegexOptions.IgnoreCase)]
+    private static partial Regex NoAnswerReply();
 
     // [1], [2, 3], with the whitespace before it (so a removed one leaves no gap).
     [GeneratedRegex(@"\s*\[\s*(\d{1,3}(?:\s*[,;]\s*\d{1,3})*)\s*\]")]

@@ -1,4 +1,6 @@
+using HelpdeskBot.Knowledge.Answers;
 using HelpdeskBot.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace HelpdeskBot.Tests.Ai;
@@ -34,5 +36,20 @@ public sealed class AiOptionsTests
 
         Assert.NotNull(compatible.CreateClient());
         Assert.NotNull(none.CreateClient());
+    }
+
+    [Fact]
+    public async Task TheAiSettingsReachTheAnswerComposer()
+    {
+        await using var bot = new HelpdeskBotFactory(new Dictionary<string, string?>
+        {
+            ["Ai:Endpoint"] = "http://localhost:11434/v1", ["Ai:Model"] = "llama3.2", ["Ai:Provider"] = "OpenAICompatible",
+            ["Ai:Timeout"] = "00:00:05", ["Ai:MaxSections"] = "2", ["Ai:ModelCanDecline"] = "false",
+        });
+
+        var composer = bot.Services.GetRequiredService<IOptions<GroundedAnswerOptions>>().Value;
+
+        Assert.Equal((TimeSpan.FromSeconds(5), 2, false), (composer.Timeout, composer.MaxSections, composer.ModelCanDecline));
+        Assert.True(new GroundedAnswerOptions().ModelCanDecline);
     }
 }

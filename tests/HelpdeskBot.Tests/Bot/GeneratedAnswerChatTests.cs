@@ -3,6 +3,9 @@ using System.Text.Json;
 using HelpdeskBot.Knowledge;
 using HelpdeskBot.Tests.Infrastructure;
 using HelpdeskBot.Tests.Knowledge;
+using HelpdeskBot.Knowledge.Answers;
+using HelpdeskBot.Knowledge.Storage;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -64,6 +67,25 @@ public sealed class GeneratedAnswerChatTests : BotWithChannel
         Assert.DoesNotContain(GeneratedAnswerCard.GeneratedNote, answer.GetRawText());
         Assert.Equal("VPN won't connect", answer.GetProperty("body")[0].GetProperty("text").GetString());
         Assert.Contains(Bot.Logs, l => l.StartsWith("Warning") && l.Contains("HttpRequestException"));
+    }
+
+    [Fact]
+    public async Task WhenTheModelFindsNoAnswerInTheSectionsTheQuestionIsDeclinedWithNextStepsAndRecordedAsAGap()
+    {
+        // Search finds the VPN article; the model, reading it, says it does not answer the question.
+        _model.Reply(GroundedAnswerPrompt.NoAnswer);
+        const string question = "vpn wont conect from home";
+
+        var card = await AskAsync(question);
+
+        Assert.Equal(KnowledgeAnswers.NoAnswer, card.GetProperty("body")[0].GetProperty("text").GetString());
+        Assert.Equal(
+            [("Report an incident", "report-incident", question), ("Other request", "other-request", question)],
+            CardTexts.FormButtons(card));
+        await using var scope = Bot.Services.CreateAsyncScope();
+        var gap = await scope.ServiceProvider.GetRequiredService<KnowledgeDbContext>().Gaps.SingleAsync();
+        Assert.Equal((KnowledgeGapKind.Declined, question), (gap.Kind, gap.Question));
+        Assert.Contains(Bot.Logs, l => l.Contains("the chat model found none in the sections of"));
     }
 
     [Fact]

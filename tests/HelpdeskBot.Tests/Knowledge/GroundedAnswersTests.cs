@@ -39,9 +39,10 @@ public sealed class GroundedAnswersTests : IDisposable
     {
         _model.Reply("Restart GlobalProtect and sign in again [1]. If you are locked out, reset your password [2].");
 
-        var answer = await Composer().ComposeAsync(Question, Sources, default);
+        var result = await Composer().ComposeAsync(Question, Sources, default);
 
-        Assert.NotNull(answer);
+        Assert.Equal(GroundedVerdict.Answered, result.Verdict);
+        var answer = result.Answer!;
         Assert.Equal("Restart GlobalProtect and sign in again [1]. If you are locked out, reset your password [2].", answer.Text);
         Assert.Equal([(1, "vpn-cannot-connect"), (2, "password-reset")], answer.Sources.Select(s => (s.Number, s.Hit.ArticleId)));
     }
@@ -55,8 +56,51 @@ public sealed class GroundedAnswersTests : IDisposable
     {
         _model.Reply(reply);
 
-        Assert.Null(await Composer().ComposeAsync(Question, Sources, default));
+        Assert.Same(GroundedResult.Unavailable, await Composer().ComposeAsync(Question, Sources, default));
         Assert.Contains(_logs, l => l.Contains("cited none of the 3 retrieved sections"));
+    }
+
+    [Theory]
+    [InlineData("NO_ANSWER")]
+    [InlineData("no_answer.")]
+    [InlineData("`NO_ANSWER`")]
+    [InlineData("**NO_ANSWER**")]
+    [InlineData("  \"NO_ANSWER\"\n")]
+    [InlineData("NO_ANSWER: the sources are about VPN connections, not printers.")]
+    public async Task AReplyThatTheSourcesDoNotAnswerIsNotInSources(string reply)
+    {
+        _model.Reply(reply);
+
+        Assert.Same(GroundedResult.NotInSources, await Composer().ComposeAsync(Question, Sources, default));
+        Assert.Contains(_logs, l => l.Contains("found no answer in the 3 retrieved sections; declining"));
+    }
+
+    [Theory]
+    [InlineData("No answer from GlobalProtect? Restart it [1].")]
+    [InlineData("Restart GlobalProtect [1]. If that fails, NO_ANSWER.")]
+    public async Task ProseThatMentionsNoAnswerIsStillAnAnswer(string reply)
+    {
+        _model.Reply(reply);
+
+        Assert.Equal(GroundedVerdict.Answered, (await Composer().ComposeAsync(Question, Sources, default)).Verdict);
+    }
+
+    [Fact]
+    public async Task WithModelCanDeclineOffTheModelsNoAnswerFallsBackToTheExtractiveAnswer()
+    {
+        _model.Reply(GroundedAnswerPrompt.NoAnswer);
+
+        var result = await Composer(options: new GroundedAnswerOptions { ModelCanDecline = false }).ComposeAsync(Question, Sources, default);
+
+        Assert.Same(GroundedResult.Unavailable, result);
+        Assert.Contains(_logs, l => l.Contains("using the extractive answer (Ai:ModelCanDecline is off)"));
+    }
+
+    [Fact]
+    public void TheRulesAskForTheNoAnswerTokenWhenTheSourcesDoNotAnswer()
+    {
+        Assert.Contains($"reply with exactly {GroundedAnswerPrompt.NoAnswer} and nothing else", GroundedAnswerPrompt.Rules);
+        Assert.DoesNotContain("{", GroundedAnswerPrompt.Rules);
     }
 
     [Fact]
@@ -64,7 +108,7 @@ public sealed class GroundedAnswersTests : IDisposable
     {
         _model.Reply("Restart GlobalProtect [1][9]. Then sign in [1, 7]. Or do something else [4].");
 
-        var answer = await Composer().ComposeAsync(Question, Sources, default);
+        var answer = (await Composer().ComposeAsync(Question, Sources, default)).Answer;
 
         Assert.Equal("Restart GlobalProtect [1]. Then sign in [1]. Or do something else.", answer!.Text);
         Assert.Equal([1], answer.Sources.Select(s => s.Number));
@@ -75,7 +119,7 @@ public sealed class GroundedAnswersTests : IDisposable
     {
         _model.Reply("Check [the status page](https://vpn.contoso.com/status) [1], not https://evil.example/login [1].");
 
-        var answer = await Composer().ComposeAsync(Question, Sources, default);
+        var answer = (await Composer().ComposeAsync(Question, Sources, default)).Answer;
 
         Assert.Equal("Check the status page (https://vpn.contoso.com/status) [1], not (link removed) [1].", answer!.Text);
     }
@@ -85,7 +129,7 @@ public sealed class GroundedAnswersTests : IDisposable
     {
         _model.Reply(string.Concat(Enumerable.Repeat("Restart GlobalProtect and sign in again [1]. ", 40)));
 
-        var answer = await Composer(options: new GroundedAnswerOptions { MaxAnswerCharacters = 200 }).ComposeAsync(Question, Sources, default);
+        var answer = (await Composer(options: new GroundedAnswerOptions { MaxAnswerCharacters = 200 }).ComposeAsync(Question, Sources, default)).Answer;
 
         Assert.True(answer!.Text.Length <= 200, answer.Text);
         Assert.EndsWith("[1].…", answer.Text);
@@ -96,7 +140,7 @@ public sealed class GroundedAnswersTests : IDisposable
     {
         _model.Throw(new HttpRequestException("boom: " + Sources[0].Text, null, System.Net.HttpStatusCode.TooManyRequests));
 
-        Assert.Null(await Composer().ComposeAsync(Question, Sources, default));
+        Assert.Same(GroundedResult.Unavailable, await Composer().ComposeAsync(Question, Sources, default));
         var warning = Assert.Single(_logs, l => l.StartsWith("Warning"));
         Assert.Contains("HttpRequestException", warning);
         Assert.Contains("TooManyRequests", warning);
@@ -109,9 +153,9 @@ public sealed class GroundedAnswersTests : IDisposable
         _model.NeverAnswer();
         var time = new InstantTimeProvider();
 
-        var answer = await Composer(time).ComposeAsync(Question, Sources, default);
+        var result = await Composer(time).ComposeAsync(Question, Sources, default);
 
-        Assert.Null(answer);
+        Assert.Same(GroundedResult.Unavailable, result);
         Assert.Equal([TimeSpan.FromSeconds(8)], time.Waits);
         Assert.Contains(_logs, l => l.StartsWith("Warning") && l.Contains("did not answer within 00:00:08"));
     }

@@ -12,10 +12,12 @@ namespace HelpdeskBot.Knowledge;
 public sealed class KnowledgeStartup(IServiceScopeFactory scopes, IOptions<KnowledgeOptions> options, ILogger<KnowledgeStartup> logger)
     : IHostedService
 {
+    /// <summary>Migrates the knowledge tables, and indexes again what an older version indexed differently.</summary>
     public async Task MigrateAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<KnowledgeDbContext>().Database.MigrateAsync(cancellationToken);
+        await scope.ServiceProvider.GetRequiredService<KnowledgeBase>().ReindexOutdatedAsync(cancellationToken);
     }
 
     public async Task StartAsync(CancellationToken cancellationToken)

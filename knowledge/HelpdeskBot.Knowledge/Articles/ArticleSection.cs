@@ -1,13 +1,17 @@
 using System.Text.RegularExpressions;
 using Markdig;
 using Markdig.Renderers;
+using Markdig.Renderers.Html;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 
 namespace HelpdeskBot.Knowledge.Articles;
 
-/// <summary>A part of an article under one heading: the unit that search finds and answers show.</summary>
-public sealed partial record ArticleSection(int Ordinal, string Heading, string Markdown, string PlainText)
+/// <summary>
+/// A part of an article under one heading: the unit that search finds and answers show. <see cref="PlainText"/> is
+/// what search reads; <see cref="DisplayText"/> is the same text as people read it, with list numbers and bullets.
+/// </summary>
+public sealed partial record ArticleSection(int Ordinal, string Heading, string Markdown, string PlainText, string DisplayText)
 {
     private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().DisableHtml().Build();
 
@@ -41,7 +45,7 @@ public sealed partial record ArticleSection(int Ordinal, string Heading, string 
         var markdown = string.Join('\n', lines).Trim();
         if (markdown.Length > 0)
         {
-            sections.Add(new ArticleSection(sections.Count, heading, markdown, ToPlainText(markdown)));
+            sections.Add(new ArticleSection(sections.Count, heading, markdown, ToPlainText(markdown), ToDisplayText(markdown)));
         }
     }
 
@@ -49,10 +53,43 @@ public sealed partial record ArticleSection(int Ordinal, string Heading, string 
     /// The text people read in cards and search indexes: Markdown formatting gone, and raw HTML an author typed
     /// gone too (tags dropped, script and style blocks with their content), so it never reaches a card as markup.
     /// </summary>
-    public static string ToPlainText(string markdown)
+    public static string ToPlainText(string markdown) => Render(markdown, numberLists: false);
+
+    /// <summary>
+    /// <see cref="ToPlainText"/> as people read it in an answer: each list item on its own line after its number
+    /// ("1. ", "2. ") or a bullet ("• "), so steps read as steps. Search keeps to the plain text, whose words alone
+    /// the ranking was measured on.
+    /// </summary>
+    public static string ToDisplayText(string markdown) => Render(markdown, numberLists: true);
+
+    private static string Render(string markdown, bool numberLists)
     {
-        var text = StripHtml(Markdig.Markdown.ToPlainText(markdown, Pipeline));
-        return Regex.Replace(text, @"[ \t]+", " ").Trim();
+        using var writer = new StringWriter();
+        var renderer = new HtmlRenderer(writer) { EnableHtmlForBlock = false, EnableHtmlForInline = false, EnableHtmlEscape = false };
+        Pipeline.Setup(renderer);
+        if (numberLists)
+        {
+            renderer.ObjectRenderers.Replace<ListRenderer>(new MarkedListRenderer());
+        }
+
+        renderer.Render(Markdig.Markdown.Parse(markdown, Pipeline));
+        return Regex.Replace(StripHtml(writer.ToString()), @"[ \t]+", " ").Trim();
+    }
+
+    /// <summary>Writes each list item on its own line after its number or a bullet (Markdig's plain text drops both).</summary>
+    private sealed class MarkedListRenderer : HtmlObjectRenderer<ListBlock>
+    {
+        protected override void Write(HtmlRenderer renderer, ListBlock list)
+        {
+            var number = list.IsOrdered && int.TryParse(list.OrderedStart, out var start) ? start : 1;
+            foreach (var item in list.OfType<ListItemBlock>())
+            {
+                renderer.EnsureLine();
+                renderer.Write(list.IsOrdered ? $"{number++}. " : "• ");
+                renderer.WriteChildren(item);
+                renderer.EnsureLine();
+            }
+        }
     }
 
     /// <summary>Plain text without the HTML tags in it (script and style blocks go with their content).</summary>

@@ -114,6 +114,43 @@ public sealed class KnowledgeBase(
         return report;
     }
 
+    /// <summary>
+    /// Indexes again the published articles whose index rows an older version wrote (without the display text a
+    /// migration added), a batch per transaction; an article no longer published leaves the index. Run at start,
+    /// after migrating; does nothing once the index is current. Returns how many articles it indexed again.
+    /// </summary>
+    public async Task<int> ReindexOutdatedAsync(CancellationToken cancellationToken)
+    {
+        var outdated = await index.OutdatedArticleIdsAsync(cancellationToken);
+        foreach (var batch in outdated.Chunk(ImportBatchSize))
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            foreach (var id in batch)
+            {
+                var article = await FindAsync(id, cancellationToken);
+                if (article is { State: ArticleState.Published, Published: { } published })
+                {
+                    await index.ReplaceAsync(published, cancellationToken);
+                }
+                else
+                {
+                    await index.RemoveAsync(id, cancellationToken);
+                }
+            }
+
+            await transaction.CommitAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+        }
+
+        if (outdated.Count > 0)
+        {
+            logger.LogInformation("Indexed {Count} published articles again to add their display text", outdated.Count);
+            await ReloadVocabularyAsync(cancellationToken);
+        }
+
+        return outdated.Count;
+    }
+
     // After the commit (inside a caller's transaction, such as an import's batch, the caller reloads at its end).
     private async Task ReloadVocabularyAsync(CancellationToken cancellationToken)
     {

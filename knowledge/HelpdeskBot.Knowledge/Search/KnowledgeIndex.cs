@@ -9,7 +9,9 @@ namespace HelpdeskBot.Knowledge.Search;
 /// <summary>
 /// The FTS5 index of published articles, one row per section: <c>KnowledgeSectionContent</c> holds the text, and
 /// triggers keep two FTS5 tables over it current: <c>KnowledgeSections</c> (porter stems, for ranking) and
-/// <c>KnowledgeWords</c> (plain words, whose vocabulary corrects typos). Changes run in the caller's transaction.
+/// <c>KnowledgeWords</c> (plain words, whose vocabulary corrects typos). Both index <c>Body</c>, the plain text; the
+/// answer shows <c>Display</c>, the same text with its list numbers (<see cref="ArticleSection.DisplayText"/>).
+/// Changes run in the caller's transaction.
 /// </summary>
 public sealed class KnowledgeIndex(KnowledgeDbContext db)
 {
@@ -20,10 +22,10 @@ public sealed class KnowledgeIndex(KnowledgeDbContext db)
         var connection = await OpenAsync(cancellationToken);
         await using var insert = connection.CreateCommand();
         insert.CommandText = """
-            INSERT INTO KnowledgeSectionContent (ArticleId, Ordinal, Title, Tags, Heading, Body)
-            VALUES ($article, $ordinal, $title, $tags, $heading, $body)
+            INSERT INTO KnowledgeSectionContent (ArticleId, Ordinal, Title, Tags, Heading, Body, Display)
+            VALUES ($article, $ordinal, $title, $tags, $heading, $body, $display)
             """;
-        var parameters = new[] { "$article", "$ordinal", "$title", "$tags", "$heading", "$body" }
+        var parameters = new[] { "$article", "$ordinal", "$title", "$tags", "$heading", "$body", "$display" }
             .Select(name => { var p = insert.CreateParameter(); p.ParameterName = name; insert.Parameters.Add(p); return p; })
             .ToArray();
         insert.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
@@ -35,6 +37,7 @@ public sealed class KnowledgeIndex(KnowledgeDbContext db)
             parameters[3].Value = string.Join(' ', version.TagList);
             parameters[4].Value = section.Heading;
             parameters[5].Value = section.PlainText;
+            parameters[6].Value = section.DisplayText;
             await insert.ExecuteNonQueryAsync(cancellationToken);
         }
 
@@ -49,8 +52,18 @@ public sealed class KnowledgeIndex(KnowledgeDbContext db)
     }
 
     /// <summary>
-    /// The full plain text of the hits' sections, in the hits' order, for answers composed from them. A section gone
-    /// since the search (article retired meanwhile) gives its snippet.
+    /// The articles indexed before the index kept display text (<c>Display</c> empty where <c>Body</c> is not):
+    /// <see cref="Authoring.KnowledgeBase.ReindexOutdatedAsync"/> indexes them again.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> OutdatedArticleIdsAsync(CancellationToken cancellationToken) =>
+        await db.Database
+            .SqlQuery<string>($"SELECT DISTINCT ArticleId AS Value FROM KnowledgeSectionContent WHERE Display = '' AND Body <> ''")
+            .ToListAsync(cancellationToken);
+
+    /// <summary>
+    /// The full text of the hits' sections as people read it (the plain text where a row predates display text), in
+    /// the hits' order, for answers composed from them. A section gone since the search (article retired meanwhile)
+    /// gives its snippet.
     /// </summary>
     public async Task<IReadOnlyList<string>> ReadSectionTextsAsync(IEnumerable<KnowledgeHit> hits, CancellationToken cancellationToken)
     {
@@ -58,7 +71,7 @@ public sealed class KnowledgeIndex(KnowledgeDbContext db)
         foreach (var hit in hits)
         {
             var body = await db.Database
-                .SqlQuery<string>($"SELECT Body AS Value FROM KnowledgeSectionContent WHERE ArticleId = {hit.ArticleId} AND Ordinal = {hit.SectionOrdinal}")
+                .SqlQuery<string>($"SELECT CASE WHEN Display = '' THEN Body ELSE Display END AS Value FROM KnowledgeSectionContent WHERE ArticleId = {hit.ArticleId} AND Ordinal = {hit.SectionOrdinal}")
                 .SingleOrDefaultAsync(cancellationToken); // one row per (article, ordinal)
             texts.Add(body ?? hit.Snippet);
         }

@@ -49,7 +49,7 @@ public sealed class AnswerSectionTests : IAsyncLifetime, IDisposable
         var best = await BestAsync(question);
 
         Assert.Equal(("vpn-wont-connect", "Steps to fix it"), (best.ArticleId, best.SectionHeading));
-        Assert.StartsWith("Restart GlobalProtect.", best.Snippet);
+        Assert.StartsWith("1. Restart GlobalProtect.\n2. ", best.Snippet);
     }
 
     [Fact]

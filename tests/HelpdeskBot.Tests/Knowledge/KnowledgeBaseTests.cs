@@ -1,5 +1,6 @@
 using HelpdeskBot.Knowledge.Articles;
 using HelpdeskBot.Knowledge.Authoring;
+using HelpdeskBot.Knowledge.Search;
 using Microsoft.EntityFrameworkCore;
 
 namespace HelpdeskBot.Tests.Knowledge;
@@ -129,6 +130,68 @@ public sealed class KnowledgeBaseTests : IAsyncLifetime, IDisposable
     [Fact]
     public void HtmlInAnArticleIsEscapedOnThePage() =>
         Assert.DoesNotContain("<script>", ArticleSection.ToSafeHtml("Hello <script>alert(1)</script>"));
+
+    [Fact]
+    public void AnswersShowListsAsNumberedStepsAndBulletsWhileSearchReadsOnlyTheWords()
+    {
+        var section = Assert.Single(ArticleSection.Split("VPN", """
+            ## Steps
+            Before you start:
+
+            - Plug in the **charger**.
+            - Close <b>other</b> VPNs.
+
+            3. Open GlobalProtect.
+            4. Click **Connect**.
+               - Approve the prompt.
+
+            Still stuck? <script>alert(1)</script>Call us.
+            """));
+
+        Assert.Equal("""
+            Before you start:
+            • Plug in the charger.
+            • Close other VPNs.
+            3. Open GlobalProtect.
+            4. Click Connect.
+            • Approve the prompt.
+            Still stuck? Call us.
+            """.ReplaceLineEndings("\n"), section.DisplayText);
+        Assert.DoesNotContain("•", section.PlainText);
+        Assert.DoesNotContain("3.", section.PlainText);
+        Assert.Contains("Open GlobalProtect.", section.PlainText);
+    }
+
+    [Fact]
+    public async Task TheAnswerSnippetShowsTheStepsWithTheirNumbers()
+    {
+        Write("vpn-help", "VPN will not connect", "## Steps to fix it\n1. Restart GlobalProtect.\n2. Sign in again with MFA.\n");
+        await ImportAsync();
+
+        var best = (await _kb.Search.SearchAsync("vpn will not connect", 3, default)).Best!;
+
+        Assert.Equal("1. Restart GlobalProtect.\n2. Sign in again with MFA.", best.Snippet);
+        var text = Assert.Single(await new KnowledgeIndex(_kb.Db).ReadSectionTextsAsync([best], default));
+        Assert.Equal(best.Snippet, text);
+    }
+
+    [Fact]
+    public async Task ArticlesIndexedBeforeDisplayTextAreIndexedAgainOnceAndShowThePlainTextUntilThen()
+    {
+        Write("vpn-help", "VPN will not connect", "## Steps to fix it\n1. Restart GlobalProtect.\n2. Sign in again with MFA.\n");
+        Write("printer", "Printer offline", "## Steps\n1. Turn the printer off and on.\n", "[printing]");
+        await ImportAsync();
+        await _kb.Base.RetireAsync("printer", default);
+        // As an older version left the index: no display text.
+        await _kb.Db.Database.ExecuteSqlRawAsync("UPDATE KnowledgeSectionContent SET Display = ''");
+        Assert.Equal("Restart GlobalProtect.\nSign in again with MFA.", (await _kb.Search.SearchAsync("vpn will not connect", 3, default)).Best!.Snippet);
+
+        Assert.Equal(1, await _kb.Base.ReindexOutdatedAsync(default));
+
+        Assert.Equal("1. Restart GlobalProtect.\n2. Sign in again with MFA.", (await _kb.Search.SearchAsync("vpn will not connect", 3, default)).Best!.Snippet);
+        Assert.Equal(0, await _kb.Base.ReindexOutdatedAsync(default));
+        Assert.True((await _kb.Search.SearchAsync("printer offline", 3, default)).Declined);
+    }
 
     [Fact]
     public async Task TheKnowledgeModelHasNoChangesMissingFromTheHandWrittenMigrations() =>

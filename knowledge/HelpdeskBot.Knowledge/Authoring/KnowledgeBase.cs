@@ -85,7 +85,8 @@ public sealed class KnowledgeBase(
     /// folder) and skipped; the rest carries on. The id is the file name, so two files of one name are an error.
     /// Changes are committed every <see cref="ImportBatchSize"/> articles: one commit (one disk flush) per article
     /// made large imports I/O-bound. Should the import fail, at most the current batch is rolled back; a re-run
-    /// skips what is already there.
+    /// skips what is already there. An import that changed <see cref="OptimizeAfter"/> articles or more ends by
+    /// merging the search index.
     /// </summary>
     public async Task<ImportReport> ImportFolderAsync(string folder, string author, CancellationToken cancellationToken)
     {
@@ -110,9 +111,17 @@ public sealed class KnowledgeBase(
             await transaction.CommitAsync(cancellationToken);
         }
 
+        if (report.Added + report.Updated >= OptimizeAfter)
+        {
+            await index.OptimizeAsync(cancellationToken);
+        }
+
         await ReloadVocabularyAsync(cancellationToken);
         return report;
     }
+
+    /// <summary>A bulk change of at least this many articles ends by merging the search index (<see cref="KnowledgeIndex.OptimizeAsync"/>).</summary>
+    public const int OptimizeAfter = 100;
 
     /// <summary>
     /// Indexes again the published articles whose index rows an older version wrote (without the display text a
@@ -144,6 +153,7 @@ public sealed class KnowledgeBase(
 
         if (outdated.Count > 0)
         {
+            await index.OptimizeAsync(cancellationToken);
             logger.LogInformation("Indexed {Count} published articles again to add their display text", outdated.Count);
             await ReloadVocabularyAsync(cancellationToken);
         }

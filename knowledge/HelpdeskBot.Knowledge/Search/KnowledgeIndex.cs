@@ -79,6 +79,19 @@ public sealed class KnowledgeIndex(KnowledgeDbContext db)
         return texts;
     }
 
+    /// <summary>
+    /// Merges each FTS5 table's segments into one. Every write adds segments that FTS5 merges only gradually, so
+    /// after a bulk change (an import, indexing everything again) a query reads many b-trees per term: at 10,000
+    /// articles indexed again, p99 went from 17.6 ms (merged) to 24 ms. Seconds at 10,000 articles; the content,
+    /// and so the vocabulary, does not change.
+    /// </summary>
+    public async Task OptimizeAsync(CancellationToken cancellationToken)
+    {
+        await db.Database.ExecuteSqlRawAsync(
+            "INSERT INTO KnowledgeSections (KnowledgeSections) VALUES ('optimize'); INSERT INTO KnowledgeWords (KnowledgeWords) VALUES ('optimize');",
+            cancellationToken);
+    }
+
     private Task BumpGenerationAsync(CancellationToken cancellationToken) =>
         db.Database.ExecuteSqlRawAsync("UPDATE KnowledgeIndexState SET Generation = Generation + 1", cancellationToken);
 

@@ -193,6 +193,42 @@ public sealed class KnowledgeBaseTests : IAsyncLifetime, IDisposable
         Assert.True((await _kb.Search.SearchAsync("printer offline", 3, default)).Declined);
     }
 
+    private async Task<int> IndexPagesAsync() =>
+        await _kb.Db.Database.SqlQueryRaw<int>("SELECT count(*) AS Value FROM KnowledgeSections_data").SingleAsync();
+
+    [Fact]
+    public async Task OptimizingMergesTheIndexAndSearchFindsTheSame()
+    {
+        for (var i = 0; i < 20; i++)
+        {
+            Write($"article-{i}", $"Topic {i} troubleshooting", $"## Steps\nRestart the widget number {i} and sign in again.");
+        }
+
+        await ImportAsync(); // fewer than OptimizeAfter: left to FTS5's gradual merging
+        var before = (await IndexPagesAsync(), (await _kb.Search.SearchAsync("topic 7 troubleshooting", 3, default)).Best?.ArticleId);
+
+        await new KnowledgeIndex(_kb.Db).OptimizeAsync(default);
+
+        Assert.True(await IndexPagesAsync() < before.Item1, $"{await IndexPagesAsync()} pages after, {before.Item1} before");
+        Assert.Equal("article-7", before.ArticleId);
+        Assert.Equal("article-7", (await _kb.Search.SearchAsync("topic 7 troubleshooting", 3, default)).Best?.ArticleId);
+    }
+
+    [Fact]
+    public async Task ALargeImportEndsWithTheIndexMerged()
+    {
+        for (var i = 0; i < KnowledgeBase.OptimizeAfter; i++)
+        {
+            Write($"article-{i}", $"Topic {i} troubleshooting", $"## Steps\nRestart the widget number {i} and sign in again.");
+        }
+
+        await ImportAsync();
+        var pages = await IndexPagesAsync();
+        await new KnowledgeIndex(_kb.Db).OptimizeAsync(default);
+
+        Assert.Equal(pages, await IndexPagesAsync());
+    }
+
     [Fact]
     public async Task TheKnowledgeModelHasNoChangesMissingFromTheHandWrittenMigrations() =>
         Assert.False(_kb.Db.Database.HasPendingModelChanges(), "Add a knowledge migration and update its snapshot.");

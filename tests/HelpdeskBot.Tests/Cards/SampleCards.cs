@@ -50,7 +50,7 @@ public static class SampleCards
     public static KnowledgeSearchResult Answer() => new(
         "vpn wont connect",
         [
-            new KnowledgeHit("vpn-cannot-connect", "VPN won't connect", 1, "Steps", "1. Restart GlobalProtect. 2. Sign in again.", 1.2, 0.9),
+            new KnowledgeHit("vpn-cannot-connect", "VPN won't connect", 1, "Steps", "1. Restart GlobalProtect.\n2. Sign in again.\n• If you are in the office, check Contoso-Corp.", 1.2, 0.9),
             new KnowledgeHit("vpn-keeps-disconnecting", "VPN keeps disconnecting", 0, "VPN keeps disconnecting", "If it drops every hour...", 0.8, 0.6),
             new KnowledgeHit("corporate-wifi-not-connecting", "Office Wi-Fi [Contoso-Corp] not connecting", 0, "Symptoms", "...", 0.7, 0.55),
         ],

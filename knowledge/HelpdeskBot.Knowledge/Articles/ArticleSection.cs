@@ -45,7 +45,9 @@ public sealed partial record ArticleSection(int Ordinal, string Heading, string 
         var markdown = string.Join('\n', lines).Trim();
         if (markdown.Length > 0)
         {
-            sections.Add(new ArticleSection(sections.Count, heading, markdown, ToPlainText(markdown), ToDisplayText(markdown)));
+            var document = Markdig.Markdown.Parse(markdown, Pipeline); // parsed once, rendered twice
+            sections.Add(new ArticleSection(
+                sections.Count, heading, markdown, Render(document, numberLists: false), Render(document, numberLists: true)));
         }
     }
 
@@ -53,16 +55,16 @@ public sealed partial record ArticleSection(int Ordinal, string Heading, string 
     /// The text people read in cards and search indexes: Markdown formatting gone, and raw HTML an author typed
     /// gone too (tags dropped, script and style blocks with their content), so it never reaches a card as markup.
     /// </summary>
-    public static string ToPlainText(string markdown) => Render(markdown, numberLists: false);
+    public static string ToPlainText(string markdown) => Render(Markdig.Markdown.Parse(markdown, Pipeline), numberLists: false);
 
     /// <summary>
     /// <see cref="ToPlainText"/> as people read it in an answer: each list item on its own line after its number
     /// ("1. ", "2. ") or a bullet ("• "), so steps read as steps. Search keeps to the plain text, whose words alone
     /// the ranking was measured on.
     /// </summary>
-    public static string ToDisplayText(string markdown) => Render(markdown, numberLists: true);
+    public static string ToDisplayText(string markdown) => Render(Markdig.Markdown.Parse(markdown, Pipeline), numberLists: true);
 
-    private static string Render(string markdown, bool numberLists)
+    private static string Render(MarkdownDocument document, bool numberLists)
     {
         using var writer = new StringWriter();
         var renderer = new HtmlRenderer(writer) { EnableHtmlForBlock = false, EnableHtmlForInline = false, EnableHtmlEscape = false };
@@ -72,7 +74,7 @@ public sealed partial record ArticleSection(int Ordinal, string Heading, string 
             renderer.ObjectRenderers.Replace<ListRenderer>(new MarkedListRenderer());
         }
 
-        renderer.Render(Markdig.Markdown.Parse(markdown, Pipeline));
+        renderer.Render(document);
         return Regex.Replace(StripHtml(writer.ToString()), @"[ \t]+", " ").Trim();
     }
 

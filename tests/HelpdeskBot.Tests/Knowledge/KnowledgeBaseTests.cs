@@ -175,6 +175,19 @@ public sealed class KnowledgeBaseTests : IAsyncLifetime, IDisposable
         Assert.Equal(best.Snippet, text);
     }
 
+    [Theory]
+    [InlineData("1. Open a browser and go to any website.\n2. Click the GlobalProtect icon.\n3. Click Connect and sign in.", 80,
+        "1. Open a browser and go to any website.\n2. Click the GlobalProtect icon. …")]
+    [InlineData("Open a browser and go to any website. Click the GlobalProtect icon. Click Connect and sign in.", 75,
+        "Open a browser and go to any website. Click the GlobalProtect icon. …")]
+    [InlineData("1. Open a browser and go to any website and check.\n2. Click the GlobalProtect icon in the tray then sign in.", 70,
+        "1. Open a browser and go to any website and check. …")]
+    [InlineData("Open a browser and go to any public website then click the GlobalProtect icon in the tray", 60,
+        "Open a browser and go to any public website then click the …")]
+    [InlineData("Short enough.", 400, "Short enough.")]
+    public void ASnippetEndsAfterAWholeStepOrSentenceNeverABareListNumber(string text, int max, string expected) =>
+        Assert.Equal(expected, Snippets.Make(text, max));
+
     [Fact]
     public async Task ArticlesIndexedBeforeDisplayTextAreIndexedAgainOnceAndShowThePlainTextUntilThen()
     {

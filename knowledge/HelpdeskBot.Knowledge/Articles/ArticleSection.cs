@@ -52,18 +52,12 @@ public sealed partial record ArticleSection(int Ordinal, string Heading, string 
     }
 
     /// <summary>
-    /// The text people read in cards and search indexes: Markdown formatting gone, and raw HTML an author typed
-    /// gone too (tags dropped, script and style blocks with their content), so it never reaches a card as markup.
+    /// The section's text with the Markdown formatting gone, and raw HTML an author typed gone too (tags dropped,
+    /// script and style blocks with their content), so it never reaches a card as markup. With
+    /// <paramref name="numberLists"/> (<see cref="DisplayText"/>, what answers show) each list item is on its own line
+    /// after its number ("1. ") or a bullet ("• "), so steps read as steps; without (<see cref="PlainText"/>) the words
+    /// alone, which search reads and the ranking was measured on.
     /// </summary>
-    public static string ToPlainText(string markdown) => Render(Markdig.Markdown.Parse(markdown, Pipeline), numberLists: false);
-
-    /// <summary>
-    /// <see cref="ToPlainText"/> as people read it in an answer: each list item on its own line after its number
-    /// ("1. ", "2. ") or a bullet ("• "), so steps read as steps. Search keeps to the plain text, whose words alone
-    /// the ranking was measured on.
-    /// </summary>
-    public static string ToDisplayText(string markdown) => Render(Markdig.Markdown.Parse(markdown, Pipeline), numberLists: true);
-
     private static string Render(MarkdownDocument document, bool numberLists)
     {
         using var writer = new StringWriter();

@@ -52,6 +52,12 @@ public sealed class KnowledgeIndex(KnowledgeDbContext db)
     }
 
     /// <summary>
+    /// The SQL for a section's text as people read it: its display text, or its plain text where a row has none (written
+    /// by an older version, until <see cref="Authoring.KnowledgeBase.ReindexOutdatedAsync"/> has run).
+    /// </summary>
+    internal const string DisplayText = "CASE WHEN Display = '' THEN Body ELSE Display END";
+
+    /// <summary>
     /// The articles indexed before the index kept display text (<c>Display</c> empty where <c>Body</c> is not):
     /// <see cref="Authoring.KnowledgeBase.ReindexOutdatedAsync"/> indexes them again.
     /// </summary>
@@ -71,7 +77,8 @@ public sealed class KnowledgeIndex(KnowledgeDbContext db)
         foreach (var hit in hits)
         {
             var body = await db.Database
-                .SqlQuery<string>($"SELECT CASE WHEN Display = '' THEN Body ELSE Display END AS Value FROM KnowledgeSectionContent WHERE ArticleId = {hit.ArticleId} AND Ordinal = {hit.SectionOrdinal}")
+                .SqlQueryRaw<string>($"SELECT {DisplayText} AS Value FROM KnowledgeSectionContent WHERE ArticleId = {{0}} AND Ordinal = {{1}}",
+                    hit.ArticleId, hit.SectionOrdinal)
                 .SingleOrDefaultAsync(cancellationToken); // one row per (article, ordinal)
             texts.Add(body ?? hit.Snippet);
         }

@@ -60,8 +60,9 @@ public sealed class KnowledgeSearch(
                 }
             }
 
+            // The snippet is always the chosen section's display text (ranking read only the plain text).
             var chosen = AnswerSections.Choose([.. sections.Select(x => x.Heading)], coverage, headingCoverage, matched, wantsExplanation);
-            shown.Add(chosen == matched ? hit : hit with
+            shown.Add(hit with
             {
                 SectionOrdinal = sections[chosen].Ordinal,
                 SectionHeading = sections[chosen].Heading,
@@ -76,7 +77,7 @@ public sealed class KnowledgeSearch(
         DbConnection connection, string articleId, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT Ordinal, Heading, Body, {DisplayText} FROM KnowledgeSectionContent WHERE ArticleId = $id ORDER BY Ordinal";
+        command.CommandText = $"SELECT Ordinal, Heading, Body, {KnowledgeIndex.DisplayText} FROM KnowledgeSectionContent WHERE ArticleId = $id ORDER BY Ordinal";
         var id = command.CreateParameter();
         id.ParameterName = "$id";
         id.Value = articleId;
@@ -132,8 +133,8 @@ public sealed class KnowledgeSearch(
         // Rank in the FTS index alone, then read the text of the candidates only: joining first read (and sorted)
         // the text of every matching section, which grows with the knowledge base. The innermost LIMIT stops FTS5
         // after MaxScored sections, should the gathering's estimate have been far off.
-        command.CommandText = $$"""
-            SELECT c.ArticleId, c.Ordinal, c.Title, c.Tags, c.Heading, c.Body, {{DisplayText}}
+        command.CommandText = """
+            SELECT c.ArticleId, c.Ordinal, c.Title, c.Tags, c.Heading, c.Body
             FROM (
                 SELECT Id, Bm25 FROM (
                     SELECT rowid AS Id, bm25(KnowledgeSections, 8.0, 5.0, 3.0, 1.0) AS Bm25 FROM KnowledgeSections
@@ -161,7 +162,7 @@ public sealed class KnowledgeSearch(
         {
             sections.Add(new SectionMatch(
                 reader.GetString(0), reader.GetInt32(1), reader.GetString(2), reader.GetString(3), reader.GetString(4),
-                reader.GetString(5), reader.GetString(6)));
+                reader.GetString(5)));
         }
 
         return sections;
@@ -231,7 +232,7 @@ public sealed class KnowledgeSearch(
                 Math.Min(4, x.Coverage * total / evidenceScale));
             return new RankedHit(
                 new KnowledgeHit(x.Section.ArticleId, x.Section.Title, x.Section.Ordinal, x.Section.Heading,
-                    Snippets.Make(x.Section.Display), Math.Round(x.Score, 4), Math.Round(AnswerConfidence.Of(evidence), 4)),
+                    Snippets.Make(x.Section.Body), Math.Round(x.Score, 4), Math.Round(AnswerConfidence.Of(evidence), 4)),
                 evidence, x.Details);
         })];
     }
@@ -306,8 +307,6 @@ public sealed class KnowledgeSearch(
         return best;
     }
 
-    // Body is what search reads; Display what the answer shows (its plain text where a row predates display text).
-    private sealed record SectionMatch(string ArticleId, int Ordinal, string Title, string Tags, string Heading, string Body, string Display);
-
-    private const string DisplayText = "CASE WHEN Display = '' THEN Body ELSE Display END";
+    // Ranking reads the plain text only; the hits returned get their display text in ShowAnswerSectionsAsync.
+    private sealed record SectionMatch(string ArticleId, int Ordinal, string Title, string Tags, string Heading, string Body);
 }

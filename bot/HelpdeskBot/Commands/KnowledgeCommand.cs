@@ -1,10 +1,15 @@
 using System.CommandLine;
 using System.Globalization;
 using HelpdeskBot.Knowledge.Authoring;
+using HelpdeskBot.Knowledge.Search;
+using Microsoft.Extensions.Options;
 
 namespace HelpdeskBot.Commands;
 
-/// <summary><c>kb import &lt;folder&gt;</c> publishes a folder of articles; <c>kb gaps</c> lists what the knowledge base did not answer.</summary>
+/// <summary>
+/// <c>kb import &lt;folder&gt;</c> publishes a folder of articles; <c>kb search &lt;question&gt;</c> shows what the bot
+/// would answer, or that it would decline, and why; <c>kb gaps</c> lists what the knowledge base did not answer.
+/// </summary>
 public static class KnowledgeCommand
 {
     public const string Name = "kb";
@@ -29,7 +34,19 @@ public static class KnowledgeCommand
         var gaps = new Command("gaps", "List the most frequent questions the knowledge base declined or answered unhelpfully, grouped.") { top };
         gaps.SetAction((result, ct) => GapsAsync(services, result.GetValue(top), result.InvocationConfiguration.Output, ct));
 
-        return new Command(Name, "The knowledge base.") { import, gaps };
+        var question = new Argument<string>("question") { Description = "The question, as an employee would type it (quote it)." };
+        var hits = new Option<int>("--top") { Description = "How many matches to list (1-10).", DefaultValueFactory = _ => 3 };
+        hits.Validators.Add(option =>
+        {
+            if (option.GetValueOrDefault<int>() is < 1 or > 10) option.AddError("--top must be between 1 and 10.");
+        });
+        var search = new Command("search", "Show what the bot would answer to a question, or that it would decline, with each match's confidence.")
+        {
+            question, hits,
+        };
+        search.SetAction((result, ct) => SearchAsync(services, result.GetRequiredValue(question), result.GetValue(hits), result.InvocationConfiguration.Output, ct));
+
+        return new Command(Name, "The knowledge base.") { import, search, gaps };
     }
 
     private static async Task<int> ImportAsync(IServiceProvider services, string folder, InvocationConfiguration console, CancellationToken ct)
@@ -51,6 +68,55 @@ public static class KnowledgeCommand
         }
 
         return report.Errors.Count == 0 ? Imported : SomeFilesHadErrors;
+    }
+
+    private static async Task<int> SearchAsync(IServiceProvider services, string question, int top, TextWriter output, CancellationToken ct)
+    {
+        await using var scope = await CommandLineExtensions.PrepareAsync(services, ct);
+        var options = scope.ServiceProvider.GetRequiredService<IOptions<KnowledgeSearchOptions>>().Value;
+        var result = await scope.ServiceProvider.GetRequiredService<KnowledgeSearch>().SearchAsync(question, top, ct);
+        await output.WriteAsync(SearchReport(result, options.MinConfidence));
+        return 0;
+    }
+
+    /// <summary>
+    /// What the bot would do with the question: answer with the first match (its section and the start of the
+    /// snippet shown), or decline, listing the nearest articles under the threshold so an author sees what fell short.
+    /// </summary>
+    public static string SearchReport(KnowledgeSearchResult result, double minConfidence)
+    {
+        var report = new System.Text.StringBuilder();
+        if (result.Declined)
+        {
+            report.AppendLine(CultureInfo.InvariantCulture,
+                $"Declined: no article reaches the confidence threshold ({minConfidence:0.00}); the bot says it has no answer and the question is recorded as a knowledge gap.");
+            if (result.BelowThreshold.Count > 0)
+            {
+                report.AppendLine("Nearest articles, under the threshold:");
+                AppendHits(report, result.BelowThreshold.Take(3));
+            }
+
+            return report.ToString();
+        }
+
+        var best = result.Hits[0];
+        report.AppendLine(CultureInfo.InvariantCulture, $"Answers with {best.ArticleId} \"{Printable(best.Title, 80)}\", section \"{Printable(best.SectionHeading, 60)}\":");
+        foreach (var line in best.Snippet.Split('\n', StringSplitOptions.RemoveEmptyEntries).Take(4))
+        {
+            report.AppendLine(CultureInfo.InvariantCulture, $"    {Printable(line, 100)}");
+        }
+
+        report.AppendLine("Matches (confidence, article, title):");
+        AppendHits(report, result.Hits);
+        return report.ToString();
+    }
+
+    private static void AppendHits(System.Text.StringBuilder report, IEnumerable<KnowledgeHit> hits)
+    {
+        foreach (var hit in hits)
+        {
+            report.AppendLine(CultureInfo.InvariantCulture, $"  {hit.Confidence,5:0.00}  {hit.ArticleId}  {Printable(hit.Title, 70)}");
+        }
     }
 
     private static async Task<int> GapsAsync(IServiceProvider services, int top, TextWriter output, CancellationToken ct)

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace HelpdeskBot.Tests.Knowledge;
 
-/// <summary>`kb import` and `kb gaps`, run as the built app in its own process, as an author or a CI job would.</summary>
+/// <summary>`kb import`, `kb search` and `kb gaps`, run as the built app in its own process, as an author or a CI job would.</summary>
 public sealed class KnowledgeCommandTests : IDisposable
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromMinutes(1);
@@ -116,5 +116,26 @@ public sealed class KnowledgeCommandTests : IDisposable
         Assert.Contains("[printer-offline]", lines[2]);
         Assert.DoesNotContain("\u001b", output); // what people typed cannot drive the terminal
         Assert.NotEqual(0, (await RunAsync("kb", "gaps", "--top", "0")).ExitCode);
+    }
+
+    [Fact]
+    public async Task KbSearchShowsTheAnswerTheBotWouldGiveOrThatItWouldDecline()
+    {
+        Write("printer-offline.md", Article("Printer shows offline", "## Fix it\n\n1. Turn the printer off and on.\n2. Check the network cable."));
+        Write("plotter-e42.md", Article("Plotter error E42", "Power cycle the plotter."));
+        await RunAsync("kb", "import", _articles.FullName);
+
+        var (exitCode, output) = await RunAsync("kb", "search", "my printer says offline");
+        var declined = await RunAsync("kb", "search", "when is payday");
+
+        Assert.True(exitCode == 0, output);
+        Assert.Contains("Answers with printer-offline \"Printer shows offline\", section \"Fix it\":", output);
+        Assert.Contains("    1. Turn the printer off and on.", output);
+        Assert.Matches(@"\n\s+\d\.\d\d  printer-offline  Printer shows offline", output);
+        Assert.True(declined.ExitCode == 0, declined.Output);
+        Assert.Contains("Declined: no article reaches the confidence threshold", declined.Output);
+        await using var db = OpenDatabase();
+        Assert.Empty(await db.Gaps.ToListAsync()); // an author trying a question is not a gap
+        Assert.NotEqual(0, (await RunAsync("kb", "search", "printer", "--top", "11")).ExitCode);
     }
 }

@@ -11,9 +11,7 @@ public static class RequestsExtensions
         services.AddScoped<RequestsChat>();
         services.AddScoped<TicketCards>();
         services.AddScoped<TicketNotifications>();
-        services.AddSingleton<TicketNotifier>();
-        services.AddSingleton<ITicketEvents>(sp => sp.GetRequiredService<TicketNotifier>());
-        services.AddHostedService(sp => sp.GetRequiredService<TicketNotifier>());
+        services.AddSingleton<ITicketEvents, TicketNotifier>();
         return builder;
     }
 }

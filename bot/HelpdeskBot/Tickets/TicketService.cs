@@ -6,11 +6,12 @@ namespace HelpdeskBot.Tickets;
 
 /// <summary>
 /// Creating and changing tickets: load, call the entity's guarded method, save (retrying on a concurrent change),
-/// then publish what the journal gained. Refusals surface as <see cref="TicketStateException"/>,
+/// the journal's new entries with a <see cref="PendingTicketEvent"/> each in the same transaction, and wake the
+/// <see cref="TicketEventDispatcher"/> to publish them. Refusals surface as <see cref="TicketStateException"/>,
 /// <see cref="TicketAccessException"/>, <see cref="ArgumentException"/> or <see cref="KeyNotFoundException"/>.
 /// </summary>
 public sealed class TicketService(
-    HelpdeskDbContext db, TicketPolicy policy, IEnumerable<ITicketEvents> subscribers, TimeProvider time, ILogger<TicketService> logger)
+    HelpdeskDbContext db, TicketPolicy policy, TicketEventDispatcher dispatcher, TimeProvider time, ILogger<TicketService> logger)
 {
     private const int MaxAttempts = 5;
 
@@ -30,7 +31,7 @@ public sealed class TicketService(
         var number = await TicketNumbers.NextAsync(db, input.Kind, cancellationToken);
         var ticket = Ticket.Create(number, input, submissionKey, policy, time.GetUtcNow());
         db.Add(ticket);
-        var created = ticket.Journal.ToList();
+        AddToOutbox(ticket.Journal);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -49,7 +50,7 @@ public sealed class TicketService(
 
         logger.LogInformation("Ticket {TicketNumber} ({TicketKind}, {Priority}) created for {RequesterId}",
             ticket.Number, ticket.Kind, ticket.Priority, ticket.RequesterId);
-        await PublishAsync(ticket, created, cancellationToken);
+        dispatcher.Wake();
         return (ticket, true);
     }
 
@@ -109,7 +110,7 @@ public sealed class TicketService(
                 ?? throw new KeyNotFoundException($"There is no ticket {number}.");
             var from = ticket.State;
             change(ticket, time.GetUtcNow());
-            var added = ticket.Journal.ToList(); // the journal is not loaded here, so it holds just this change's entries
+            AddToOutbox(ticket.Journal); // the journal is not loaded here, so it holds just this change's entries
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
@@ -125,24 +126,16 @@ public sealed class TicketService(
                 logger.LogInformation("Ticket {TicketNumber} moved from {FromState} to {ToState}", ticket.Number, from, ticket.State);
             }
 
-            await PublishAsync(ticket, added, cancellationToken);
+            dispatcher.Wake();
             return ticket;
         }
     }
 
-    private async Task PublishAsync(Ticket ticket, List<TicketJournalEntry> entries, CancellationToken cancellationToken)
+    private void AddToOutbox(IEnumerable<TicketJournalEntry> entries)
     {
-        foreach (var (entry, events) in entries.SelectMany(e => subscribers.Select(s => (e, s))))
+        foreach (var entry in entries)
         {
-            try
-            {
-                await events.TicketChangedAsync(new TicketChange(ticket.Number, entry.Kind, entry.Actor, entry.From, entry.To,
-                    entry.Text, entry.At, ticket.RequesterId, ticket.State), cancellationToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                logger.LogError(ex, "Publishing {ChangeKind} of ticket {TicketNumber} failed", entry.Kind, ticket.Number);
-            }
+            db.Add(new PendingTicketEvent(entry));
         }
     }
 

@@ -5,7 +5,7 @@ namespace HelpdeskBot.Tickets;
 
 public static class TicketsExtensions
 {
-    /// <summary>The ticket lifecycle: options, policy, service, SLA monitor, and a log line for every ticket event (other subscribers add their own <see cref="ITicketEvents"/>).</summary>
+    /// <summary>The ticket lifecycle: options, policy, service, the dispatcher publishing saved changes, SLA monitor, and a log line for every ticket event (other subscribers add their own <see cref="ITicketEvents"/>).</summary>
     public static IHostApplicationBuilder AddTickets(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -15,6 +15,8 @@ public static class TicketsExtensions
         services.AddSingleton(sp => TicketPolicy.From(sp.GetRequiredService<IOptions<TicketsOptions>>()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ITicketEvents, LoggingTicketEvents>());
         services.AddScoped<TicketService>();
+        services.AddSingleton<TicketEventDispatcher>();
+        services.AddHostedService(sp => sp.GetRequiredService<TicketEventDispatcher>());
         services.AddSingleton<SlaMonitor>();
         services.AddHostedService(sp => sp.GetRequiredService<SlaMonitor>());
         return builder;

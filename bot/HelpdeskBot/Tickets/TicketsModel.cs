@@ -44,6 +44,12 @@ public static class TicketsModel
             entry.Property(e => e.To).HasMaxLength(400);
         });
 
+        modelBuilder.Entity<PendingTicketEvent>(pending =>
+        {
+            pending.ToTable("PendingTicketEvents");
+            pending.HasOne(p => p.JournalEntry).WithMany().HasForeignKey(p => p.JournalEntryId).OnDelete(DeleteBehavior.Cascade);
+        });
+
         modelBuilder.Entity<TicketSequence>(sequence =>
         {
             sequence.ToTable("TicketSequences");

@@ -30,6 +30,7 @@ public sealed class TicketServiceTests : TicketsApp
 
         Assert.Equal((first.Id, first.Number), (again.Id, again.Number));
         Assert.Equal(1, await WithDbAsync(db => db.Set<Ticket>().CountAsync()));
+        await WaitForPublishedAsync();
         Assert.Single(Events.Changes, c => c.Kind == JournalKind.Created);
     }
 
@@ -53,6 +54,7 @@ public sealed class TicketServiceTests : TicketsApp
         await WithTicketsAsync(t => t.ChangeStateAsync(ticket.Number, TicketState.InProgress, Agent));
         await WithTicketsAsync(t => t.ChangeStateAsync("inc0001001", TicketState.Resolved, Agent, "Firmware updated"));
         var found = await WithTicketsAsync(t => t.FindByNumberAsync(ticket.Number));
+        await WaitForPublishedAsync();
 
         Assert.Equal(TicketState.Resolved, found!.State);
         Assert.Equal([JournalKind.Created, JournalKind.StateChanged, JournalKind.Assigned, JournalKind.Comment,
@@ -89,6 +91,7 @@ public sealed class TicketServiceTests : TicketsApp
 
         Assert.Equal("Only the person who raised REQ0001001 can cancel it.", refusal.Message);
         Assert.Equal(TicketState.Cancelled, cancelled.State);
+        await WaitForPublishedAsync();
         Assert.Equal(TicketState.Cancelled, Events.Changes.Last().State);
     }
 

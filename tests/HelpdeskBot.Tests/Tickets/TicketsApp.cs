@@ -1,6 +1,7 @@
 using HelpdeskBot.Storage;
 using HelpdeskBot.Tests.Infrastructure;
 using HelpdeskBot.Tickets;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace HelpdeskBot.Tests.Tickets;
@@ -34,6 +35,20 @@ public abstract class TicketsApp : IAsyncLifetime
     {
         await using var scope = App.Services.CreateAsyncScope();
         return await action(scope.ServiceProvider.GetRequiredService<TicketService>());
+    }
+
+    /// <summary>
+    /// Waits (polling, with a deadline) until every saved change has been published: the dispatcher deletes a
+    /// change's outbox row after all subscribers have had it.
+    /// </summary>
+    protected async Task WaitForPublishedAsync()
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (await WithDbAsync(db => db.Set<PendingTicketEvent>().AnyAsync()))
+        {
+            Assert.True(DateTime.UtcNow < deadline, "Saved ticket changes were not published within 10 s.");
+            await Task.Delay(10);
+        }
     }
 
     protected async Task<T> WithDbAsync<T>(Func<HelpdeskDbContext, Task<T>> action)

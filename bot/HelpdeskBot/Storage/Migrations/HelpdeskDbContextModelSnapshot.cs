@@ -83,6 +83,16 @@ public partial class HelpdeskDbContextModelSnapshot : ModelSnapshot
             b.ToTable("TicketCards");
         });
 
+        modelBuilder.Entity("HelpdeskBot.Tickets.PendingTicketEvent", b =>
+        {
+            b.Property<long>("Id").ValueGeneratedOnAdd().HasColumnType("INTEGER");
+            b.Property<long>("JournalEntryId").HasColumnType("INTEGER");
+            b.Property<long?>("LeaseUntil").HasColumnType("INTEGER");
+            b.HasKey("Id");
+            b.HasIndex("JournalEntryId");
+            b.ToTable("PendingTicketEvents");
+        });
+
         modelBuilder.Entity("HelpdeskBot.Tickets.Ticket", b =>
         {
             b.Property<int>("Id").ValueGeneratedOnAdd().HasColumnType("INTEGER");
@@ -147,6 +157,17 @@ public partial class HelpdeskDbContextModelSnapshot : ModelSnapshot
             b.Property<long>("Next").HasColumnType("INTEGER");
             b.HasKey("Prefix");
             b.ToTable("TicketSequences");
+        });
+
+        modelBuilder.Entity("HelpdeskBot.Tickets.PendingTicketEvent", b =>
+        {
+            b.HasOne("HelpdeskBot.Tickets.TicketJournalEntry", "JournalEntry")
+                .WithMany()
+                .HasForeignKey("JournalEntryId")
+                .OnDelete(DeleteBehavior.Cascade)
+                .IsRequired();
+
+            b.Navigation("JournalEntry");
         });
 
         modelBuilder.Entity("HelpdeskBot.Tickets.TicketJournalEntry", b =>

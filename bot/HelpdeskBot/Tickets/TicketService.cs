@@ -5,9 +5,9 @@ using Microsoft.EntityFrameworkCore;
 namespace HelpdeskBot.Tickets;
 
 /// <summary>
-/// Creating and changing tickets: load, call the entity's guarded method, save (retrying on a concurrent change),
-/// the journal's new entries with a <see cref="PendingTicketEvent"/> each in the same transaction, and wake the
-/// <see cref="TicketEventDispatcher"/> to publish them. Refusals surface as <see cref="TicketStateException"/>,
+/// Creating and changing tickets: load, call the entity's guarded method, save it together with a
+/// <see cref="PendingTicketEvent"/> for each new journal entry (one transaction, retried on a concurrent change), and
+/// wake the <see cref="TicketEventDispatcher"/> to publish them. Refusals surface as <see cref="TicketStateException"/>,
 /// <see cref="TicketAccessException"/>, <see cref="ArgumentException"/> or <see cref="KeyNotFoundException"/>.
 /// </summary>
 public sealed class TicketService(

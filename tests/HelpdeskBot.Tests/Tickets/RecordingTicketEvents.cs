@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using HelpdeskBot.Tests.Infrastructure;
 using HelpdeskBot.Tickets;
 
 namespace HelpdeskBot.Tests.Tickets;
@@ -28,13 +29,6 @@ public sealed class RecordingTicketEvents : ITicketEvents
     }
 
     /// <summary>Waits (polling, with a deadline) until <paramref name="count"/> alerts have arrived.</summary>
-    public async Task WaitForAlertsAsync(int count)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (Alerts.Count < count)
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"Expected {count} SLA alerts, got {Alerts.Count}.");
-            await Task.Delay(10);
-        }
-    }
+    public Task WaitForAlertsAsync(int count) =>
+        Poll.UntilAsync(() => Alerts.Count >= count, $"{count} SLA alerts have arrived");
 }

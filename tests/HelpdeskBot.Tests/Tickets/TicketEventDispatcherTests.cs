@@ -42,16 +42,6 @@ public sealed class TicketEventDispatcherTests : IDisposable
         return await scope.ServiceProvider.GetRequiredService<HelpdeskDbContext>().Set<PendingTicketEvent>().CountAsync();
     }
 
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition, string what)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(15);
-        while (!await condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"Timed out waiting until {what}.");
-            await Task.Delay(10);
-        }
-    }
-
     [Fact]
     public async Task AChangeWhosePublishingAStopCutShortIsPublishedAfterTheRestartOnceItsLeaseRunsOut()
     {
@@ -69,7 +59,7 @@ public sealed class TicketEventDispatcherTests : IDisposable
         Assert.Equal(1, await PendingAsync(after)); // saved, not yet published: still in the outbox
 
         clock.Advance(TicketEventDispatcher.Lease + TimeSpan.FromSeconds(1)); // the stopped instance's lease runs out
-        await WaitUntilAsync(async () => await PendingAsync(after) == 0, "the outbox is empty");
+        await Poll.UntilAsync(async () => await PendingAsync(after) == 0, "the outbox is empty", TimeSpan.FromSeconds(15));
 
         var change = Assert.Single(events.Changes);
         Assert.Equal((number, JournalKind.Created, Requester), (change.TicketNumber, change.Kind, change.RequesterId));
@@ -91,7 +81,7 @@ public sealed class TicketEventDispatcherTests : IDisposable
             clockB.Advance(TicketEventDispatcher.PollInterval);
         }
 
-        await WaitUntilAsync(async () => await PendingAsync(a) == 0 && eventsA.Changes.Count + eventsB.Changes.Count >= 20, "all 20 are published");
+        await Poll.UntilAsync(async () => await PendingAsync(a) == 0 && eventsA.Changes.Count + eventsB.Changes.Count >= 20, "all 20 are published", TimeSpan.FromSeconds(15));
 
         var published = eventsA.Changes.Concat(eventsB.Changes).Select(c => c.TicketNumber).Order().ToList();
         Assert.Equal(created.Select(t => t.Number).Order(), published);

@@ -41,15 +41,8 @@ public abstract class TicketsApp : IAsyncLifetime
     /// Waits (polling, with a deadline) until every saved change has been published: the dispatcher deletes a
     /// change's outbox row after all subscribers have had it.
     /// </summary>
-    protected async Task WaitForPublishedAsync()
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (await WithDbAsync(db => db.Set<PendingTicketEvent>().AnyAsync()))
-        {
-            Assert.True(DateTime.UtcNow < deadline, "Saved ticket changes were not published within 10 s.");
-            await Task.Delay(10);
-        }
-    }
+    protected Task WaitForPublishedAsync() =>
+        Poll.UntilAsync(async () => !await WithDbAsync(db => db.Set<PendingTicketEvent>().AnyAsync()), "every saved ticket change is published");
 
     protected async Task<T> WithDbAsync<T>(Func<HelpdeskDbContext, Task<T>> action)
     {

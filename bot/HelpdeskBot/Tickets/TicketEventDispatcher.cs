@@ -8,7 +8,8 @@ namespace HelpdeskBot.Tickets;
 /// Publishes saved ticket changes (<see cref="PendingTicketEvent"/>) to every <see cref="ITicketEvents"/> subscriber,
 /// oldest first, off the request path: woken by <see cref="Wake"/> after each save, and every <see cref="PollInterval"/>
 /// for changes saved by another instance or left over from before a restart. A subscriber's failure is logged and
-/// does not stop the others; each change is published once (again only if the app stopped while publishing it).
+/// does not stop the others; each change is published once (again only if the app stopped while publishing it:
+/// a stop gives the change back at once, a crash leaves it leased for <see cref="Lease"/>).
 /// The <see cref="TicketChange.State"/> published is the ticket's state when it is published.
 /// </summary>
 public sealed class TicketEventDispatcher(
@@ -85,19 +86,30 @@ public sealed class TicketEventDispatcher(
 
             var change = new TicketChange(p.Ticket.Number, p.Entry.Kind, p.Entry.Actor, p.Entry.From, p.Entry.To, p.Entry.Text,
                 p.Entry.At, p.Ticket.RequesterId, p.Ticket.State);
-            foreach (var events in subscribers)
+            try
             {
-                try
+                foreach (var events in subscribers)
                 {
-                    await events.TicketChangedAsync(change, cancellationToken);
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException)
-                {
-                    logger.LogError(ex, "Publishing {ChangeKind} of ticket {TicketNumber} failed", change.Kind, change.TicketNumber);
+                    try
+                    {
+                        await events.TicketChangedAsync(change, cancellationToken);
+                    }
+                    catch (Exception ex) when (ex is not OperationCanceledException)
+                    {
+                        logger.LogError(ex, "Publishing {ChangeKind} of ticket {TicketNumber} failed", change.Kind, change.TicketNumber);
+                    }
                 }
             }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                // Stopping: give the change back, so the next start (or another instance) publishes it at once
+                // rather than after the lease. Only a crash leaves a lease to run out.
+                await db.Set<PendingTicketEvent>().Where(x => x.Id == p.Id)
+                    .ExecuteUpdateAsync(x => x.SetProperty(e => e.LeaseUntil, (DateTimeOffset?)null), CancellationToken.None);
+                throw;
+            }
 
-            await db.Set<PendingTicketEvent>().Where(x => x.Id == p.Id).ExecuteDeleteAsync(cancellationToken);
+            await db.Set<PendingTicketEvent>().Where(x => x.Id == p.Id).ExecuteDeleteAsync(CancellationToken.None);
         }
 
         return pending.Count;

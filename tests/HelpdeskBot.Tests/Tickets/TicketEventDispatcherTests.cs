@@ -2,6 +2,7 @@ using HelpdeskBot.Storage;
 using HelpdeskBot.Tests.Infrastructure;
 using HelpdeskBot.Tickets;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Microsoft.Extensions.DependencyInjection;
 using static HelpdeskBot.Tests.Tickets.TicketTestData;
 
@@ -43,7 +44,7 @@ public sealed class TicketEventDispatcherTests : IDisposable
     }
 
     [Fact]
-    public async Task AChangeWhosePublishingAStopCutShortIsPublishedAfterTheRestartOnceItsLeaseRunsOut()
+    public async Task AChangeWhosePublishingAStopCutShortIsPublishedAtOnceByTheNextStart()
     {
         var stuck = new StuckTicketEvents();
         string number;
@@ -53,16 +54,42 @@ public sealed class TicketEventDispatcherTests : IDisposable
             await stuck.Reached.Task.WaitAsync(TimeSpan.FromSeconds(15)); // the dispatcher took the change, then the app stops
         }
 
-        var clock = new ManualTimeProvider(Monday9);
         var events = new RecordingTicketEvents();
-        await using var after = Instance(clock, events);
-        Assert.Equal(1, await PendingAsync(after)); // saved, not yet published: still in the outbox
-
-        clock.Advance(TicketEventDispatcher.Lease + TimeSpan.FromSeconds(1)); // the stopped instance's lease runs out
+        await using var after = Instance(new ManualTimeProvider(Monday9), events); // its clock never moves: no lease runs out
         await Poll.UntilAsync(async () => await PendingAsync(after) == 0, "the outbox is empty", TimeSpan.FromSeconds(15));
 
         var change = Assert.Single(events.Changes);
         Assert.Equal((number, JournalKind.Created, Requester), (change.TicketNumber, change.Kind, change.RequesterId));
+    }
+
+    [Fact]
+    public async Task AChangeLeasedByAnInstanceThatCrashedIsPublishedOnceItsLeaseRunsOut()
+    {
+        var clock = new ManualTimeProvider(Monday9);
+        var events = new RecordingTicketEvents();
+        await using var app = Instance(clock, events);
+        var first = (await CreateAsync(app, "k-1")).Number;
+        await Poll.UntilAsync(async () => await PendingAsync(app) == 0, "the creation is published", TimeSpan.FromSeconds(15));
+
+        // What a crashed instance leaves behind: a change it had leased for a minute and never published.
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<HelpdeskDbContext>();
+            var entry = await db.Set<TicketJournalEntry>().SingleAsync();
+            var leaseUntil = new DateTimeOffsetToBinaryConverter().ConvertToProvider(clock.GetUtcNow() + TimeSpan.FromMinutes(1));
+            await db.Database.ExecuteSqlAsync($"INSERT INTO PendingTicketEvents (JournalEntryId, LeaseUntil) VALUES ({entry.Id}, {leaseUntil})");
+        }
+
+        // While the lease holds, the dispatcher publishes a newer change and leaves the leased one alone.
+        clock.Advance(TicketEventDispatcher.PollInterval);
+        var second = (await CreateAsync(app, "k-2")).Number;
+        await Poll.UntilAsync(async () => events.Changes.Count >= 2 && await PendingAsync(app) <= 1, "the second ticket's creation is published", TimeSpan.FromSeconds(15));
+        Assert.Equal([first, second], events.Changes.Select(c => c.TicketNumber));
+        Assert.Equal(1, await PendingAsync(app));
+
+        clock.Advance(TicketEventDispatcher.PollInterval + TimeSpan.FromSeconds(1)); // the lease has run out
+        await Poll.UntilAsync(async () => await PendingAsync(app) == 0, "the crashed instance's change is published", TimeSpan.FromSeconds(15));
+        Assert.Equal([first, second, first], events.Changes.Select(c => c.TicketNumber));
     }
 
     [Fact]

@@ -1,8 +1,10 @@
+using Stopwatch = System.Diagnostics.Stopwatch;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using HelpdeskBot.Protocol.Schema;
 using HelpdeskBot.Storage;
+using HelpdeskBot.Tickets;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.EntityFrameworkCore;
@@ -28,6 +30,13 @@ public sealed class TerminalChat(
     /// <summary>Echo each line read, to keep a transcript readable when the input is piped.</summary>
     public bool EchoInput { get; init; }
 
+    /// <summary>
+    /// Waits, before each line is read, for what the bot sends after a turn rather than in it (a request's approval
+    /// card goes to the approver through the ticket outbox), so piped input meets the cards a person typing would see,
+    /// and the chat does not end with a notice still unsent.
+    /// </summary>
+    public Func<CancellationToken, Task>? SettleAsync { get; init; }
+
     /// <summary>Starts <paramref name="app"/> on its loopback port and chats with it until the input ends or 'quit'.</summary>
     public static async Task<int> RunAsync(WebApplication app, TextReader input, TextWriter output, CancellationToken cancellationToken)
     {
@@ -45,17 +54,44 @@ public sealed class TerminalChat(
 
         var chat = new TerminalChat(
             http, serviceUrl, app.Services.GetRequiredService<TerminalChannel>(),
-            app.Services.GetRequiredService<TimeProvider>(), input, output) { EchoInput = Console.IsInputRedirected };
+            app.Services.GetRequiredService<TimeProvider>(), input, output)
+        {
+            EchoInput = Console.IsInputRedirected,
+            SettleAsync = ct => TicketNoticesSentAsync(app.Services, ct),
+        };
         await chat.ChatAsync(cancellationToken);
         await app.StopAsync(CancellationToken.None);
         return 0;
+    }
+
+    // Until the ticket outbox is empty, for at most 10 seconds (a notice the connector keeps refusing is not waited for).
+    private static async Task TicketNoticesSentAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        while (true)
+        {
+            await using (var scope = services.CreateAsyncScope())
+            {
+                if (!await scope.ServiceProvider.GetRequiredService<HelpdeskDbContext>().Set<PendingTicketEvent>().AnyAsync(cancellationToken))
+                {
+                    return;
+                }
+            }
+
+            if (Stopwatch.GetElapsedTime(started) > TimeSpan.FromSeconds(10))
+            {
+                return;
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(50), cancellationToken);
+        }
     }
 
     public async Task ChatAsync(CancellationToken cancellationToken)
     {
         await output.WriteLineAsync("Chatting with HelpdeskBot. Type a message, a number to pick a card action, or 'quit'.");
         await PostAsync(new Activity { Type = ActivityTypes.ConversationUpdate, MembersAdded = [User, Bot] }, TerminalChannel.Main, cancellationToken);
-        while (await ReadLineAsync("you> ") is { } line)
+        while (await ReadLineAsync("you> ", cancellationToken) is { } line)
         {
             if (line is "quit" or "exit" or "/quit")
             {
@@ -73,8 +109,13 @@ public sealed class TerminalChat(
         }
     }
 
-    private async Task<string?> ReadLineAsync(string prompt)
+    private async Task<string?> ReadLineAsync(string prompt, CancellationToken cancellationToken)
     {
+        if (SettleAsync is not null)
+        {
+            await SettleAsync(cancellationToken);
+        }
+
         channel.ShowPrompt(prompt);
         var line = await input.ReadLineAsync();
         channel.PromptAnswered();

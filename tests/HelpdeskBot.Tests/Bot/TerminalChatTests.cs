@@ -33,6 +33,25 @@ public sealed class TerminalChatTests : IDisposable
     }
 
     [Fact]
+    public async Task APipedRequestMeetsItsApprovalCardAndIsApprovedBeforeTheChatEnds()
+    {
+        await using var chat = BotProcess.Start(_folder.FullName, ["chat"], redirectInput: true);
+        // All at once, no pauses: the approver's card comes after the turn that files the request (through the ticket
+        // outbox), and the chat waits for it before reading on.
+        await chat.Input.WriteAsync("I need a new laptop\n1\n1\n1\nn\n2026-12-01\nLeeds, desk 3.14\n1\n\nmy tickets\n");
+        chat.Input.Close();
+
+        var exitCode = await chat.WaitForExitAsync(TimeSpan.FromMinutes(1));
+
+        var output = chat.Output;
+        Assert.True(exitCode == 0, output);
+        Assert.Contains("--- to Megan Bowen (1:1 chat) ---", output);
+        Assert.Contains("Approval needed", output);
+        Assert.Contains("(type a number to act as Megan Bowen)", output);
+        Assert.Contains("REQ0001001 (Hardware request) was approved by Megan Bowen; work can start.", output);
+    }
+
+    [Fact]
     public async Task TheChatEndsCleanlyWhenItsInputEnds()
     {
         await using var chat = BotProcess.Start(_folder.FullName, ["chat"], redirectInput: true);

@@ -41,8 +41,12 @@ public static class KnowledgeApi
         return endpoints;
     }
 
+    /// <summary>
+    /// A declined question is recorded as a knowledge gap, as in chat (a portal or another bot asks for employees);
+    /// <c>record=false</c> leaves it out, for probes and an author trying questions.
+    /// </summary>
     private static async Task<Results<Ok<ArticleSearchHit[]>, ProblemHttpResult>> SearchAsync(
-        string? q, int? top, KnowledgeSearch search, CancellationToken ct)
+        string? q, int? top, bool? record, KnowledgeSearch search, KnowledgeGaps gaps, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(q))
         {
@@ -51,11 +55,16 @@ public static class KnowledgeApi
 
         // Only hits above the decline threshold: an empty array means the knowledge base does not cover it.
         var result = await search.SearchAsync(q, Math.Clamp(top ?? DefaultTop, 1, MaxTop), ct);
+        if (result.Hits.Count == 0 && record != false)
+        {
+            await gaps.RecordDeclinedAsync(q, ct);
+        }
+
         return TypedResults.Ok(result.Hits.Select(ArticleSearchHit.From).ToArray());
     }
 
     private static async Task<Results<Ok<ArticleSearchHit[]>, ProblemHttpResult>> SearchPostedAsync(
-        HttpRequest http, KnowledgeSearch search, CancellationToken ct)
+        HttpRequest http, KnowledgeSearch search, KnowledgeGaps gaps, CancellationToken ct)
     {
         // Read here rather than bound: a body that is not the JSON asked for gets a problem saying so, not an empty 400.
         SearchRequest? request;
@@ -71,7 +80,7 @@ public static class KnowledgeApi
         return request is null
             ? Problem(StatusCodes.Status400BadRequest, "A JSON body is required",
                 "Post a JSON object with the question, e.g. {\"q\": \"vpn not connecting\", \"top\": 5}, as application/json.")
-            : await SearchAsync(request.Q, request.Top, search, ct);
+            : await SearchAsync(request.Q, request.Top, request.Record, search, gaps, ct);
     }
 
     /// <summary>Readers get the published version; authors the latest (<c>?view=published</c> for the live one).</summary>

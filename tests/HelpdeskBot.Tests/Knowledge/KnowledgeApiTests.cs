@@ -83,6 +83,22 @@ public sealed class KnowledgeApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ADeclinedSearchIsRecordedAsAGapUnlessRecordIsFalse()
+    {
+        await SearchAsync("when is payday this month");
+        await SearchAsync("vpn wont connect from home"); // answered: no gap
+        await _client.GetAsync("/api/kb/search?q=when+is+payday+this+month&record=false");
+        await _client.PostAsJsonAsync("/api/kb/search", new { q = "what is on the canteen menu today", record = false });
+        await _client.PostAsJsonAsync("/api/kb/search", new { q = "where can i park my car" });
+
+        var gaps = await (await _client.SendAsync(Request(HttpMethod.Get, "/api/kb/gaps"))).Content.ReadFromJsonAsync<JsonElement>();
+
+        Assert.Equal(
+            [("when is payday this month", 1), ("where can i park my car", 1)],
+            gaps.EnumerateArray().Select(g => (g.GetProperty("example").GetString(), g.GetProperty("declined").GetInt32())).Order());
+    }
+
+    [Fact]
     public async Task TopIsClampedToTwenty()
     {
         var hits = await (await _client.GetAsync("/api/kb/search?q=password%20reset%20account%20wifi%20vpn%20laptop&top=500")).Content.ReadFromJsonAsync<JsonElement>();

@@ -1,21 +1,26 @@
 using System.CommandLine;
 using System.Globalization;
 using HelpdeskBot.Knowledge.Authoring;
+using HelpdeskBot.Knowledge.Evaluation;
 using HelpdeskBot.Knowledge.Search;
+using HelpdeskBot.Knowledge.Storage;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace HelpdeskBot.Commands;
 
 /// <summary>
 /// <c>kb import &lt;folder&gt;</c> publishes a folder of articles; <c>kb search &lt;question&gt;</c> shows what the bot
-/// would answer, or that it would decline, and why; <c>kb gaps</c> lists what the knowledge base did not answer.
+/// would answer, or that it would decline, and why; <c>kb gaps</c> lists what the knowledge base did not answer;
+/// <c>kb evaluate &lt;articles&gt; &lt;questions&gt;</c> measures search on labeled questions.
 /// </summary>
 public static class KnowledgeCommand
 {
     public const string Name = "kb";
 
-    /// <summary>Exit codes of <c>kb import</c>.</summary>
-    public const int Imported = 0, NoFolder = 1, SomeFilesHadErrors = 2;
+    /// <summary>Exit codes of <c>kb import</c> and <c>kb evaluate</c>.</summary>
+    public const int Imported = 0, NoFolder = 1, SomeFilesHadErrors = 2, BadQuestions = 3;
 
     public static Command Create(IServiceProvider services)
     {
@@ -46,7 +51,17 @@ public static class KnowledgeCommand
         };
         search.SetAction((result, ct) => SearchAsync(services, result.GetRequiredValue(question), result.GetValue(hits), result.InvocationConfiguration.Output, ct));
 
-        return new Command(Name, "The knowledge base.") { import, search, gaps };
+        var articles = new Argument<string>("articles") { Description = "The folder of Markdown articles to measure on (imported into a temporary database: the bot's is not touched)." };
+        var questions = new Argument<string>("questions") { Description = "The labeled questions: a JSON array of {\"q\", \"kind\", \"expected\": [article ids]}, expected empty when the articles do not cover it." };
+        var misses = new Option<bool>("--misses") { Description = "Also list every miss: the right article not first, or an uncoverable question answered." };
+        var evaluate = new Command("evaluate", "Measure search on a folder of articles and labeled questions: hit@1, hit@3, MRR@5 and the share declined, per kind.")
+        {
+            articles, questions, misses,
+        };
+        evaluate.SetAction((result, ct) => EvaluateAsync(
+            services, result.GetRequiredValue(articles), result.GetRequiredValue(questions), result.GetValue(misses), result.InvocationConfiguration, ct));
+
+        return new Command(Name, "The knowledge base.") { import, search, gaps, evaluate };
     }
 
     private static async Task<int> ImportAsync(IServiceProvider services, string folder, InvocationConfiguration console, CancellationToken ct)
@@ -68,6 +83,84 @@ public static class KnowledgeCommand
         }
 
         return report.Errors.Count == 0 ? Imported : SomeFilesHadErrors;
+    }
+
+    /// <summary>
+    /// Imports the folder into a temporary database, runs the questions through search as configured (synonyms,
+    /// threshold) and prints the figures; a broken article is reported and the rest measured.
+    /// </summary>
+    private static async Task<int> EvaluateAsync(
+        IServiceProvider services, string articles, string questionsFile, bool showMisses, InvocationConfiguration console, CancellationToken ct)
+    {
+        var folder = CommandLineExtensions.ResolveFolder(articles);
+        var file = File.Exists(questionsFile) ? Path.GetFullPath(questionsFile) : RepositoryConfiguration.ResolvePath(questionsFile);
+        if (!Directory.Exists(folder) || !File.Exists(file))
+        {
+            await console.Error.WriteLineAsync(Directory.Exists(folder) ? $"No questions file '{file}'." : $"No folder '{folder}' of articles.");
+            return NoFolder;
+        }
+
+        IReadOnlyList<LabeledQuestion> labeled;
+        try
+        {
+            labeled = await RelevanceEvaluation.LoadQuestionsAsync(file, ct);
+        }
+        catch (FormatException ex)
+        {
+            await console.Error.WriteLineAsync(ex.Message);
+            return BadQuestions;
+        }
+
+        services.GetService<IStartupValidator>()?.Validate();
+        var options = services.GetRequiredService<IOptions<KnowledgeSearchOptions>>();
+        var database = Path.Combine(Path.GetTempPath(), $"helpdesk-evaluate-{Guid.NewGuid():N}.db");
+        try
+        {
+            await using var db = new KnowledgeDbContext(new DbContextOptionsBuilder<KnowledgeDbContext>()
+                .UseSqlite($"Data Source={database};Pooling=False", o => o.MigrationsHistoryTable(KnowledgeDbContext.MigrationsHistoryTable))
+                .Options);
+            await db.Database.MigrateAsync(ct);
+            var vocabularies = new VocabularyCache();
+            var report = await new KnowledgeBase(db, new KnowledgeIndex(db), TimeProvider.System, NullLogger<KnowledgeBase>.Instance, vocabularies)
+                .ImportFolderAsync(folder, "kb evaluate", ct);
+            foreach (var error in report.Errors)
+            {
+                await console.Error.WriteLineAsync($"  error: {error}");
+            }
+
+            var ids = (await db.Articles.Select(a => a.Id).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
+            foreach (var (q, number) in labeled.Select((q, i) => (q, i + 1)))
+            {
+                foreach (var id in q.Expected.Where(id => !ids.Contains(id)))
+                {
+                    await console.Error.WriteLineAsync($"  warning: question {number} expects '{id}', which is not among the articles.");
+                }
+            }
+
+            var search = new KnowledgeSearch(db, vocabularies, services.GetRequiredService<QueryAnalyzer>(), options);
+            var evaluation = await RelevanceEvaluation.RunAsync(search, labeled, ct);
+            var (answerable, uncoverable) = (evaluation.Answerable.ToList(), evaluation.Uncoverable.ToList());
+            var output = console.Output;
+            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"{ids.Count} articles ({folder}), {labeled.Count} questions ({answerable.Count} answerable, {uncoverable.Count} uncoverable), confidence threshold {options.Value.MinConfidence:0.00}:"));
+            await output.WriteAsync(evaluation.Table());
+            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"Answerable: hit@1 {RelevanceEvaluation.HitAt(answerable, 1):0.00}, hit@3 {RelevanceEvaluation.HitAt(answerable, 3):0.00}, declined {RelevanceEvaluation.DeclinedShare(answerable):0.00}. Uncoverable: declined {RelevanceEvaluation.DeclinedShare(uncoverable):0.00}."));
+            if (showMisses)
+            {
+                await output.WriteLineAsync("Misses:");
+                await output.WriteAsync(evaluation.Misses());
+            }
+
+            return report.Errors.Count == 0 ? Imported : SomeFilesHadErrors;
+        }
+        finally
+        {
+            foreach (var suffix in new[] { "", "-wal", "-shm" })
+            {
+                File.Delete(database + suffix);
+            }
+        }
     }
 
     private static async Task<int> SearchAsync(IServiceProvider services, string question, int top, TextWriter output, CancellationToken ct)

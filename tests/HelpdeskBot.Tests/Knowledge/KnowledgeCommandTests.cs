@@ -138,4 +138,45 @@ public sealed class KnowledgeCommandTests : IDisposable
         Assert.Empty(await db.Gaps.ToListAsync()); // an author trying a question is not a gap
         Assert.NotEqual(0, (await RunAsync("kb", "search", "printer", "--top", "11")).ExitCode);
     }
+
+    [Fact]
+    public async Task KbEvaluateMeasuresLabeledQuestionsOnAFolderWithoutTouchingTheBotsDatabase()
+    {
+        Write("printer-offline.md", Article("Printer shows offline", "## Fix it\n\n1. Turn the printer off and on.\n2. Check the network cable."));
+        Write("plotter-e42.md", Article("Plotter error E42", "Power cycle the plotter when it shows E42."));
+        var questions = Path.Combine(_work.FullName, "questions.json");
+        File.WriteAllText(questions, """
+            [
+              {"q": "my printer says offline", "kind": "paraphrased", "expected": ["printer-offline"]},
+              {"q": "plotter e42", "kind": "keyword", "expected": ["plotter-e42"]},
+              {"q": "when is payday", "kind": "uncoverable", "expected": []},
+              {"q": "scanner jammed", "kind": "keyword", "expected": ["scanner-jam"]}
+            ]
+            """);
+
+        var (exitCode, output) = await RunAsync("kb", "evaluate", _articles.FullName, questions, "--misses");
+
+        Assert.True(exitCode == 0, output);
+        Assert.Contains("2 articles", output);
+        Assert.Contains("4 questions (3 answerable, 1 uncoverable)", output);
+        Assert.Matches(@"\nuncoverable\s+1\s+0\.00\s+0\.00\s+0\.00\s+1\.00", output);
+        Assert.Contains("Answerable: hit@1 0.67, hit@3 0.67,", output);
+        Assert.Contains("Uncoverable: declined 1.00.", output);
+        Assert.Contains("question 4 expects 'scanner-jam', which is not among the articles", output);
+        Assert.Contains("[keyword] scanner jammed", output); // the misses
+        Assert.False(File.Exists(Path.Combine(_work.FullName, "helpdesk.db")), "the bot's database is not created");
+    }
+
+    [Fact]
+    public async Task KbEvaluateRefusesAQuestionsFileItCannotUseNamingIt()
+    {
+        Write("printer-offline.md", Article("Printer shows offline", "Turn it off and on."));
+        var questions = Path.Combine(_work.FullName, "questions.json");
+        File.WriteAllText(questions, """[{"q": "printer offline", "expected": ["printer-offline"]}]""");
+
+        var (exitCode, output) = await RunAsync("kb", "evaluate", _articles.FullName, questions);
+
+        Assert.True(exitCode == 3, output);
+        Assert.Contains($"{questions}: question 1 needs a \"q\", a \"kind\"", output);
+    }
 }

@@ -6,7 +6,8 @@ namespace HelpdeskBot.Knowledge.Authoring;
 
 /// <summary>
 /// The questions the knowledge base did not answer (declined) or answered unhelpfully, grouped by their significant
-/// word stems so "vpn wont connect" and "VPN not connecting!" count together: what authors should write next.
+/// word stems so "vpn wont connect" and "VPN not connecting!" count together, and close wordings with them: what
+/// authors should write next.
 /// </summary>
 public sealed class KnowledgeGaps(KnowledgeDbContext db, TimeProvider time)
 {
@@ -31,20 +32,65 @@ public sealed class KnowledgeGaps(KnowledgeDbContext db, TimeProvider time)
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    /// <summary>The most frequent gaps first, with an example question and how each was recorded.</summary>
+    /// <summary>
+    /// The most frequent gaps first, with an example question and how each was recorded. Questions with the same
+    /// significant words count together, and so do close wordings: "book a meeting room" and "book a meeting room for
+    /// tomorrow" (see <see cref="Similar"/>); the example is the latest of the group's most asked wording.
+    /// </summary>
     public async Task<IReadOnlyList<KnowledgeGapGroup>> ListAsync(int top, CancellationToken cancellationToken)
     {
         var gaps = await db.Gaps.AsNoTracking().ToListAsync(cancellationToken);
-        return [.. gaps.GroupBy(g => g.NormalizedQuestion)
+        var wordings = gaps.GroupBy(g => g.NormalizedQuestion, StringComparer.Ordinal)
+            .Select(g => (Stems: g.Key.Split(' ').ToHashSet(StringComparer.Ordinal), Gaps: g.ToList()))
+            .OrderByDescending(w => w.Gaps.Count).ThenByDescending(w => w.Gaps.Max(x => x.RecordedAt));
+
+        // Each wording joins the first (most asked) group whose main wording is close to it; groups are found by
+        // a shared stem, so this stays linear in practice.
+        var groups = new List<(HashSet<string> Stems, List<KnowledgeGap> Gaps)>();
+        var byStem = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        foreach (var (stems, members) in wordings)
+        {
+            var candidates = stems.SelectMany(stem => byStem.GetValueOrDefault(stem) ?? []).Distinct().Order();
+            var home = candidates.FirstOrDefault(i => Similar(groups[i].Stems, stems), -1);
+            if (home >= 0)
+            {
+                groups[home].Gaps.AddRange(members);
+                continue;
+            }
+
+            groups.Add((stems, [.. members]));
+            foreach (var stem in stems)
+            {
+                (byStem.TryGetValue(stem, out var list) ? list : byStem[stem] = []).Add(groups.Count - 1);
+            }
+        }
+
+        return [.. groups
             .Select(g => new KnowledgeGapGroup(
-                g.OrderByDescending(x => x.RecordedAt).First().Question,
-                g.Count(),
-                g.Count(x => x.Kind == KnowledgeGapKind.Declined),
-                g.Count(x => x.Kind == KnowledgeGapKind.NotHelpful),
-                g.Where(x => x.ArticleId is not null).Select(x => x.ArticleId!).Distinct().ToList(),
-                g.Max(x => x.RecordedAt)))
+                g.Gaps.Where(x => x.NormalizedQuestion == g.Gaps[0].NormalizedQuestion).MaxBy(x => x.RecordedAt)!.Question,
+                g.Gaps.Count,
+                g.Gaps.Count(x => x.Kind == KnowledgeGapKind.Declined),
+                g.Gaps.Count(x => x.Kind == KnowledgeGapKind.NotHelpful),
+                g.Gaps.Where(x => x.ArticleId is not null).Select(x => x.ArticleId!).Distinct().ToList(),
+                g.Gaps.Max(x => x.RecordedAt)))
             .OrderByDescending(g => g.Count).ThenByDescending(g => g.LastAsked)
             .Take(Math.Clamp(top, 1, 500))];
+    }
+
+    /// <summary>
+    /// Two wordings ask the same when most of their significant words are shared (Jaccard at least 0.6), or when one
+    /// holds all of the other's and at most as many again ("payday" and "payday this month").
+    /// </summary>
+    internal static bool Similar(IReadOnlySet<string> a, IReadOnlySet<string> b)
+    {
+        var shared = a.Count(b.Contains);
+        if (shared == 0)
+        {
+            return false;
+        }
+
+        var (smaller, larger) = (Math.Min(a.Count, b.Count), Math.Max(a.Count, b.Count));
+        return shared / (double)(a.Count + b.Count - shared) >= 0.6 || (shared == smaller && larger <= 2 * smaller);
     }
 
     internal static string Normalize(string question) =>

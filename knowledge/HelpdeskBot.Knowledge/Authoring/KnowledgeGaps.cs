@@ -44,8 +44,8 @@ public sealed class KnowledgeGaps(KnowledgeDbContext db, TimeProvider time)
             .Select(g => (Stems: g.Key.Split(' ').ToHashSet(StringComparer.Ordinal), Gaps: g.ToList()))
             .OrderByDescending(w => w.Gaps.Count).ThenByDescending(w => w.Gaps.Max(x => x.RecordedAt));
 
-        // Each wording joins the first (most asked) group whose main wording is close to it; groups are found by
-        // a shared stem, so this stays linear in practice.
+        // Each wording joins the first (most asked) group whose main wording is close to it; only groups sharing a
+        // stem with it are compared.
         var groups = new List<(HashSet<string> Stems, List<KnowledgeGap> Gaps)>();
         var byStem = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         foreach (var (stems, members) in wordings)

@@ -64,4 +64,8 @@ public static class CommandLineExtensions
     /// </summary>
     public static string ResolveFolder(string path) =>
         Directory.Exists(path) ? Path.GetFullPath(path) : RepositoryConfiguration.ResolvePath(path);
+
+    /// <summary>A file named on the command line, found as <see cref="ResolveFolder"/> finds a folder.</summary>
+    public static string ResolveFile(string path) =>
+        File.Exists(path) ? Path.GetFullPath(path) : RepositoryConfiguration.ResolvePath(path);
 }

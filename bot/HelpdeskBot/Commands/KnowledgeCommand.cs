@@ -93,7 +93,7 @@ public static class KnowledgeCommand
         IServiceProvider services, string articles, string questionsFile, bool showMisses, InvocationConfiguration console, CancellationToken ct)
     {
         var folder = CommandLineExtensions.ResolveFolder(articles);
-        var file = File.Exists(questionsFile) ? Path.GetFullPath(questionsFile) : RepositoryConfiguration.ResolvePath(questionsFile);
+        var file = CommandLineExtensions.ResolveFile(questionsFile);
         if (!Directory.Exists(folder) || !File.Exists(file))
         {
             await console.Error.WriteLineAsync(Directory.Exists(folder) ? $"No questions file '{file}'." : $"No folder '{folder}' of articles.");
@@ -116,9 +116,7 @@ public static class KnowledgeCommand
         var database = Path.Combine(Path.GetTempPath(), $"helpdesk-evaluate-{Guid.NewGuid():N}.db");
         try
         {
-            await using var db = new KnowledgeDbContext(new DbContextOptionsBuilder<KnowledgeDbContext>()
-                .UseSqlite($"Data Source={database};Pooling=False", o => o.MigrationsHistoryTable(KnowledgeDbContext.MigrationsHistoryTable))
-                .Options);
+            await using var db = new KnowledgeDbContext(KnowledgeDbContext.SqliteOptions($"Data Source={database};Pooling=False"));
             await db.Database.MigrateAsync(ct);
             var vocabularies = new VocabularyCache();
             var report = await new KnowledgeBase(db, new KnowledgeIndex(db), TimeProvider.System, NullLogger<KnowledgeBase>.Instance, vocabularies)

@@ -15,9 +15,8 @@ public static class KnowledgeExtensions
         services.AddOptions<KnowledgeOptions>().BindConfiguration(KnowledgeOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<KnowledgeSearchOptions>().BindConfiguration($"{KnowledgeOptions.SectionName}:Search")
             .ValidateDataAnnotations().ValidateOnStart();
-        services.AddDbContext<KnowledgeDbContext>((sp, options) => options.UseSqlite(
-            StorageExtensions.GetConnectionString(sp.GetRequiredService<IConfiguration>()),
-            sqlite => sqlite.MigrationsHistoryTable(KnowledgeDbContext.MigrationsHistoryTable)));
+        services.AddDbContext<KnowledgeDbContext>((sp, options) => KnowledgeDbContext.ConfigureSqlite(
+            options, StorageExtensions.GetConnectionString(sp.GetRequiredService<IConfiguration>())));
         services.AddSingleton<VocabularyCache>();
         services.AddSingleton(sp => new QueryAnalyzer(LoadSynonyms(sp)));
         services.AddScoped<KnowledgeIndex>();

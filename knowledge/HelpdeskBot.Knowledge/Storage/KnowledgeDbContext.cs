@@ -11,6 +11,18 @@ public sealed class KnowledgeDbContext(DbContextOptions<KnowledgeDbContext> opti
 {
     public const string MigrationsHistoryTable = "__KnowledgeMigrationsHistory";
 
+    /// <summary>SQLite for the knowledge tables, with their own migrations history (they may share the bot's database).</summary>
+    public static DbContextOptionsBuilder ConfigureSqlite(DbContextOptionsBuilder options, string connectionString) =>
+        options.UseSqlite(connectionString, sqlite => sqlite.MigrationsHistoryTable(MigrationsHistoryTable));
+
+    /// <summary>The options of <see cref="ConfigureSqlite"/>, for a context made without dependency injection.</summary>
+    public static DbContextOptions<KnowledgeDbContext> SqliteOptions(string connectionString)
+    {
+        var options = new DbContextOptionsBuilder<KnowledgeDbContext>();
+        ConfigureSqlite(options, connectionString);
+        return options.Options;
+    }
+
     public DbSet<Article> Articles => Set<Article>();
     public DbSet<ArticleVersion> ArticleVersions => Set<ArticleVersion>();
     public DbSet<KnowledgeGap> Gaps => Set<KnowledgeGap>();

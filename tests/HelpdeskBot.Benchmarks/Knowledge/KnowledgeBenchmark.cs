@@ -49,9 +49,7 @@ public sealed class KnowledgeBenchmark(KnowledgeBenchmarkSettings settings, Text
             var bytes = Directory.EnumerateFiles(folder).Sum(f => new FileInfo(f).Length);
             log.WriteLine($"generated {articles.Count:N0} articles ({bytes / articles.Count:N0} bytes on average) in {clock.Elapsed.TotalSeconds:N1} s");
 
-            var options = new DbContextOptionsBuilder<KnowledgeDbContext>()
-                .UseSqlite($"Data Source={database}", o => o.MigrationsHistoryTable(KnowledgeDbContext.MigrationsHistoryTable))
-                .Options;
+            var options = KnowledgeDbContext.SqliteOptions($"Data Source={database}");
             var importCpu = ProcessorTime();
             var (import, report) = reuse
                 ? (TimeSpan.Zero, await UpgradeAsync(options, cancellationToken))

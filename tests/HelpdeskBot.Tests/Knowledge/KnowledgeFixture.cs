@@ -26,10 +26,7 @@ public sealed class KnowledgeFixture : IAsyncDisposable
     public static async Task<KnowledgeFixture> CreateAsync(double minConfidence = -1)
     {
         var fixture = new KnowledgeFixture();
-        var options = new DbContextOptionsBuilder<KnowledgeDbContext>()
-            .UseSqlite($"Data Source={fixture._path}", o => o.MigrationsHistoryTable(KnowledgeDbContext.MigrationsHistoryTable))
-            .Options;
-        fixture.Db = new KnowledgeDbContext(options);
+        fixture.Db = new KnowledgeDbContext(KnowledgeDbContext.SqliteOptions($"Data Source={fixture._path}"));
         await fixture.Db.Database.MigrateAsync();
         fixture.Base = new KnowledgeBase(
             fixture.Db, new KnowledgeIndex(fixture.Db), TimeProvider.System, NullLogger<KnowledgeBase>.Instance, fixture._vocabularies);

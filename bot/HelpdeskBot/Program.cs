@@ -32,6 +32,8 @@ builder.AddTickets();
 
 var app = builder.Build();
 
+app.UseRateLimiter();
+
 app.MapGet("/", () => "HelpdeskBot is running. Teams (or the Agents Playground) posts to /api/messages.");
 app.MapBotMessages();
 app.MapKnowledgePages();

@@ -8,7 +8,7 @@ public static class ApiExtensions
 {
     /// <summary>
     /// The REST API's plumbing: ProblemDetails for errors, an OpenAPI document, API-key authentication (keys under
-    /// <c>Api:Keys</c>, validated at start) and one authorization policy per role.
+    /// <c>Api:Keys</c>, validated at start), one authorization policy per role and the open endpoints' rate limits.
     /// </summary>
     public static IHostApplicationBuilder AddHelpdeskApi(this IHostApplicationBuilder builder)
     {
@@ -16,6 +16,7 @@ public static class ApiExtensions
         services.AddProblemDetails();
         services.AddOpenApi();
         services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddApiRateLimits();
 
         // The API key scheme is asked for by the policies only: as the default it would also run on /api/messages,
         // whose Bot Connector tokens it would log as bad keys.

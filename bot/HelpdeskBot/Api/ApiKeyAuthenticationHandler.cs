@@ -42,6 +42,10 @@ public sealed class ApiKeyAuthenticationHandler(
             : AuthenticateResult.Fail("The API key is not valid."));
     }
 
+    /// <summary>The configured key a request presents, if any (whatever its roles); for what runs before authorization.</summary>
+    public static ApiKey? PresentedValidKey(HttpRequest request, ApiOptions api) =>
+        api.Keys.Count > 0 && PresentedKey(request) is { } presented ? Find(api.Keys, presented) : null;
+
     private static string? PresentedKey(HttpRequest request)
     {
         if (request.Headers[HeaderName].ToString() is { Length: > 0 } header)

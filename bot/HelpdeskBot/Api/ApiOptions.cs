@@ -9,6 +9,9 @@ public sealed class ApiOptions : IValidatableObject
 
     public List<ApiKey> Keys { get; set; } = [];
 
+    /// <summary>How often one anonymous client may search (<c>/api/kb/search</c>); requests with an API key are not limited.</summary>
+    public SearchRateLimit SearchRateLimit { get; set; } = new();
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         for (var i = 0; i < Keys.Count; i++)
@@ -30,9 +33,30 @@ public sealed class ApiOptions : IValidatableObject
             yield return new ValidationResult($"Api:Keys has two keys named '{name}'; names identify authors, so they must differ.", ["Keys"]);
         }
 
+        if (SearchRateLimit.PermitLimit < 0)
+        {
+            yield return new ValidationResult("Api:SearchRateLimit:PermitLimit must be 0 (no limit) or more.", ["SearchRateLimit:PermitLimit"]);
+        }
+
+        if (SearchRateLimit.Window <= TimeSpan.Zero)
+        {
+            yield return new ValidationResult("Api:SearchRateLimit:Window must be a positive time span, e.g. 00:01:00.", ["SearchRateLimit:Window"]);
+        }
+
         if (Keys.GroupBy(k => k.Key).Any(g => g.Count() > 1))
         {
             yield return new ValidationResult("Api:Keys has the same key twice; give each client its own.", ["Keys"]);
         }
     }
+}
+
+/// <summary>
+/// Searches one anonymous client (by its address) may make per window: every declined search becomes a knowledge gap,
+/// so an unlimited client could bury the questions employees really asked. <see cref="PermitLimit"/> 0 turns it off.
+/// </summary>
+public sealed class SearchRateLimit
+{
+    public int PermitLimit { get; set; } = 60;
+
+    public TimeSpan Window { get; set; } = TimeSpan.FromMinutes(1);
 }

@@ -24,11 +24,11 @@ public static class KnowledgeApi
     public static IEndpointRouteBuilder MapKnowledgeApi(this IEndpointRouteBuilder endpoints)
     {
         var kb = endpoints.MapGroup("/api/kb").WithTags("Knowledge");
-        kb.MapGet("/search", SearchAsync);
+        kb.MapGet("/search", SearchAsync).RequireRateLimiting(ApiRateLimits.SearchPolicy);
         // The same search with the question in the body: a long question does not fit a URL (Kestrel answers 414
         // beyond 8 KB of request line). No Accepts metadata: routing would answer another content type with an
         // empty 415; the handler answers every unusable body with a problem.
-        kb.MapPost("/search", SearchPostedAsync);
+        kb.MapPost("/search", SearchPostedAsync).RequireRateLimiting(ApiRateLimits.SearchPolicy);
         kb.MapGet("/articles/{id}", GetArticleAsync);
 
         var authors = kb.MapGroup("").RequireAuthorization(ApiRoles.KnowledgeAuthorPolicy);

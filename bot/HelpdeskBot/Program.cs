@@ -13,6 +13,11 @@ using HelpdeskBot.Storage;
 using HelpdeskBot.Terminal;
 using HelpdeskBot.Tickets;
 
+if (Usage.TryHandle(args, Console.Out, Console.Error) is { } exitCode)
+{
+    return exitCode;
+}
+
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddRepositoryConfiguration();

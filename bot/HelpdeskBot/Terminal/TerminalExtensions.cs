@@ -48,17 +48,17 @@ public static class TerminalExtensions
         return 0;
     }
 
+    // Logged, not written to the console, so it comes after the start-up lines the logger still has queued.
     private static void PrintHowToChat(WebApplication app)
     {
-        var url = app.Urls.FirstOrDefault() ?? "http://localhost:3978";
-        Console.WriteLine($"""
-
-            HelpdeskBot is listening on {url}/api/messages
+        var url = (app.Urls.FirstOrDefault() ?? "http://localhost:3978").TrimEnd('/');
+        app.Logger.LogInformation("""
+            HelpdeskBot is listening on {Endpoint} ({Environment} environment).
             Chat with it:
-              - Microsoft 365 Agents Playground: npx @microsoft/m365agentsplayground@0.2.28 -e {url}/api/messages -c msteams
               - In the terminal: dotnet run --project bot/HelpdeskBot -- chat
+              - Microsoft 365 Agents Playground: npx @microsoft/m365agentsplayground@0.2.28 -e {Endpoint} -c msteams
+                then open {PlaygroundUrl} (another port: add -p <port>)
             Press Ctrl+C to stop.
-
-            """);
+            """, $"{url}/api/messages", app.Environment.EnvironmentName, $"{url}/api/messages", "http://localhost:56150");
     }
 }

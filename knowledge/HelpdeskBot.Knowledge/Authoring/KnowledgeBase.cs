@@ -35,7 +35,11 @@ public sealed class KnowledgeBase(
         return (article, changed);
     }
 
-    public async Task<Article> PublishAsync(string id, CancellationToken cancellationToken)
+    public Task<Article> PublishAsync(string id, CancellationToken cancellationToken) =>
+        PublishAsync(id, LogLevel.Information, cancellationToken);
+
+    // An import logs one summary line; each article it publishes is a detail (Debug).
+    private async Task<Article> PublishAsync(string id, LogLevel logLevel, CancellationToken cancellationToken)
     {
         var article = await FindAsync(id, cancellationToken) ?? throw new KeyNotFoundException($"No article '{id}'.");
         await InTransactionAsync(async () =>
@@ -44,7 +48,7 @@ public sealed class KnowledgeBase(
             await db.SaveChangesAsync(cancellationToken);
             await index.ReplaceAsync(article.Published!, cancellationToken);
         }, cancellationToken);
-        logger.LogInformation("Published article {ArticleId} version {Version}", id, article.PublishedVersion);
+        logger.Log(logLevel, "Published article {ArticleId} version {Version}", id, article.PublishedVersion);
         await ReloadVocabularyAsync(cancellationToken);
         return article;
     }
@@ -227,7 +231,7 @@ public sealed class KnowledgeBase(
                 return;
             }
 
-            await PublishAsync(article.Id, cancellationToken);
+            await PublishAsync(article.Id, LogLevel.Debug, cancellationToken);
             if (article.LatestVersion == 1) report.Added++;
             else report.Updated++;
         }

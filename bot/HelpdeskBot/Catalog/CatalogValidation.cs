@@ -91,6 +91,7 @@ public static class CatalogValidation
         Require((field.Min is not null || field.Max is not null) && field.Type != CatalogFieldTypes.Number, where,
             "only number fields can have min/max", errors);
         Require(field.Min > field.Max, where, $"min {field.Min} is above max {field.Max}", errors);
+        Require(field.NotInPast && field.Type != CatalogFieldTypes.Date, where, "notInPast is for date fields", errors);
         Require(field.MaxLength is <= 0, where, "maxLength must be positive", errors);
     }
 

@@ -24,7 +24,9 @@ public static class IntakeCard
             ? new Dictionary<string, string> { [field] = message.Trim() }
             : null;
 
-    public static AdaptiveCard Build(CatalogItem item, IReadOnlyDictionary<string, string>? values = null, IReadOnlyDictionary<string, string>? errors = null)
+    /// <param name="today">The requester's date: the earliest a field that takes no past date offers.</param>
+    public static AdaptiveCard Build(
+        CatalogItem item, IReadOnlyDictionary<string, string>? values = null, IReadOnlyDictionary<string, string>? errors = null, DateOnly? today = null)
     {
         var card = new AdaptiveCard
         {
@@ -43,7 +45,7 @@ public static class IntakeCard
 
         foreach (var field in item.Fields)
         {
-            card.Body.Add(Input(field, values?.GetValueOrDefault(field.Id)));
+            card.Body.Add(Input(field, values?.GetValueOrDefault(field.Id), today));
             if (field.Help is not null)
             {
                 card.Body.Add(Text(field.Help, t => { t.IsSubtle = true; t.Size = TextSize.Small; }, Spacing.None));
@@ -58,7 +60,7 @@ public static class IntakeCard
         return card;
     }
 
-    private static CardInput Input(CatalogField field, string? value)
+    private static CardInput Input(CatalogField field, string? value, DateOnly? today)
     {
         CardInput input = field.Type switch
         {
@@ -69,7 +71,12 @@ public static class IntakeCard
                 Value = value,
                 Placeholder = field.Placeholder,
             },
-            CatalogFieldTypes.Date => new InputDate { Value = IsIsoDate(value) ? value : null, Placeholder = field.Placeholder },
+            CatalogFieldTypes.Date => new InputDate
+            {
+                Value = IsIsoDate(value) ? value : null,
+                Min = field.NotInPast ? today?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : null,
+                Placeholder = field.Placeholder,
+            },
             CatalogFieldTypes.Toggle => new InputToggle { Title = field.Label, Value = value == "true" ? "true" : "false", ValueOn = "true", ValueOff = "false" },
             CatalogFieldTypes.Number => new InputNumber
             {
@@ -91,7 +98,7 @@ public static class IntakeCard
         input.Id = field.Id;
         input.Label = field.Label;
         input.IsRequired = field.Required ? true : null;
-        input.ErrorMessage = field.Pattern is not null ? field.PatternMessage ?? $"{field.Label}: please check the format." : field.Required ? $"{field.Label} is required." : null;
+        input.ErrorMessage = field.Rule;
         return input;
     }
 

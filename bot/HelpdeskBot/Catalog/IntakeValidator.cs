@@ -13,7 +13,8 @@ public sealed class IntakeValidator(ServiceCatalog catalog)
     private static readonly TimeSpan RegexTimeout = TimeSpan.FromMilliseconds(200);
 
     /// <summary>Validates against the item named in the card data; an unknown id is a form error, not an exception.</summary>
-    public IntakeResult Validate(string? itemId, JsonElement submitted)
+    /// <param name="today">The requester's date, for fields that take no date in the past.</param>
+    public IntakeResult Validate(string? itemId, JsonElement submitted, DateOnly? today = null)
     {
         var item = catalog.Find(itemId);
         if (item is null)
@@ -22,10 +23,10 @@ public sealed class IntakeValidator(ServiceCatalog catalog)
             return new IntakeResult(null, new Dictionary<string, string>(), new Dictionary<string, string>(), errors);
         }
 
-        return Validate(item, submitted);
+        return Validate(item, submitted, today);
     }
 
-    public static IntakeResult Validate(CatalogItem item, JsonElement submitted)
+    public static IntakeResult Validate(CatalogItem item, JsonElement submitted, DateOnly? today = null)
     {
         // Anything but a string is taken as its JSON text: a forged object or number then fails the field's checks.
         var values = new Dictionary<string, string?>();
@@ -40,10 +41,10 @@ public sealed class IntakeValidator(ServiceCatalog catalog)
             }
         }
 
-        return Validate(item, values);
+        return Validate(item, values, today);
     }
 
-    public static IntakeResult Validate(CatalogItem item, IReadOnlyDictionary<string, string?> submitted)
+    public static IntakeResult Validate(CatalogItem item, IReadOnlyDictionary<string, string?> submitted, DateOnly? today = null)
     {
         var values = new Dictionary<string, string>();
         var typed = new Dictionary<string, string>();
@@ -57,7 +58,7 @@ public sealed class IntakeValidator(ServiceCatalog catalog)
                 typed[field.Id] = raw.Length <= field.EffectiveMaxLength ? raw : raw[..field.EffectiveMaxLength];
             }
 
-            var (value, error) = Check(field, field.Type == CatalogFieldTypes.Multiline ? raw?.TrimEnd() : raw?.Trim());
+            var (value, error) = Check(field, field.Type == CatalogFieldTypes.Multiline ? raw?.TrimEnd() : raw?.Trim(), today);
             if (error is not null)
             {
                 errors[field.Id] = error;
@@ -71,7 +72,7 @@ public sealed class IntakeValidator(ServiceCatalog catalog)
         return new IntakeResult(item, values, typed, errors);
     }
 
-    private static (string? Value, string? Error) Check(CatalogField field, string? text)
+    private static (string? Value, string? Error) Check(CatalogField field, string? text, DateOnly? today)
     {
         if (string.IsNullOrEmpty(text))
         {
@@ -87,9 +88,7 @@ public sealed class IntakeValidator(ServiceCatalog catalog)
         {
             CatalogFieldTypes.Text or CatalogFieldTypes.Multiline => CheckPattern(field, text),
             CatalogFieldTypes.Number => CheckNumber(field, text),
-            CatalogFieldTypes.Date => DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
-                ? (date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), null)
-                : (null, $"{field.Label}: expected a date as yyyy-MM-dd."),
+            CatalogFieldTypes.Date => CheckDate(field, text, today),
             CatalogFieldTypes.Toggle => bool.TryParse(text, out var on)
                 ? (on ? "true" : "false", null)
                 : (null, $"{field.Label}: expected true or false."),
@@ -122,22 +121,40 @@ public sealed class IntakeValidator(ServiceCatalog catalog)
     {
         if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) || !double.IsFinite(number))
         {
-            return (null, $"{field.Label}: expected a number.");
+            return (null, $"{field.Label}: \"{Shown(text)}\" is not a number; enter {field.NumberRule}.");
         }
 
         if (number < field.Min || number > field.Max)
         {
-            return (null, $"{field.Label}: expected a number from {field.Min?.ToString(CultureInfo.InvariantCulture) ?? "any"} to {field.Max?.ToString(CultureInfo.InvariantCulture) ?? "any"}.");
+            return (null, $"{field.Label}: must be {field.NumberRule}.");
         }
 
         return (number.ToString(CultureInfo.InvariantCulture), null);
     }
 
+    private static (string?, string?) CheckDate(CatalogField field, string text, DateOnly? today)
+    {
+        if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            return (null, $"{field.Label}: \"{Shown(text)}\" is not a date; use yyyy-mm-dd.");
+        }
+
+        if (field.NotInPast && date < today)
+        {
+            return (null, $"{field.Label}: must be today or later; {date:yyyy-MM-dd} has passed.");
+        }
+
+        return (date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), null);
+    }
+
+    // A wrong answer quoted back, short enough for one line of a card.
+    private static string Shown(string text) => text.Length <= 40 ? text : text[..39] + "…";
+
     private static (string?, string?) CheckChoices(CatalogField field, string[] answers)
     {
         if (answers.Length == 0 || answers.Any(a => field.Choices.All(c => c.Value != a)))
         {
-            return (null, $"{field.Label}: please pick from the list.");
+            return (null, $"{field.Label}: {(answers.Length == 0 ? "please pick" : $"\"{Shown(string.Join(",", answers))}\" is not one of the choices; pick")} from the list.");
         }
 
         return (string.Join(",", answers.Distinct()), null);

@@ -16,7 +16,7 @@ namespace HelpdeskBot.Requests;
 /// </summary>
 public sealed class RequestsChat(
     ServiceCatalog catalog, CatalogMatcher matcher, IntakeValidator validator, TicketService tickets, PeopleDirectory people,
-    TicketCards cards, ILogger<RequestsChat> logger)
+    TicketCards cards, TimeProvider time, ILogger<RequestsChat> logger)
 {
     /// <summary>
     /// The best match's score from which a message counts as a request even when the matcher is not sure which one
@@ -94,7 +94,7 @@ public sealed class RequestsChat(
     public async Task OpenIntakeAsync(TurnContext turn, CatalogItem item, string? message, CancellationToken cancellationToken)
     {
         logger.LogInformation("Activity {ActivityId} opened catalog item {CatalogItemId}", turn.Activity.Id, item.Id);
-        await SendCardAsync(turn, IntakeCard.Build(item, IntakeCard.FromMessage(item, message)), cancellationToken);
+        await SendCardAsync(turn, IntakeCard.Build(item, IntakeCard.FromMessage(item, message), today: Today(turn.Activity)), cancellationToken);
     }
 
     public const string NoApprovals = "Nothing is waiting for your approval.";
@@ -125,7 +125,7 @@ public sealed class RequestsChat(
     /// <summary>A button pressed as Action.Execute: the card returned replaces the pressed one (the invoke's replyToId).</summary>
     public async Task<AdaptiveCard> ExecuteAsync(TurnContext turn, string verb, JsonElement? data, CancellationToken cancellationToken)
     {
-        var (card, shown) = await ActAsync(turn.Activity.From, verb, data, cancellationToken);
+        var (card, shown) = await ActAsync(turn.Activity, verb, data, cancellationToken);
         await RememberAsync(turn.Activity, shown, turn.Activity.ReplyToId, cancellationToken);
         return card;
     }
@@ -133,7 +133,7 @@ public sealed class RequestsChat(
     /// <summary>The same button from a client without Action.Execute (its Action.Submit fallback): the answer is a new message.</summary>
     public async Task SubmitAsync(TurnContext turn, string verb, JsonElement data, CancellationToken cancellationToken)
     {
-        var (card, shown) = await ActAsync(turn.Activity.From, verb, data, cancellationToken);
+        var (card, shown) = await ActAsync(turn.Activity, verb, data, cancellationToken);
         var sent = await SendCardAsync(turn, card, cancellationToken);
         await RememberAsync(turn.Activity, shown, sent.Id, cancellationToken);
     }
@@ -142,21 +142,22 @@ public sealed class RequestsChat(
     private sealed record Shown(string TicketNumber, string Role, string UserId);
 
     private async Task<(AdaptiveCard Card, Shown? Shown)> ActAsync(
-        ChannelAccount? from, string verb, JsonElement? data, CancellationToken cancellationToken)
+        Activity activity, string verb, JsonElement? data, CancellationToken cancellationToken)
     {
+        var today = Today(activity);
         if (verb == CatalogChoiceCard.OpenVerb)
         {
-            return (Open(data), null);
+            return (Open(data, today), null);
         }
 
-        if (from?.Id is not { Length: > 0 and <= Person.MaxIdLength } userId)
+        if (activity.From?.Id is not { Length: > 0 and <= Person.MaxIdLength } userId)
         {
             return (RequestErrorCard.Build("I couldn't tell who pressed that, so nothing was done."), null);
         }
 
         return verb switch
         {
-            IntakeCard.SubmitVerb => await SubmitIntakeAsync(userId, data, cancellationToken),
+            IntakeCard.SubmitVerb => await SubmitIntakeAsync(userId, data, today, cancellationToken),
             ApprovalCard.ApproveVerb => await DecideAsync(userId, data, approved: true, cancellationToken),
             ApprovalCard.RejectVerb => await DecideAsync(userId, data, approved: false, cancellationToken),
             TicketActions.CommentVerb => await CommentAsync(userId, data, cancellationToken),
@@ -165,12 +166,16 @@ public sealed class RequestsChat(
         };
     }
 
+    /// <summary>The requester's date: their client's local time when it says (Teams does), else the UTC date.</summary>
+    private DateOnly Today(Activity activity) =>
+        DateOnly.FromDateTime((activity.LocalTimestamp ?? time.GetUtcNow()).DateTime);
+
     /// <summary>"catalog.open": the item's intake card, or an error card for an item the catalog does not have.</summary>
-    private AdaptiveCard Open(JsonElement? data)
+    private AdaptiveCard Open(JsonElement? data, DateOnly today)
     {
         var itemId = Property(data, "item");
         return catalog.Find(itemId) is { } item
-            ? IntakeCard.Build(item, IntakeCard.FromMessage(item, Property(data, "message")))
+            ? IntakeCard.Build(item, IntakeCard.FromMessage(item, Property(data, "message")), today: today)
             : RequestErrorCard.Build("That catalog item doesn't exist (any more). Type **request** to see what you can ask for.");
     }
 
@@ -178,7 +183,8 @@ public sealed class RequestsChat(
     /// "catalog.submit": the card again with errors and what was typed, or the ticket's confirmation. The card's token
     /// is the submission key, so a double click or a re-delivered activity gives the same ticket.
     /// </summary>
-    private async Task<(AdaptiveCard, Shown?)> SubmitIntakeAsync(string requesterId, JsonElement? data, CancellationToken cancellationToken)
+    private async Task<(AdaptiveCard, Shown?)> SubmitIntakeAsync(
+        string requesterId, JsonElement? data, DateOnly today, CancellationToken cancellationToken)
     {
         var token = Property(data, "token");
         var itemId = Property(data, "item");
@@ -188,17 +194,17 @@ public sealed class RequestsChat(
             return (RequestErrorCard.Build("This form is incomplete or out of date, so no ticket was created. Type **request** to start again."), null);
         }
 
-        var result = validator.Validate(itemId, data ?? default);
+        var result = validator.Validate(itemId, data ?? default, today);
         if (!result.IsValid)
         {
-            return (IntakeCard.Build(result.Item!, result.Submitted, result.Errors), null);
+            return (IntakeCard.Build(result.Item!, result.Submitted, result.Errors, today), null);
         }
 
         var (approverId, problem) = await ApproverAsync(result.Approval ?? CatalogApproval.None, requesterId, cancellationToken);
         if (problem is not null)
         {
             return (IntakeCard.Build(result.Item!, result.Submitted,
-                new Dictionary<string, string> { [IntakeResult.FormError] = $"{problem} Please contact the service desk to sort out who approves it." }), null);
+                new Dictionary<string, string> { [IntakeResult.FormError] = $"{problem} Please contact the service desk to sort out who approves it." }, today), null);
         }
 
         var item = result.Item!;
@@ -220,7 +226,7 @@ public sealed class RequestsChat(
         catch (ArgumentException e)
         {
             logger.LogWarning("Intake for {CatalogItemId} refused by the ticket service: {Reason}", item.Id, e.Message);
-            return (IntakeCard.Build(item, result.Submitted, new Dictionary<string, string> { [IntakeResult.FormError] = e.Message }), null);
+            return (IntakeCard.Build(item, result.Submitted, new Dictionary<string, string> { [IntakeResult.FormError] = e.Message }, today), null);
         }
 
         // A token is only in the card its requester was sent; someone else presenting it gets nothing of theirs.

@@ -44,7 +44,7 @@ public static class InputPrompt
                 return value;
             }
 
-            await writer.WriteLineAsync($"    ! {CardText.Str(input, "errorMessage") ?? error}");
+            await writer.WriteLineAsync($"    ! {error}");
         }
     }
 
@@ -75,11 +75,11 @@ public static class InputPrompt
                 ? (CardText.Str(input, "valueOn") ?? "true", null)
                 : (CardText.Str(input, "valueOff") ?? "false", null),
             "Input.ChoiceSet" => Choose(choices, answer),
-            "Input.Date" => DateOnly.TryParseExact(answer, "yyyy-MM-dd", out _) ? (answer, null) : (null, "Use the form yyyy-mm-dd."),
+            "Input.Date" => CheckDate(input, answer),
             "Input.Time" => TimeOnly.TryParseExact(answer, "HH:mm", out _) ? (answer, null) : (null, "Use the form hh:mm."),
             "Input.Number" => CheckNumber(input, answer),
             _ => CardText.Str(input, "regex") is { } regex && !Regex.IsMatch(answer, regex, RegexOptions.None, TimeSpan.FromSeconds(1))
-                ? (null, "That doesn't look right.")
+                ? (null, CardText.Str(input, "errorMessage") ?? "That doesn't look right.")
                 : (answer, null),
         };
     }
@@ -94,7 +94,7 @@ public static class InputPrompt
                 : choices.Select(c => CardText.Str(c, "value")).FirstOrDefault(v => string.Equals(v, part, StringComparison.OrdinalIgnoreCase));
             if (match is null)
             {
-                return (null, $"Pick one of 1-{choices.Count}.");
+                return (null, $"\"{part}\" is not one of the choices: pick 1 to {choices.Count}.");
             }
 
             picked.Add(match);
@@ -107,14 +107,34 @@ public static class InputPrompt
     {
         if (!double.TryParse(answer, NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
         {
-            return (null, "Enter a number.");
+            return (null, $"\"{answer}\" is not a number: it must be a number{Between(CardText.Str(input, "min"), CardText.Str(input, "max"))}.");
         }
 
         var min = CardText.Str(input, "min");
         var max = CardText.Str(input, "max");
         return (min is not null && number < double.Parse(min, CultureInfo.InvariantCulture)) ||
                (max is not null && number > double.Parse(max, CultureInfo.InvariantCulture))
-            ? (null, $"Enter a number between {min ?? "-∞"} and {max ?? "∞"}.")
+            ? (null, $"It must be a number{Between(min, max)}.")
+            : (answer, null);
+    }
+
+    private static string Between(string? min, string? max) => (min, max) switch
+    {
+        (not null, not null) => $" from {min} to {max}",
+        (not null, null) => $" of at least {min}",
+        (null, not null) => $" of at most {max}",
+        _ => "",
+    };
+
+    private static (string?, string?) CheckDate(JsonElement input, string answer)
+    {
+        if (!DateOnly.TryParseExact(answer, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            return (null, $"\"{answer}\" is not a date: use the form yyyy-mm-dd.");
+        }
+
+        return CardText.Str(input, "min") is { } min && DateOnly.TryParseExact(min, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var first) && date < first
+            ? (null, $"It must be {min} or later.")
             : (answer, null);
     }
 }

@@ -60,8 +60,8 @@ public class IntakeValidatorTests
     }
 
     [Theory]
-    [InlineData("service", "database", "Service: please pick from the list.")]
-    [InlineData("affected", "me,everyone", "Who is affected?: please pick from the list.")]
+    [InlineData("service", "database", "Service: \"database\" is not one of the choices; pick from the list.")]
+    [InlineData("affected", "me,everyone", "Who is affected?: \"me,everyone\" is not one of the choices; pick from the list.")]
     [InlineData("urgency", "", "How urgent is it?: please fill this in.")]
     public void AChoiceOutsideTheItemsChoicesIsRefused(string field, string value, string expected)
     {
@@ -73,13 +73,13 @@ public class IntakeValidatorTests
     }
 
     [Theory]
-    [InlineData("quantity", "0", "How many of each: expected a number from 1 to 5.")]
-    [InlineData("quantity", "two", "How many of each: expected a number.")]
-    [InlineData("quantity", "NaN", "How many of each: expected a number.")]
-    [InlineData("neededBy", "01/12/2026", "Needed by: expected a date as yyyy-MM-dd.")]
-    [InlineData("neededBy", "2026-02-30", "Needed by: expected a date as yyyy-MM-dd.")]
+    [InlineData("quantity", "0", "How many of each: must be a number from 1 to 5.")]
+    [InlineData("quantity", "two", "How many of each: \"two\" is not a number; enter a number from 1 to 5.")]
+    [InlineData("quantity", "NaN", "How many of each: \"NaN\" is not a number; enter a number from 1 to 5.")]
+    [InlineData("neededBy", "01/12/2026", "Needed by: \"01/12/2026\" is not a date; use yyyy-mm-dd.")]
+    [InlineData("neededBy", "2026-02-30", "Needed by: \"2026-02-30\" is not a date; use yyyy-mm-dd.")]
     [InlineData("replacement", "yes", "This replaces broken equipment: expected true or false.")]
-    [InlineData("items", "laptop,spaceship", "What do you need?: please pick from the list.")]
+    [InlineData("items", "laptop,spaceship", "What do you need?: \"laptop,spaceship\" is not one of the choices; pick from the list.")]
     public void NumbersDatesTogglesAndMultiChoicesAreChecked(string field, string value, string expected)
     {
         var values = new Dictionary<string, string?> { ["items"] = "laptop", ["quantity"] = "1", ["deliverTo"] = "desk 4", [field] = value };
@@ -88,6 +88,20 @@ public class IntakeValidatorTests
 
         Assert.Equal(expected, result.Errors[field]);
         Assert.Single(result.Errors);
+    }
+
+    [Theory]
+    [InlineData("2020-01-01", "Needed by: must be today or later; 2020-01-01 has passed.")]
+    [InlineData("2026-12-04", "Needed by: must be today or later; 2026-12-04 has passed.")]
+    [InlineData("2026-12-05", null)]
+    [InlineData("2027-01-10", null)]
+    public void ADateThatMayNotBeInThePastMustBeTodayOrLater(string neededBy, string? expected)
+    {
+        var values = new Dictionary<string, string?> { ["items"] = "laptop", ["quantity"] = "1", ["deliverTo"] = "desk 4", ["neededBy"] = neededBy };
+
+        var result = IntakeValidator.Validate(ShippedCatalog.Item("hardware-request"), values, today: new DateOnly(2026, 12, 5));
+
+        Assert.Equal(expected, result.Errors.GetValueOrDefault("neededBy"));
     }
 
     [Theory]

@@ -140,12 +140,21 @@ public sealed class RequestsChatTests() : BotWithChannel(new HelpdeskBotFactory(
     }
 
     [Fact]
-    public async Task RequestOffersTheCatalogChoices()
+    public async Task RequestListsTheWholeCatalogGroupedByKind()
     {
         var card = Texts(CardOf(await SayAsync("request")));
 
         Assert.Contains("Which of these do you need?", card);
-        Assert.Contains(CatalogChoiceCard.OpenVerb, card);
+        var catalog = Bot.Services.GetRequiredService<ServiceCatalog>();
+        foreach (var item in catalog.Items.Where(i => i.Id != ServiceCatalog.OtherRequestId))
+        {
+            Assert.Contains(item.Title, card);
+        }
+
+        var problems = card.IndexOf("Report a problem", StringComparison.Ordinal);
+        var requests = card.IndexOf("Request something", StringComparison.Ordinal);
+        Assert.True(problems >= 0 && requests > problems, card);
+        Assert.True(card.IndexOf("Report an incident", problems, StringComparison.Ordinal) < requests, "incidents come under their heading");
         Assert.Contains("Something else", card);
     }
 

@@ -32,6 +32,14 @@ public sealed class CatalogField
 
     public bool HasChoices => Type is CatalogFieldTypes.Choice or CatalogFieldTypes.MultiChoice;
 
+    /// <summary>A stored answer as people read it: choices by their titles, a toggle as Yes or No.</summary>
+    public string Show(string value) => this switch
+    {
+        { HasChoices: true } => string.Join(", ", value.Split(',').Select(v => Choices.FirstOrDefault(c => c.Value == v)?.Title ?? v)),
+        { Type: CatalogFieldTypes.Toggle } => value == "true" ? "Yes" : "No",
+        _ => value,
+    };
+
     /// <summary>
     /// What an answer must be, as the card's error message: a client shows it for any failed check, so it names the
     /// rule ("How many of each: a number from 1 to 5."), not just "required".

@@ -27,6 +27,13 @@ public sealed class CatalogItem
     /// payroll system is down"), so nobody types it twice; none when unset.
     /// </summary>
     public string? MessageField { get; init; }
+
+    /// <summary>
+    /// How a ticket from this item is titled, from the answers: "{service}: {description}" gives "VPN: cannot connect
+    /// since this morning", so tickets read as what people asked for. Unset, the title is the item's.
+    /// </summary>
+    public string? TicketTitle { get; init; }
+
     public List<CatalogField> Fields { get; init; } = [];
     public CatalogApproval Approval { get; init; } = CatalogApproval.None;
 
@@ -40,6 +47,13 @@ public sealed class CatalogItem
     public CatalogLevelMapping? UrgencyFrom { get; init; }
 
     public CatalogField? FindField(string id) => Fields.FirstOrDefault(f => f.Id == id);
+
+    /// <summary>A ticket's title from <see cref="TicketTitle"/> and the (validated) answers; see <see cref="Catalog.TicketTitle"/>.</summary>
+    public string TitleFor(IReadOnlyDictionary<string, string> values) => Catalog.TicketTitle.Format(this, values);
+
+    /// <summary>What the person wrote in their own words (the <see cref="MessageField"/>), as the ticket's description.</summary>
+    public string? DescriptionFor(IReadOnlyDictionary<string, string> values) =>
+        MessageField is { } field && values.GetValueOrDefault(field) is { Length: > 0 } text ? text : null;
 
     /// <summary>The approval a request with these (validated) values needs: the first matching rule, else the item's.</summary>
     public CatalogApproval ApprovalFor(IReadOnlyDictionary<string, string> values)

@@ -60,6 +60,11 @@ public static class CatalogValidation
 
         Require(item.MessageField is not null && item.FindField(item.MessageField)?.Type is not (CatalogFieldTypes.Text or CatalogFieldTypes.Multiline),
             where, $"messageField '{item.MessageField}' names no text or multiline field of the item", errors);
+        foreach (var named in item.TicketTitle is { } template ? TicketTitle.FieldsOf(template) : [])
+        {
+            Require(item.FindField(named) is null, where, $"ticketTitle names '{named}', which is not a field of the item", errors);
+        }
+
         CheckApproval(item.Approval, $"{where}, approval", errors);
         foreach (var rule in item.ApprovalRules)
         {

@@ -96,7 +96,7 @@ public static class IntakeCard
             },
         };
         input.Id = field.Id;
-        input.Label = field.Label;
+        input.Label = field.Type == CatalogFieldTypes.Toggle ? null : field.Label; // a toggle's title is its label already
         input.IsRequired = field.Required ? true : null;
         input.ErrorMessage = field.Rule;
         return input;

@@ -93,12 +93,7 @@ public static class ApprovalCard
             }
 
             var definition = item?.Fields.FirstOrDefault(f => f.Id == field.Name);
-            var shown = definition switch
-            {
-                { HasChoices: true } => string.Join(", ", value.Split(',').Select(v => definition.Choices.FirstOrDefault(c => c.Value == v)?.Title ?? v)),
-                { Type: CatalogFieldTypes.Toggle } => value == "true" ? "Yes" : "No",
-                _ => value,
-            };
+            var shown = definition?.Show(value) ?? value;
             yield return (definition?.Label ?? field.Name, shown.Length <= 500 ? shown : shown[..500] + "…");
         }
     }

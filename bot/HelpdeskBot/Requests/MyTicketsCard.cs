@@ -25,7 +25,7 @@ public static class MyTicketsCard
                 Items =
                 [
                     IntakeCard.Text($"{ticket.Number} — {ticket.Title}", t => t.Weight = TextWeight.Bolder),
-                    IntakeCard.Text($"{TicketText.State(ticket.State)} · {ticket.Priority} · due {TicketText.SlaDue(ticket)}", t => t.IsSubtle = true, Spacing.None),
+                    IntakeCard.Text($"{TicketText.State(ticket.State)} · {ticket.Priority} · opened {TicketText.Time(ticket.CreatedAt)} · due {TicketText.SlaDue(ticket)}", t => t.IsSubtle = true, Spacing.None),
                 ],
             });
         }

@@ -210,10 +210,11 @@ public sealed class RequestsChat(
         var item = result.Item!;
         var input = new NewTicket(
             item.Kind == CatalogItem.Incident ? TicketKind.Incident : TicketKind.Request,
-            item.Title,
+            item.TitleFor(result.Values),
             requesterId,
             Enum.TryParse<TicketImpact>(result.Impact, ignoreCase: true, out var impact) ? impact : TicketImpact.Medium,
             Enum.TryParse<TicketUrgency>(result.Urgency, ignoreCase: true, out var urgency) ? urgency : TicketUrgency.Medium,
+            Description: item.DescriptionFor(result.Values),
             CatalogItemId: item.Id,
             Fields: JsonSerializer.Serialize(result.Values),
             AssignmentGroup: item.FulfilmentGroup.Length > 0 ? item.FulfilmentGroup : null,

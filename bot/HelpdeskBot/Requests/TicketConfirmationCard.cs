@@ -16,8 +16,8 @@ public static class TicketConfirmationCard
         {
             Body =
             [
-                IntakeCard.Text(ticket.Number, t => { t.Size = TextSize.Medium; t.Weight = TextWeight.Bolder; }),
-                IntakeCard.Text(Summary(ticket), _ => { }),
+                IntakeCard.Text($"{ticket.Number} — {ticket.Title}", t => { t.Size = TextSize.Medium; t.Weight = TextWeight.Bolder; }),
+                IntakeCard.Text($"{TicketText.State(ticket.State)} · {ticket.Priority} · we'll tell you when it changes", _ => { }, Spacing.None),
             ],
             FallbackText = Summary(ticket),
             Actions = TicketActions.For(ticket),

@@ -28,6 +28,11 @@ public static class TicketStatusCard
             FallbackText = $"{ticket.Number} — {TicketText.State(ticket.State)}",
             Actions = TicketActions.For(ticket),
         };
+        if (ticket.Description is { Length: > 0 } description)
+        {
+            card.Body.Insert(2, IntakeCard.Text(Shorten(description), _ => { }));
+        }
+
         if (ticket.Approval is ApprovalState.Pending or ApprovalState.Rejected)
         {
             card.Body.Insert(2, IntakeCard.Text(ticket.Approval == ApprovalState.Pending
@@ -53,13 +58,14 @@ public static class TicketStatusCard
 
         foreach (var entry in journal.TakeLast(MaxJournalLines))
         {
-            card.Body.Add(IntakeCard.Text(Line(entry), t => t.Size = TextSize.Small, Spacing.None));
+            card.Body.Add(IntakeCard.Text(Line(ticket, entry), t => t.Size = TextSize.Small, Spacing.None));
         }
 
         return card;
     }
 
-    private static string Line(TicketJournalEntry entry)
+    // The created line tells what the person reported, in their words, rather than repeat the title.
+    private static string Line(Ticket ticket, TicketJournalEntry entry)
     {
         var change = entry.Kind switch
         {
@@ -72,8 +78,11 @@ public static class TicketStatusCard
             JournalKind.SlaBreach => "SLA breached",
             _ => entry.Kind.ToString(),
         };
-        var text = entry.Kind is JournalKind.Created or JournalKind.Comment or JournalKind.Approval && entry.Text is { Length: > 0 } t
-            ? $": {(t.Length <= MaxText ? t : t[..MaxText] + "…")}" : "";
+        var said = entry.Kind == JournalKind.Created ? ticket.Description ?? entry.Text : entry.Text;
+        var text = entry.Kind is JournalKind.Created or JournalKind.Comment or JournalKind.Approval && said is { Length: > 0 } t
+            ? $": {Shorten(t)}" : "";
         return $"{TicketText.Time(entry.At)} {change}{text}";
     }
+
+    private static string Shorten(string text) => text.Length <= MaxText ? text : text[..MaxText] + "…";
 }

@@ -38,7 +38,7 @@ public sealed class TerminalChatTests : IDisposable
         await using var chat = BotProcess.Start(_folder.FullName, ["chat"], redirectInput: true);
         // All at once, no pauses: the approver's card comes after the turn that files the request (through the ticket
         // outbox), and the chat waits for it before reading on.
-        await chat.Input.WriteAsync("I need a new laptop\n1\n1\n1\nn\n2026-12-01\nLeeds, desk 3.14\n1\n\nmy tickets\n");
+        await chat.Input.WriteAsync("I need a new laptop\n1\n1\n1\nn\n2099-12-01\nLeeds, desk 3.14\n1\n\nmy tickets\n");
         chat.Input.Close();
 
         var exitCode = await chat.WaitForExitAsync(TimeSpan.FromMinutes(1));
@@ -48,7 +48,7 @@ public sealed class TerminalChatTests : IDisposable
         Assert.Contains("--- to Megan Bowen (1:1 chat) ---", output);
         Assert.Contains("Approval needed", output);
         Assert.Contains("(type a number to act as Megan Bowen)", output);
-        Assert.Contains("REQ0001001 (Hardware request) was approved by Megan Bowen; work can start.", output);
+        Assert.Contains("REQ0001001 (Laptop × 1) was approved by Megan Bowen; work can start.", output);
     }
 
     [Fact]

@@ -59,7 +59,7 @@ public sealed class PlaygroundTests : IDisposable
         var form = await playground.WaitForBotMessageAsync(m => Playground.HasCardContaining(m, "Hardware request"), "the hardware form");
         var confirmation = await playground.ExecuteAsync(form.GetProperty("messageId").GetString()!, "catalog.submit",
             Filled(form, ("items", "laptop"), ("quantity", "1"), ("deliverTo", "London, desk 42")));
-        Assert.True(CardTexts.Of(confirmation).Contains("REQ0001001 — Hardware request — New", StringComparison.Ordinal), CardTexts.Of(confirmation));
+        Assert.True(CardTexts.Of(confirmation).Contains("REQ0001001 — Laptop × 1", StringComparison.Ordinal), CardTexts.Of(confirmation));
 
         // His manager Megan Bowen gets the approval card in a 1:1 chat the bot opens. The Playground shows only its
         // current user's (Alex's) chats, so the test plays Megan's client: it finds where the bot put her card and

@@ -193,9 +193,12 @@ public sealed class RequestsChatTests() : BotWithChannel(new HelpdeskBotFactory(
     {
         var form = await SoftwareCardAsync();
 
-        var card = Texts(await InvokeAsync(Invoke(IntakeCard.SubmitVerb, Filled(form, ("software", "visio"), ("computerName", "LT-12345")))));
+        var confirmation = await InvokeAsync(Invoke(IntakeCard.SubmitVerb, Filled(form, ("software", "visio"), ("computerName", "LT-12345"))));
 
-        Assert.Contains("REQ0001001 — Software install — New — P4 — we'll tell you when it changes", card);
+        var shown = Texts(confirmation.GetProperty("body"));
+        Assert.Contains("REQ0001001 — Install Microsoft Visio on LT-12345", shown);
+        Assert.Contains("New · P4 · we'll tell you when it changes", shown);
+        Assert.Single(shown.Split("REQ0001001")[1..]); // the number once, not again in a summary line
         var ticket = Assert.Single(await TicketsAsync());
         Assert.Equal((TeamsActivities.UserId, "software-install", "Desktop Support"), (ticket.RequesterId, ticket.CatalogItemId, ticket.AssignmentGroup));
         Assert.Contains("LT-12345", ticket.Fields);
@@ -242,10 +245,29 @@ public sealed class RequestsChatTests() : BotWithChannel(new HelpdeskBotFactory(
         var status = Texts(CardOf(await SayAsync("status REQ0001001")));
         var other = await SayAsync("status REQ0001001", userId: "29:someone-else");
 
-        Assert.Contains("REQ0001001 — Software install", mine);
-        Assert.Contains("New · P4 · due ", mine);
-        Assert.Contains("Created: Software install", status);
+        Assert.Contains("REQ0001001 — Install Microsoft Visio on LT-12345", mine);
+        Assert.Contains("New · P4 · opened ", mine);
+        Assert.Contains("Created: Install Microsoft Visio on LT-12345", status);
         Assert.Equal(RequestsChat.NotYours("REQ0001001"), other.Text);
+    }
+
+    [Fact]
+    public async Task AnIncidentIsTitledFromThePersonsOwnWordsAndShowsThemInItsStatusAndHistory()
+    {
+        var form = CardOf(await SayAsync("report an incident"));
+        var said = "Printer on floor 3 shows offline since this morning\nThe queue has 40 jobs stuck.";
+        await InvokeAsync(Invoke(IntakeCard.SubmitVerb, Filled(form, ("service", "printing"), ("description", said), ("affected", "team"), ("urgency", "medium"))));
+
+        var mine = Texts(CardOf(await SayAsync("my tickets")));
+        var status = Texts(CardOf(await SayAsync("status INC0001001")));
+
+        var ticket = Assert.Single(await TicketsAsync());
+        Assert.Equal("Printing: Printer on floor 3 shows offline since this morning", ticket.Title);
+        Assert.Equal(said, ticket.Description);
+        Assert.Contains("INC0001001 — Printing: Printer on floor 3 shows offline since this morning", mine);
+        Assert.Contains("The queue has 40 jobs stuck.", status);
+        Assert.Contains("Created: Printer on floor 3 shows offline since this morning", status);
+        Assert.DoesNotContain("Report an incident", mine + status);
     }
 
     [Fact]
@@ -264,7 +286,7 @@ public sealed class RequestsChatTests() : BotWithChannel(new HelpdeskBotFactory(
         var card = Texts(await InvokeAsync(Invoke(IntakeCard.SubmitVerb,
             Filled(form, ("items", "laptop"), ("quantity", "1"), ("deliverTo", "London, desk 42")))));
 
-        Assert.Contains("REQ0001001 — Hardware request — New", card);
+        Assert.Contains("REQ0001001 — Laptop × 1", card);
         Assert.Contains("needs approval", card);
         var ticket = Assert.Single(await TicketsAsync());
         Assert.Equal((ApprovalState.Pending, "29:grace"), (ticket.Approval, ticket.ApproverId));

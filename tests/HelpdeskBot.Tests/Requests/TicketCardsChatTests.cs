@@ -120,7 +120,7 @@ public sealed class TicketCardsChatTests() : BotWithChannel(new HelpdeskBotFacto
         Assert.Equal(Approver, Assert.Single(members.EnumerateArray()).GetProperty("id").GetString());
         var card = await ReceivedAsync(r => IsCardContaining(r, "Approval needed"));
         var text = Texts(CardOf(card.Activity));
-        Assert.Contains("Ada Lovelace asks for: Hardware request (REQ0001001)", text);
+        Assert.Contains("Ada Lovelace asks for: Laptop × 1 (REQ0001001)", text);
         Assert.Contains("London, desk 42", text);
         Assert.Contains(ApprovalCard.ApproveVerb, text);
         var conversationId = card.Path.Split('/')[^2];
@@ -232,7 +232,7 @@ public sealed class TicketCardsChatTests() : BotWithChannel(new HelpdeskBotFacto
 
         var update = await ReceivedAsync(r => r.Method == "PUT" && IsCardContaining(r, "In progress ·"), before);
         Assert.EndsWith($"/activities/{RequesterCardId}", update.Path);
-        await ReceivedAsync(r => r.Activity.Text == "REQ0001001 (Software install) is now In progress.", before);
+        await ReceivedAsync(r => r.Activity.Text == "REQ0001001 (Install Microsoft Visio on LT-12345) is now In progress.", before);
     }
 
     [Fact]

@@ -7,13 +7,16 @@ namespace HelpdeskBot.Chat;
 /// <summary>
 /// Thanks, acknowledgements and goodbyes ("thanks that's all i needed", "ok 👍", "bye"): a short reply of their own,
 /// so they are neither searched for nor recorded as questions the knowledge base could not answer. A message is
-/// small talk only when every word of it is; "thanks but it still doesn't work" is a question.
+/// small talk only when every word of it is; "thanks but it still doesn't work" is a question. A message without a
+/// letter in it ("7", "???") asks nothing either: it gets a hint, not a search.
 /// </summary>
 public static class SmallTalk
 {
     public const string Welcome = "You're welcome! Ask me anything else, or type **help** to see what I can do.";
     public const string Goodbye = "Bye! I'm here whenever you need IT help.";
     public const string Acknowledged = "👍 Ask me anything else, or type **help** to see what I can do.";
+    public const string NoWords =
+        "I didn't catch that. Ask in words (\"my vpn won't connect\"), type **help** to see what I can do, or **status REQ0001001** for a ticket.";
 
     private static readonly HashSet<string> Thanks = ["thanks", "thank", "thx", "ty", "tyvm", "cheers", "ta", "thankyou", "thanx"];
     private static readonly HashSet<string> Goodbyes = ["bye", "goodbye", "byebye", "cya", "later", "ttyl"];
@@ -32,6 +35,11 @@ public static class SmallTalk
     public static string? ReplyTo(string text)
     {
         var words = Words(text);
+        if (!string.IsNullOrWhiteSpace(text) && !text.Any(char.IsLetter) && !words.Any(Acknowledgements.Contains))
+        {
+            return NoWords;
+        }
+
         if (words.Count == 0 || words.Count > 12 || !words.All(w => Thanks.Contains(w) || Goodbyes.Contains(w) || Acknowledgements.Contains(w) || Filler.Contains(w)))
         {
             return null;

@@ -11,6 +11,9 @@ public abstract record RequestCommand
     /// <summary>"status REQ0001001", "where is inc0001002?"</summary>
     public sealed record Status(string Number) : RequestCommand;
 
+    /// <summary>"status 1001", "status": a status command without a ticket number in it.</summary>
+    public sealed record StatusHelp : RequestCommand;
+
     /// <summary>"my approvals", "approvals": the approval cards still waiting for this person's decision.</summary>
     public sealed record MyApprovals : RequestCommand;
 
@@ -49,6 +52,11 @@ public static partial class RequestCommands
         if (TicketNumber().Match(normalized) is { Success: true } number)
         {
             return new RequestCommand.Status(number.Value.ToUpperInvariant());
+        }
+
+        if (normalized == "status" || (normalized.StartsWith("status ", StringComparison.Ordinal) && normalized.Split(' ').Length <= 3))
+        {
+            return new RequestCommand.StatusHelp();
         }
 
         if (MyTicketsPhrases.Contains(normalized)) return new RequestCommand.MyTickets();

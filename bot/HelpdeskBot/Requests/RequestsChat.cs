@@ -26,6 +26,9 @@ public sealed class RequestsChat(
 
     public static string NotYours(string number) => $"I can't find a ticket {number} of yours.";
 
+    public const string StatusHelp =
+        "Ticket numbers look like REQ0001001 (requests) or INC0001001 (incidents): type **status REQ0001001**, or **my tickets** to see yours.";
+
     /// <summary>
     /// Answers the message if it is a ticket command or reads like a request. Otherwise it is left to the knowledge
     /// base: alone, or, for a problem a knowledge-first item covers, with that item's form as the next step.
@@ -53,6 +56,9 @@ public sealed class RequestsChat(
                 return RequestRoute.Answered;
             case RequestCommand.MyApprovals when requesterId is { Length: > 0 }:
                 await SendApprovalsAsync(turn, requesterId, cancellationToken);
+                return RequestRoute.Answered;
+            case RequestCommand.StatusHelp:
+                await turn.SendActivityAsync(StatusHelp, cancellationToken);
                 return RequestRoute.Answered;
             case RequestCommand.Status status:
                 var ticket = await tickets.FindByNumberAsync(status.Number, cancellationToken);

@@ -13,6 +13,12 @@ public sealed class KnowledgeGaps(KnowledgeDbContext db, TimeProvider time)
 {
     public const int MaxQuestionChars = 500;
 
+    /// <summary>How much of a question the list shows: a pasted log is not an example anyone reads.</summary>
+    public const int MaxExampleChars = 200;
+
+    /// <summary>No word is longer (a run of letters past it is junk, not a question).</summary>
+    public const int MaxWordChars = 40;
+
     public Task RecordDeclinedAsync(string question, CancellationToken cancellationToken) =>
         RecordAsync(KnowledgeGapKind.Declined, question, null, cancellationToken);
 
@@ -22,9 +28,9 @@ public sealed class KnowledgeGaps(KnowledgeDbContext db, TimeProvider time)
     private async Task RecordAsync(KnowledgeGapKind kind, string question, string? articleId, CancellationToken cancellationToken)
     {
         var normalized = Normalize(question);
-        if (normalized.Length == 0)
+        if (!IsAskable(normalized))
         {
-            return; // nothing a writer could act on ("?", emoji only)
+            return; // nothing a writer could act on ("?", emoji only, "7", a line of x)
         }
 
         var text = question.Length > MaxQuestionChars ? question[..MaxQuestionChars] : question;
@@ -67,7 +73,7 @@ public sealed class KnowledgeGaps(KnowledgeDbContext db, TimeProvider time)
 
         return [.. groups
             .Select(g => new KnowledgeGapGroup(
-                g.Gaps.Where(x => x.NormalizedQuestion == g.Gaps[0].NormalizedQuestion).MaxBy(x => x.RecordedAt)!.Question,
+                Shorten(g.Gaps.Where(x => x.NormalizedQuestion == g.Gaps[0].NormalizedQuestion).MaxBy(x => x.RecordedAt)!.Question),
                 g.Gaps.Count,
                 g.Gaps.Count(x => x.Kind == KnowledgeGapKind.Declined),
                 g.Gaps.Count(x => x.Kind == KnowledgeGapKind.NotHelpful),
@@ -92,6 +98,13 @@ public sealed class KnowledgeGaps(KnowledgeDbContext db, TimeProvider time)
         var (smaller, larger) = (Math.Min(a.Count, b.Count), Math.Max(a.Count, b.Count));
         return shared / (double)(a.Count + b.Count - shared) >= 0.6 || (shared == smaller && larger <= 2 * smaller);
     }
+
+    // At least one word that has a letter and is no longer than a word can be.
+    private static bool IsAskable(string normalized) =>
+        normalized.Split(' ').Any(w => w.Length <= MaxWordChars && w.Any(char.IsLetter));
+
+    private static string Shorten(string question) =>
+        question.Length <= MaxExampleChars ? question : question[..(MaxExampleChars - 1)].TrimEnd() + "…";
 
     internal static string Normalize(string question) =>
         string.Join(' ', TextTokens.Words(question).Where(w => !StopWords.Contains(w)).Select(PorterStemmer.Stem).Distinct().Order(StringComparer.Ordinal));

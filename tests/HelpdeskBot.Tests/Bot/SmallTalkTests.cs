@@ -22,7 +22,13 @@ public sealed class SmallTalkTests
     [InlineData("thank you, how do i reset my pw")]
     [InlineData("ok the vpn is down again")]
     [InlineData("is it fixed now")]
-    [InlineData("🔥💻🔥")]
     [InlineData("")]
     public void AMessageThatAsksSomethingIsNotSmallTalk(string text) => Assert.Null(SmallTalk.ReplyTo(text));
+
+    [Theory]
+    [InlineData("7")]
+    [InlineData("1001")]
+    [InlineData("???")]
+    [InlineData("🔥💻🔥")]
+    public void AMessageWithoutAWordGetsAHintNotASearch(string text) => Assert.Equal(SmallTalk.NoWords, SmallTalk.ReplyTo(text));
 }

@@ -51,4 +51,27 @@ public sealed class KnowledgeGapsTests : IAsyncLifetime
 
         Assert.Equal(2, (await _gaps.ListAsync(10, default)).Count);
     }
+
+    [Fact]
+    public async Task NumbersAloneAndJunkAreNotGaps()
+    {
+        await DeclinedAsync("7", "1001", "???", new string('x', 20_000), "how do i book annual leave");
+
+        var groups = await _gaps.ListAsync(10, default);
+
+        Assert.Equal(["how do i book annual leave"], groups.Select(g => g.Example));
+    }
+
+    [Fact]
+    public async Task AVeryLongQuestionIsCutInTheList()
+    {
+        var pasted = "outlook error " + string.Join(' ', Enumerable.Repeat("0x800ccc0e while sending", 100));
+        await DeclinedAsync(pasted);
+
+        var example = Assert.Single(await _gaps.ListAsync(10, default)).Example;
+
+        Assert.Equal(KnowledgeGaps.MaxExampleChars, example.Length);
+        Assert.EndsWith("…", example);
+        Assert.StartsWith("outlook error 0x800ccc0e", example);
+    }
 }

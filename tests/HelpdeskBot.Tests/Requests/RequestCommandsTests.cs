@@ -26,6 +26,14 @@ public sealed class RequestCommandsTests
         Assert.Equal(new RequestCommand.Status(number), RequestCommands.Parse(text));
 
     [Theory]
+    [InlineData("status 1001")]
+    [InlineData("status")]
+    [InlineData("Status my ticket?")]
+    [InlineData("status REQ00010011")] // eight digits: not one of ours
+    public void AStatusCommandWithoutATicketNumberAsksForHelpWithIt(string text) =>
+        Assert.IsType<RequestCommand.StatusHelp>(RequestCommands.Parse(text));
+
+    [Theory]
     [InlineData("request")]
     [InlineData("Raise a ticket")]
     [InlineData("report an incident!")]
@@ -36,7 +44,7 @@ public sealed class RequestCommandsTests
     [InlineData("")]
     [InlineData(null)]
     [InlineData("vpn wont conect")]
-    [InlineData("status REQ00010011")] // eight digits: not one of ours
+    [InlineData("status of the vpn service today")]
     [InlineData("my tickets are on my desk and the printer jams")]
     public void EverythingElseIsLeftToTheCatalogAndTheKnowledgeBase(string? text) =>
         Assert.Null(RequestCommands.Parse(text));

@@ -251,6 +251,18 @@ public sealed class RequestsChatTests() : BotWithChannel(new HelpdeskBotFactory(
         Assert.Equal(RequestsChat.NotYours("REQ0001001"), other.Text);
     }
 
+    [Theory]
+    [InlineData("status 1001", RequestsChat.StatusHelp)]
+    [InlineData("7", HelpdeskBot.Chat.SmallTalk.NoWords)]
+    public async Task AMalformedCommandOrANumberGetsHelpAndIsNoKnowledgeGap(string text, string expected)
+    {
+        var reply = await SayAsync(text);
+
+        Assert.Equal(expected, reply.Text);
+        await using var scope = Bot.Services.CreateAsyncScope();
+        Assert.Empty(await scope.ServiceProvider.GetRequiredService<HelpdeskBot.Knowledge.Authoring.KnowledgeGaps>().ListAsync(10, default));
+    }
+
     [Fact]
     public async Task AnIncidentIsTitledFromThePersonsOwnWordsAndShowsThemInItsStatusAndHistory()
     {

@@ -19,9 +19,10 @@ public static class ConnectorRetry
 
     public static bool IsTransient(HttpStatusCode status) => TransientStatusCodes.Contains(status);
 
+    /// <summary>The retry pipeline; with <see cref="ConnectorRetryOptions.MaxRetries"/> 0, one attempt and no retry.</summary>
     public static ResiliencePipeline<HttpResponseMessage> CreatePipeline(
         ConnectorRetryOptions options, TimeProvider time, ILogger logger) =>
-        new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = time }
+        options.MaxRetries <= 0 ? ResiliencePipeline<HttpResponseMessage>.Empty : new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = time }
             .AddRetry(new RetryStrategyOptions<HttpResponseMessage>
             {
                 MaxRetryAttempts = options.MaxRetries,

@@ -1,4 +1,5 @@
 using HelpdeskBot.Protocol.Authentication;
+using HelpdeskBot.Protocol.Connector;
 using HelpdeskBot.Protocol.Hosting;
 using HelpdeskBot.Protocol.Schema;
 using HelpdeskBot.Storage;
@@ -27,39 +28,64 @@ public sealed class ProactiveMessenger(
     /// <summary>
     /// Messages a user in their 1:1 chat with the bot, creating that chat when there is none yet: from any
     /// conversation the user was seen in, or, for someone the bot has never talked to (an approver named in the
-    /// directory), through the channel and tenant where <paramref name="viaUserId"/> was seen. The result says where
-    /// the message is, so it can be updated in place later.
+    /// directory), through the channel and tenant where <paramref name="viaUserId"/> was seen. Chats on the channel
+    /// <paramref name="viaUserId"/> last used come first, and a chat that does not take the message (a terminal chat
+    /// that has ended) gives way to the next; <see cref="RecipientUnreachableException"/> when none does. The result
+    /// says where the message is, so it can be updated in place later.
     /// </summary>
     public async Task<SentMessage> SendToUserAsync(
         ChannelAccount user, Activity activity, string? viaUserId, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(user.Id, nameof(user));
-        var seen = await db.Conversations.AsNoTracking()
-            .Where(c => c.UserId == user.Id)
-            .OrderByDescending(c => c.LastActivityAt)
-            .ToListAsync(cancellationToken);
-        var personal = seen.FirstOrDefault(c => c.IsPersonal);
-        if (personal is not null)
+        var seen = await SeenAsync(user.Id, cancellationToken);
+        var via = viaUserId is null ? [] : await SeenAsync(viaUserId, cancellationToken);
+        var channel = via.FirstOrDefault()?.ChannelId;
+        var failures = new Dictionary<(string Channel, string ServiceUrl), string>();
+        // The channel the via user is on first (its 1:1 chats, then a new one), then the others.
+        foreach (var onChannel in channel is null ? [false] : new[] { true, false })
         {
-            var sent = await SendAsync(personal, activity, cancellationToken);
-            return new SentMessage(personal.ChannelId, personal.ConversationId, sent.Id ?? "");
+            foreach (var personal in seen.Where(c => c.IsPersonal && (c.ChannelId == channel) == onChannel))
+            {
+                if (await TryAsync(personal, () => SendAsync(personal, activity, cancellationToken), failures) is { } sent)
+                {
+                    return new SentMessage(personal.ChannelId, personal.ConversationId, sent.Id ?? "");
+                }
+            }
+
+            // A new 1:1 chat, opened through where the user (else the via user) was seen, once per channel and address.
+            foreach (var from in seen.Concat(via).Where(c => (c.ChannelId == channel) == onChannel).DistinctBy(c => (c.ChannelId, c.ServiceUrl))
+                .Where(c => !failures.ContainsKey((c.ChannelId, c.ServiceUrl))))
+            {
+                if (await TryAsync(from, () => CreatePersonalConversationAsync(from, user, activity, cancellationToken), failures) is { } created)
+                {
+                    return created;
+                }
+            }
         }
 
-        var from = seen.FirstOrDefault();
-        if (from is null && viaUserId is not null)
-        {
-            from = await db.Conversations.AsNoTracking()
-                .Where(c => c.UserId == viaUserId)
-                .OrderByDescending(c => c.LastActivityAt)
-                .FirstOrDefaultAsync(cancellationToken);
-        }
+        throw new RecipientUnreachableException(user.Id!, failures.Count > 0
+            ? string.Join("; ", failures.Select(f => $"{f.Key.Channel} at {f.Key.ServiceUrl}: {f.Value}"))
+            : "the bot has never seen them, nor anyone to reach them through");
+    }
 
-        if (from is null)
-        {
-            throw new KeyNotFoundException($"The bot has never seen user '{user.Id}' (nor anyone to reach them through).");
-        }
+    private Task<List<StoredConversation>> SeenAsync(string userId, CancellationToken cancellationToken) =>
+        db.Conversations.AsNoTracking().Where(c => c.UserId == userId).OrderByDescending(c => c.LastActivityAt).ToListAsync(cancellationToken);
 
-        return await CreatePersonalConversationAsync(from, user, activity, cancellationToken);
+    // A conversation that cannot be reached is a reason to try the next, logged in one line (no stack trace: expected).
+    private async Task<T?> TryAsync<T>(
+        StoredConversation conversation, Func<Task<T>> send, Dictionary<(string, string), string> failures) where T : class
+    {
+        try
+        {
+            return await send();
+        }
+        catch (Exception ex) when (ex is HttpRequestException or ConnectorException or UnauthorizedAccessException or ArgumentException)
+        {
+            logger.LogWarning("Could not reach conversation {ConversationId} on {ChannelId} at {ServiceUrl}: {Reason}",
+                conversation.ConversationId, conversation.ChannelId, conversation.ServiceUrl, ex.Message);
+            failures[(conversation.ChannelId, conversation.ServiceUrl)] = ex.Message;
+            return null;
+        }
     }
 
     /// <summary>Replaces a message sent earlier (a card kept up to date).</summary>

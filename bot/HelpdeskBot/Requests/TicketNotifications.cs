@@ -69,7 +69,18 @@ public sealed class TicketNotifications(
         var requesterName = await people.NameOfAsync(ticket.RequesterId, "Someone", cancellationToken);
         var card = ApprovalCard.Build(ticket, requesterName, catalog.Find(ticket.CatalogItemId));
         var user = new ChannelAccount(approverId, approver?.Name) { AadObjectId = approver?.AadObjectId };
-        var sent = await messenger.SendToUserAsync(user, Activity.CreateMessage(null, card.ToAttachment()), ticket.RequesterId, cancellationToken);
+        SentMessage sent;
+        try
+        {
+            sent = await messenger.SendToUserAsync(user, Activity.CreateMessage(null, card.ToAttachment()), ticket.RequesterId, cancellationToken);
+        }
+        catch (RecipientUnreachableException e)
+        {
+            logger.LogWarning("Approval card for {TicketNumber} could not reach {ApproverId}: {Reason}", ticket.Number, approverId, e.Reason);
+            await NotifyRequesterAsync(ticket, ApproverUnreachable(ticket, approver?.Name ?? "your approver"), cancellationToken);
+            return;
+        }
+
         await cards.RememberAsync(ticket.Number, TicketCard.ApproverRole, approverId, sent.ChannelId, sent.ConversationId, sent.ActivityId, cancellationToken);
         logger.LogInformation("Approval card for {TicketNumber} sent to {ApproverId}", ticket.Number, approverId);
     }
@@ -87,6 +98,10 @@ public sealed class TicketNotifications(
             Activity.CreateMessage(null, decided.ToAttachment()), cancellationToken);
     }
 
+    public static string ApproverUnreachable(Ticket ticket, string approverName) =>
+        $"I couldn't reach {approverName}, who approves {ticket.Number} ({ticket.Title}), so it waits for their approval. " +
+        "They can type **my approvals** in a chat with me to decide, or contact the service desk.";
+
     private async Task TellRequesterAsync(Ticket ticket, TicketChange change, string text, CancellationToken cancellationToken)
     {
         if (change.Actor == ticket.RequesterId)
@@ -94,6 +109,11 @@ public sealed class TicketNotifications(
             return; // they did it, and their card already shows it
         }
 
+        await NotifyRequesterAsync(ticket, text, cancellationToken);
+    }
+
+    private async Task NotifyRequesterAsync(Ticket ticket, string text, CancellationToken cancellationToken)
+    {
         var status = TicketStatusCard.Build(ticket);
         if (await cards.FindAsync(ticket.Number, TicketCard.RequesterRole, ticket.RequesterId, cancellationToken) is { } card)
         {
@@ -106,15 +126,22 @@ public sealed class TicketNotifications(
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                logger.LogWarning(ex, "Updating the card of {TicketNumber} in place failed; sending a new one", ticket.Number);
+                logger.LogWarning("Updating the card of {TicketNumber} in place failed ({Reason}); sending a new one", ticket.Number, ex.Message);
             }
         }
 
         var requester = await people.FindByTeamsIdAsync(ticket.RequesterId, cancellationToken);
-        var sent = await messenger.SendToUserAsync(new ChannelAccount(ticket.RequesterId, requester?.Name),
-            Activity.CreateMessage(text, status.ToAttachment()), null, cancellationToken);
-        await cards.RememberAsync(ticket.Number, TicketCard.RequesterRole, ticket.RequesterId, sent.ChannelId, sent.ConversationId,
-            sent.ActivityId, cancellationToken);
+        try
+        {
+            var sent = await messenger.SendToUserAsync(new ChannelAccount(ticket.RequesterId, requester?.Name),
+                Activity.CreateMessage(text, status.ToAttachment()), null, cancellationToken);
+            await cards.RememberAsync(ticket.Number, TicketCard.RequesterRole, ticket.RequesterId, sent.ChannelId, sent.ConversationId,
+                sent.ActivityId, cancellationToken);
+        }
+        catch (RecipientUnreachableException e)
+        {
+            logger.LogWarning("The requester of {TicketNumber} could not be told of a change: {Reason}", ticket.Number, e.Reason);
+        }
     }
 
     // "system" and "api:..." actors are no one in the directory: they read as the service desk too.

@@ -85,7 +85,7 @@ public sealed class ConversationReferenceTests() : BotWithChannel(new HelpdeskBo
     [Fact]
     public async Task ProactiveMessagesToAnUnknownUserFailClearly()
     {
-        var error = await Assert.ThrowsAsync<KeyNotFoundException>(() => InScopeAsync(sp =>
+        var error = await Assert.ThrowsAsync<RecipientUnreachableException>(() => InScopeAsync(sp =>
             sp.GetRequiredService<ProactiveMessenger>().SendToUserAsync(new ChannelAccount("29:nobody"), Activity.CreateMessage("hi"), "29:nobody-either", default)));
 
         Assert.Contains("29:nobody", error.Message);

@@ -30,6 +30,9 @@ public sealed class FakeChannel : IAsyncDisposable
     /// <summary>When set, answers the next requests with these status codes first (then 200s).</summary>
     public ConcurrentQueue<int> FailWith { get; } = new();
 
+    /// <summary>When set, the status code to refuse a request with (a channel that will not open a chat), or null to answer it.</summary>
+    public Func<RecordedRequest, int?>? RefuseWhen { get; set; }
+
     public static async Task<FakeChannel> StartAsync()
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -52,7 +55,7 @@ public sealed class FakeChannel : IAsyncDisposable
             body.Length > 0 ? JsonDocument.Parse(body).RootElement.Clone() : null);
         _requests.Enqueue(request);
         _arrived.Release();
-        if (FailWith.TryDequeue(out var status))
+        if (FailWith.TryDequeue(out var status) || RefuseWhen?.Invoke(request) is { } refused && (status = refused) > 0)
         {
             http.Response.StatusCode = status;
             return;

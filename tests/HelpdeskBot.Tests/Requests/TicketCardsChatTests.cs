@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using HelpdeskBot.Catalog;
+using HelpdeskBot.Protocol.Hosting;
 using HelpdeskBot.People;
 using HelpdeskBot.Protocol.Schema;
 using HelpdeskBot.Requests;
@@ -18,7 +19,10 @@ namespace HelpdeskBot.Tests.Requests;
 /// cancel buttons, and the requester told of changes with their card updated in place. Proactive sends happen in the
 /// background, so these tests wait (with a deadline) for what the fake channel receives.
 /// </summary>
-public sealed class TicketCardsChatTests() : BotWithChannel(new HelpdeskBotFactory())
+public sealed class TicketCardsChatTests() : BotWithChannel(new HelpdeskBotFactory(new Dictionary<string, string?>
+{
+    ["Bot:Retry:MaxRetries"] = "0", // a conversation that cannot be reached is given up on at once
+}))
 {
     private const string Requester = TeamsActivities.UserId;
     private const string Approver = "29:grace";
@@ -96,6 +100,21 @@ public sealed class TicketCardsChatTests() : BotWithChannel(new HelpdeskBotFacto
 
     private Task<string> FileSoftwareAsync() => FileAsync("software-install", ("software", "visio"), ("computerName", "LT-12345"));
 
+    /// <summary>A 1:1 chat with the approver stored by a terminal chat that has ended: nothing listens at its address.</summary>
+    private async Task ApproverSeenInAnEndedTerminalChatAsync()
+    {
+        await using var scope = Bot.Services.CreateAsyncScope();
+        var reference = new ConversationReference
+        {
+            ChannelId = "terminal",
+            ServiceUrl = $"http://127.0.0.1:{BotProcess.FreePort()}/terminal/",
+            Bot = new ChannelAccount("helpdeskbot", "HelpdeskBot"),
+            User = new ChannelAccount(Approver, "Grace Hopper"),
+            Conversation = new ConversationAccount { Id = "terminal-grace", ConversationType = "personal" },
+        };
+        await scope.ServiceProvider.GetRequiredService<IConversationReferenceStore>().SaveAsync(reference, null, false, default);
+    }
+
     private static JsonObject About(string number, params (string Key, string Value)[] more)
     {
         var data = new JsonObject { ["ticket"] = number };
@@ -167,6 +186,38 @@ public sealed class TicketCardsChatTests() : BotWithChannel(new HelpdeskBotFacto
         var ticket = await TicketAsync();
         Assert.Equal((ApprovalState.Rejected, TicketState.Cancelled), (ticket.Approval, ticket.State));
         await ReceivedAsync(r => r.Activity.Text?.Contains("rejected by Grace Hopper: Laptops are refreshed in March", StringComparison.Ordinal) == true, before);
+    }
+
+    [Fact]
+    public async Task AnApproverLastSeenInAnEndedTerminalChatGetsTheCardThroughTheRequestersChannel()
+    {
+        await PeopleAsync();
+        await ApproverSeenInAnEndedTerminalChatAsync();
+        await FileHardwareAsync();
+
+        await ApprovalCardAsync();
+
+        Assert.DoesNotContain(Bot.Logs, l => l.Contains("Publishing", StringComparison.Ordinal) || l.StartsWith("Error", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task WhenNoChatReachesTheApproverTheRequesterIsToldAndCanTellThem()
+    {
+        await PeopleAsync();
+        await ApproverSeenInAnEndedTerminalChatAsync();
+        Channel.RefuseWhen = r => r.Method == "POST" && r.Path.TrimEnd('/').EndsWith("/v3/conversations", StringComparison.Ordinal) ? 403 : null;
+        await FileHardwareAsync();
+
+        var told = await ReceivedAsync(r => r.Activity.Text?.StartsWith("I couldn't reach Grace Hopper, who approves REQ0001001", StringComparison.Ordinal) == true);
+
+        Assert.Contains("my approvals", told.Activity.Text);
+        Assert.Equal(ApprovalState.Pending, (await TicketAsync()).Approval);
+        var logs = Bot.Logs;
+        Assert.Single(logs, l => l.Contains("Approval card for REQ0001001 could not reach 29:grace", StringComparison.Ordinal));
+        // The requester's channel refused a new chat, then the old terminal chat was tried too: one line each.
+        Assert.Single(logs, l => l.Contains("Could not reach conversation terminal-grace on terminal", StringComparison.Ordinal));
+        // No stack trace for an expected failure (the test logger appends the exception's type when one is logged).
+        Assert.DoesNotContain(logs, l => l.Contains("Publishing", StringComparison.Ordinal) || l.EndsWith("Exception", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -39,7 +39,7 @@ public static class Usage
           Api:Keys                             Keys and roles for the REST API.
           Ai:Endpoint, Ai:Model, Ai:ApiKey     An optional chat model that composes answers.
 
-        More: README.md in the repository.
+        More: README.md and bot/README.md in the repository.
         """;
 
     /// <summary>

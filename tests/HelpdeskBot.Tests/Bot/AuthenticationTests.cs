@@ -51,6 +51,7 @@ public sealed class AuthenticationTests : IAsyncLifetime
     [
         "missing", "expired", "wrong audience", "wrong issuer", "unknown key", "channel not endorsed",
         "serviceurl mismatch", "not a jwt", "emulator without ver", "emulator for another app",
+        "encrypted-looking with bad segments", "three dots", "undecodable segments", "header only",
     ];
 
     private string? Token(string kind, string serviceUrl) => kind switch
@@ -63,6 +64,10 @@ public sealed class AuthenticationTests : IAsyncLifetime
         "channel not endorsed" => _idp.ChannelToken(serviceUrl, key: _idp.WebChatOnlyKey),
         "serviceurl mismatch" => _idp.ChannelToken(serviceUrl, serviceUrlClaim: "https://evil.example.com/"),
         "not a jwt" => "definitely-not-a-jwt",
+        "encrypted-looking with bad segments" => "eyJhbGciOiJSU0EtT0FFUCIsImVuYyI6IkEyNTZHQ00ifQ.AAAAA.AAAA.AAAA.AAAA",
+        "three dots" => "...",
+        "undecodable segments" => "eyJ!.eyJ!.x!",
+        "header only" => "eyJhbGciOiJSUzI1NiJ9..",
         "emulator without ver" => _idp.EmulatorToken(version: null),
         "emulator for another app" => _idp.EmulatorToken(azp: "another-app"),
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),

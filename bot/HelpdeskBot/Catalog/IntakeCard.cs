@@ -24,7 +24,10 @@ public static class IntakeCard
             ? new Dictionary<string, string> { [field] = message.Trim() }
             : null;
 
-    public static AdaptiveCard Build(CatalogItem item, IReadOnlyDictionary<string, string>? values = null, IReadOnlyDictionary<string, string>? errors = null)
+    /// <summary>The form; <paramref name="token"/> is what its Submit carries back (a random one when not given).</summary>
+    public static AdaptiveCard Build(
+        CatalogItem item, IReadOnlyDictionary<string, string>? values = null, IReadOnlyDictionary<string, string>? errors = null,
+        string? token = null)
     {
         var card = new AdaptiveCard
         {
@@ -33,7 +36,7 @@ public static class IntakeCard
                 Text(item.Title, t => { t.Size = TextSize.Medium; t.Weight = TextWeight.Bolder; }),
                 Text(item.Description, t => t.IsSubtle = true),
             ],
-            Actions = [ActionExecute.Create("Submit", SubmitVerb, new Submit(SubmitVerb, item.Id, NewToken()))],
+            Actions = [ActionExecute.Create("Submit", SubmitVerb, new Submit(SubmitVerb, item.Id, token ?? NewToken()))],
             FallbackText = item.Title,
         };
         if (errors?.GetValueOrDefault(IntakeResult.FormError) is { } formError)

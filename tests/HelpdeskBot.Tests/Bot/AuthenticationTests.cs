@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using HelpdeskBot.People;
 using HelpdeskBot.Protocol.Connector;
 using HelpdeskBot.Protocol.Schema;
 using HelpdeskBot.Tests.Infrastructure;
@@ -134,6 +135,23 @@ public sealed class AuthenticationTests : IAsyncLifetime
         await PostAsync(TeamsActivities.Message(_channel.ServiceUrl, "help"), _idp.ChannelToken(_channel.ServiceUrl));
         Assert.NotNull(connectors.Create(_channel.ServiceUrl));
         Assert.Throws<UnauthorizedAccessException>(() => connectors.Create("https://evil.example.com/"));
+    }
+
+    [Fact]
+    public async Task OnlyAnAuthenticatedTeamsActivityPutsItsSenderInThePeopleDirectory()
+    {
+        var webChat = TeamsActivities.Message(_channel.ServiceUrl, "hello");
+        webChat.ChannelId = "webchat";
+        webChat.From = new ChannelAccount("29:mallory", "Megan Bowen") { AadObjectId = "aad-megan" };
+        var teams = TeamsActivities.Message(_channel.ServiceUrl, "hello");
+
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync(webChat, _idp.ChannelToken(_channel.ServiceUrl, key: _idp.WebChatOnlyKey))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync(teams, _idp.ChannelToken(_channel.ServiceUrl))).StatusCode);
+
+        await using var scope = _bot.Services.CreateAsyncScope();
+        var directory = scope.ServiceProvider.GetRequiredService<PeopleDirectory>();
+        Assert.Null(await directory.FindByTeamsIdAsync("29:mallory", default));
+        Assert.NotNull(await directory.FindByTeamsIdAsync(TeamsActivities.UserId, default));
     }
 
     [Fact]

@@ -65,9 +65,10 @@ public sealed class BotAuthenticator
         {
             token = _handler.ReadJsonWebToken(raw);
         }
-        catch (ArgumentException)
+        catch (Exception ex) when (ex is ArgumentException or FormatException or SecurityTokenException)
         {
-            return AuthenticationResult.Fail("malformed token");
+            // Whatever the caller sent, a token that cannot be read is the caller's problem: 401, never 500.
+            return AuthenticationResult.Fail($"malformed token ({ex.GetType().Name})");
         }
 
         var result = token.Issuer == _endpoints.ChannelTokenIssuer && _channelKeys is not null

@@ -7,7 +7,8 @@ namespace HelpdeskBot.Protocol.Authentication;
 /// <summary>
 /// Fetches and caches the signing keys behind one OpenID metadata URL: metadata, then its <c>jwks_uri</c>.
 /// Keys are refreshed daily, and at once (at most every five minutes) when a token names a key id not yet seen,
-/// which is how key rollover shows up.
+/// which is how key rollover shows up. A failed fetch is not retried within those five minutes either, so forged
+/// tokens cannot make the bot hammer the metadata endpoint while it is down.
 /// </summary>
 public sealed class OpenIdKeySource(HttpClient http, string metadataUrl, TimeProvider time, ILogger logger)
 {
@@ -16,6 +17,7 @@ public sealed class OpenIdKeySource(HttpClient http, string metadataUrl, TimePro
 
     private readonly SemaphoreSlim _lock = new(1, 1);
     private SigningKeys? _keys;
+    private DateTimeOffset? _lastAttempt;
 
     public string MetadataUrl => metadataUrl;
 
@@ -34,7 +36,7 @@ public sealed class OpenIdKeySource(HttpClient http, string metadataUrl, TimePro
             keys = _keys;
             if (keys is null || IsStale(keys) || (!keys.Contains(keyId) && MayRefresh(keys)))
             {
-                _keys = keys = await FetchAsync(cancellationToken);
+                _keys = keys = await FetchThrottledAsync(keys, cancellationToken);
             }
 
             return keys;
@@ -48,6 +50,21 @@ public sealed class OpenIdKeySource(HttpClient http, string metadataUrl, TimePro
     private bool IsStale(SigningKeys keys) => time.GetUtcNow() - keys.FetchedAt > RefreshInterval;
 
     private bool MayRefresh(SigningKeys keys) => time.GetUtcNow() - keys.FetchedAt > MinimumRefreshInterval;
+
+    // At most one fetch per MinimumRefreshInterval, failed or not: until then the old keys serve, or, with none, the
+    // caller hears at once that there are none (which the adapter answers with 503).
+    private async Task<SigningKeys> FetchThrottledAsync(SigningKeys? current, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        if (_lastAttempt is { } last && now - last < MinimumRefreshInterval)
+        {
+            return current ?? throw new InvalidOperationException(
+                $"The signing keys from {metadataUrl} could not be loaded at {last:O}; not retrying before {last + MinimumRefreshInterval:O}.");
+        }
+
+        _lastAttempt = now;
+        return await FetchAsync(cancellationToken);
+    }
 
     private async Task<SigningKeys> FetchAsync(CancellationToken cancellationToken)
     {

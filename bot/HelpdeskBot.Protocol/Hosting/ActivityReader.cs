@@ -11,6 +11,11 @@ internal static class ActivityReader
     public static async Task<(Activity? Activity, int Status, string? Error)> ReadAsync(
         HttpRequest request, int maxBytes, CancellationToken cancellationToken)
     {
+        if (!request.HasJsonContentType())
+        {
+            return (null, StatusCodes.Status415UnsupportedMediaType, "The activity must be sent as application/json.");
+        }
+
         if (request.ContentLength > maxBytes)
         {
             return (null, StatusCodes.Status413PayloadTooLarge, $"The activity is larger than {maxBytes} bytes.");
@@ -44,10 +49,27 @@ internal static class ActivityReader
     }
 
     // Without these there is nobody to answer; expectReplies answers in the response, so needs no serviceUrl.
+    // A serviceUrl is where replies go, so it must be an absolute http(s) URL; null list entries are refused here so
+    // no handler has to expect them.
     private static string? Check(Activity activity) =>
         string.IsNullOrWhiteSpace(activity.Conversation?.Id) ? "The activity has no conversation.id."
         : string.IsNullOrWhiteSpace(activity.ServiceUrl) && activity.DeliveryMode != DeliveryModes.ExpectReplies &&
           !activity.IsType(ActivityTypes.Invoke) ? "The activity has no serviceUrl."
+        : activity.ServiceUrl is { } url && !IsHttpUrl(url) ? "The activity's serviceUrl is not an absolute http(s) URL."
+        : NullEntryIn(activity) is { } list ? $"The activity's {list} holds a null entry."
+        : null;
+
+    private static bool IsHttpUrl(string url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Host.Length > 0 &&
+        (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp);
+
+    private static string? NullEntryIn(Activity activity) =>
+        activity.MembersAdded?.Contains(null!) == true ? "membersAdded"
+        : activity.MembersRemoved?.Contains(null!) == true ? "membersRemoved"
+        : activity.ReactionsAdded?.Contains(null!) == true ? "reactionsAdded"
+        : activity.ReactionsRemoved?.Contains(null!) == true ? "reactionsRemoved"
+        : activity.Attachments?.Contains(null!) == true ? "attachments"
+        : activity.Entities?.Contains(null!) == true ? "entities"
         : null;
 
     // Null when the body is longer than maxBytes (a chunked body has no Content-Length to check up front).

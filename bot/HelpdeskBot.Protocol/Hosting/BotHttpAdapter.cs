@@ -36,7 +36,7 @@ public sealed class BotHttpAdapter(
         {
             logger.LogWarning("Refused a request to the messaging endpoint with {StatusCode}: {Reason}", status, error);
             http.Response.StatusCode = status;
-            await WriteJsonAsync(http.Response, new ErrorResponse { Error = new Error { Code = "BadRequest", Message = error } }, cancellationToken);
+            await WriteJsonAsync(http.Response, new ErrorResponse { Error = new Error { Code = ErrorCode(status), Message = error } }, cancellationToken);
             return;
         }
 
@@ -78,6 +78,13 @@ public sealed class BotHttpAdapter(
 
         await WriteResponseAsync(http.Response, turn, cancellationToken);
     }
+
+    private static string ErrorCode(int status) => status switch
+    {
+        StatusCodes.Status413PayloadTooLarge => "PayloadTooLarge",
+        StatusCodes.Status415UnsupportedMediaType => "UnsupportedMediaType",
+        _ => "BadRequest",
+    };
 
     /// <summary>Runs the app's middleware (from the turn's services) and then <paramref name="callback"/>.</summary>
     public static Task RunPipelineAsync(TurnContext turn, BotCallback callback, CancellationToken cancellationToken) =>

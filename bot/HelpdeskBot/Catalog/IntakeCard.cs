@@ -25,8 +25,10 @@ public static class IntakeCard
             : null;
 
     /// <param name="today">The requester's date: the earliest a field that takes no past date offers.</param>
+    /// <param name="token">What its Submit carries back (a random one when not given).</param>
     public static AdaptiveCard Build(
-        CatalogItem item, IReadOnlyDictionary<string, string>? values = null, IReadOnlyDictionary<string, string>? errors = null, DateOnly? today = null)
+        CatalogItem item, IReadOnlyDictionary<string, string>? values = null, IReadOnlyDictionary<string, string>? errors = null,
+        DateOnly? today = null, string? token = null)
     {
         var card = new AdaptiveCard
         {
@@ -35,7 +37,7 @@ public static class IntakeCard
                 Text(item.Title, t => { t.Size = TextSize.Medium; t.Weight = TextWeight.Bolder; }),
                 Text(item.Description, t => t.IsSubtle = true),
             ],
-            Actions = [ActionExecute.Create("Submit", SubmitVerb, new Submit(SubmitVerb, item.Id, NewToken()))],
+            Actions = [ActionExecute.Create("Submit", SubmitVerb, new Submit(SubmitVerb, item.Id, token ?? NewToken()))],
             FallbackText = item.Title,
         };
         if (errors?.GetValueOrDefault(IntakeResult.FormError) is { } formError)

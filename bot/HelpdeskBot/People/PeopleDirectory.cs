@@ -38,11 +38,12 @@ public sealed class PeopleDirectory(HelpdeskDbContext db, RecentPeopleWrites rec
 
     /// <summary>
     /// Records who sent an activity (<c>from</c>): a new person, or a changed name or Entra id. Costs nothing when
-    /// chat says what it said last time.
+    /// chat says what it said last time. Only a <see cref="ChatIdentityTrust.Vouched"/> activity may move a Teams id or
+    /// Entra id already bound to someone; any other attempt is refused and logged.
     /// </summary>
-    public async Task UpsertFromActivityAsync(ChannelAccount? from, CancellationToken cancellationToken)
+    public async Task UpsertFromActivityAsync(ChannelAccount? from, ChatIdentityTrust trust, CancellationToken cancellationToken)
     {
-        if (from?.Id is not { Length: > 0 and <= Person.MaxIdLength } teamsId || from.Role == "bot")
+        if (trust == ChatIdentityTrust.None || from?.Id is not { Length: > 0 and <= Person.MaxIdLength } teamsId || from.Role == "bot")
         {
             return;
         }
@@ -56,15 +57,16 @@ public sealed class PeopleDirectory(HelpdeskDbContext db, RecentPeopleWrites rec
 
         // Teams delivers an install's conversationUpdate and installationUpdate at once: when both try to add the
         // same new person one insert wins and the other, on its second try, finds the row.
-        if (!await TryRecordAsync(teamsId, aad, name, cancellationToken))
+        if (!await TryRecordAsync(teamsId, aad, name, trust, cancellationToken))
         {
-            await TryRecordAsync(teamsId, aad, name, cancellationToken);
+            await TryRecordAsync(teamsId, aad, name, trust, cancellationToken);
         }
 
         recent.Written(teamsId, aad, name);
     }
 
-    private async Task<bool> TryRecordAsync(string teamsId, string? aad, string? name, CancellationToken cancellationToken)
+    private async Task<bool> TryRecordAsync(
+        string teamsId, string? aad, string? name, ChatIdentityTrust trust, CancellationToken cancellationToken)
     {
         var candidates = await db.People
             .Where(p => p.TeamsId == teamsId || (aad != null && p.AadObjectId == aad))
@@ -82,6 +84,19 @@ public sealed class PeopleDirectory(HelpdeskDbContext db, RecentPeopleWrites rec
             return await InsertAsync(Person.SeenInChat(teamsId, aad, name, now), cancellationToken);
         }
 
+        if (MovedBinding(target, duplicates, teamsId, aad) is { } moved)
+        {
+            if (trust != ChatIdentityTrust.Vouched)
+            {
+                logger.LogWarning(
+                    "Refused to rebind person {PersonId}: an unvouched activity from {TeamsId} with Entra id {AadObjectId} would move their {Binding}",
+                    target.Id, teamsId, aad, moved);
+                return true;
+            }
+
+            logger.LogInformation("Person {PersonId}'s {Binding} moved to {TeamsId} by an authenticated Teams activity", target.Id, moved, teamsId);
+        }
+
         if (duplicates.Count > 0)
         {
             // Deleted first, in a write of their own, so their unique ids are free for the row that absorbs them.
@@ -93,6 +108,16 @@ public sealed class PeopleDirectory(HelpdeskDbContext db, RecentPeopleWrites rec
         target.SeenInChatAgain(teamsId, aad, name, now);
         await db.SaveChangesAsync(cancellationToken);
         return true;
+    }
+
+    // Which existing binding recording these ids would replace with another id, if any.
+    private static string? MovedBinding(Person target, IReadOnlyList<Person> duplicates, string teamsId, string? aad)
+    {
+        var boundTeams = target.TeamsId ?? duplicates.Select(d => d.TeamsId).FirstOrDefault(t => t is not null);
+        var boundAad = target.AadObjectId ?? duplicates.Select(d => d.AadObjectId).FirstOrDefault(a => a is not null);
+        return boundTeams is not null && boundTeams != teamsId ? "Teams id"
+            : aad is not null && boundAad is not null && boundAad != aad ? "Entra id"
+            : null;
     }
 
     /// <summary>Adds a person first seen in chat unless a concurrent turn just did (false then).</summary>

@@ -16,7 +16,7 @@ namespace HelpdeskBot.Requests;
 /// </summary>
 public sealed class RequestsChat(
     ServiceCatalog catalog, CatalogMatcher matcher, IntakeValidator validator, TicketService tickets, PeopleDirectory people,
-    TicketCards cards, TimeProvider time, ILogger<RequestsChat> logger)
+    TicketCards cards, CardTokens cardTokens, TimeProvider time, ILogger<RequestsChat> logger)
 {
     /// <summary>
     /// The best match's score from which a message counts as a request even when the matcher is not sure which one
@@ -100,7 +100,8 @@ public sealed class RequestsChat(
     public async Task OpenIntakeAsync(TurnContext turn, CatalogItem item, string? message, CancellationToken cancellationToken)
     {
         logger.LogInformation("Activity {ActivityId} opened catalog item {CatalogItemId}", turn.Activity.Id, item.Id);
-        await SendCardAsync(turn, IntakeCard.Build(item, IntakeCard.FromMessage(item, message), today: Today(turn.Activity)), cancellationToken);
+        var token = await cardTokens.IssueAsync(turn.Activity.From?.Id ?? "", item.Id, cancellationToken);
+        await SendCardAsync(turn, IntakeCard.Build(item, IntakeCard.FromMessage(item, message), today: Today(turn.Activity), token: token), cancellationToken);
     }
 
     public const string NoApprovals = "Nothing is waiting for your approval.";
@@ -153,7 +154,7 @@ public sealed class RequestsChat(
         var today = Today(activity);
         if (verb == CatalogChoiceCard.OpenVerb)
         {
-            return (Open(data, today), null);
+            return (await OpenAsync(activity.From?.Id ?? "", data, today, cancellationToken), null);
         }
 
         if (activity.From?.Id is not { Length: > 0 and <= Person.MaxIdLength } userId)
@@ -177,17 +178,19 @@ public sealed class RequestsChat(
         DateOnly.FromDateTime((activity.LocalTimestamp ?? time.GetUtcNow()).DateTime);
 
     /// <summary>"catalog.open": the item's intake card, or an error card for an item the catalog does not have.</summary>
-    private AdaptiveCard Open(JsonElement? data, DateOnly today)
+    private async Task<AdaptiveCard> OpenAsync(string userId, JsonElement? data, DateOnly today, CancellationToken cancellationToken)
     {
         var itemId = Property(data, "item");
         return catalog.Find(itemId) is { } item
-            ? IntakeCard.Build(item, IntakeCard.FromMessage(item, Property(data, "message")), today: today)
+            ? IntakeCard.Build(item, IntakeCard.FromMessage(item, Property(data, "message")), today: today,
+                token: await cardTokens.IssueAsync(userId, item.Id, cancellationToken))
             : RequestErrorCard.Build("That catalog item doesn't exist (any more). Type **request** to see what you can ask for.");
     }
 
     /// <summary>
     /// "catalog.submit": the card again with errors and what was typed, or the ticket's confirmation. The card's token
-    /// is the submission key, so a double click or a re-delivered activity gives the same ticket.
+    /// is the submission key, so a double click or a re-delivered activity gives the same ticket; it must be one the bot
+    /// issued for this person and item (<see cref="CardTokens"/>), so no client picks its own key.
     /// </summary>
     private async Task<(AdaptiveCard, Shown?)> SubmitIntakeAsync(
         string requesterId, JsonElement? data, DateOnly today, CancellationToken cancellationToken)
@@ -200,17 +203,23 @@ public sealed class RequestsChat(
             return (RequestErrorCard.Build("This form is incomplete or out of date, so no ticket was created. Type **request** to start again."), null);
         }
 
+        if (!await cardTokens.IsIssuedAsync(token, requesterId, itemId!, cancellationToken))
+        {
+            logger.LogWarning("Refused an intake submit for {CatalogItemId} by {UserId}: its token was not issued to them for that item", itemId, requesterId);
+            return (RequestErrorCard.Build("This form wasn't made for you (or is out of date), so no ticket was created. Type **request** to get your own."), null);
+        }
+
         var result = validator.Validate(itemId, data ?? default, today);
         if (!result.IsValid)
         {
-            return (IntakeCard.Build(result.Item!, result.Submitted, result.Errors, today), null);
+            return (IntakeCard.Build(result.Item!, result.Submitted, result.Errors, today, token), null);
         }
 
         var (approverId, problem) = await ApproverAsync(result.Approval ?? CatalogApproval.None, requesterId, cancellationToken);
         if (problem is not null)
         {
             return (IntakeCard.Build(result.Item!, result.Submitted,
-                new Dictionary<string, string> { [IntakeResult.FormError] = $"{problem} Please contact the service desk to sort out who approves it." }, today), null);
+                new Dictionary<string, string> { [IntakeResult.FormError] = $"{problem} Please contact the service desk to sort out who approves it." }, today, token), null);
         }
 
         var item = result.Item!;
@@ -228,12 +237,12 @@ public sealed class RequestsChat(
         Ticket ticket;
         try
         {
-            ticket = await tickets.CreateAsync(input, token, cancellationToken);
+            ticket = await tickets.CreateAsync(input, SubmissionKey.Chat(token), cancellationToken);
         }
         catch (ArgumentException e)
         {
             logger.LogWarning("Intake for {CatalogItemId} refused by the ticket service: {Reason}", item.Id, e.Message);
-            return (IntakeCard.Build(item, result.Submitted, new Dictionary<string, string> { [IntakeResult.FormError] = e.Message }, today), null);
+            return (IntakeCard.Build(item, result.Submitted, new Dictionary<string, string> { [IntakeResult.FormError] = e.Message }, today, token), null);
         }
 
         // A token is only in the card its requester was sent; someone else presenting it gets nothing of theirs.

@@ -10,6 +10,7 @@ public static class RequestsExtensions
         var services = builder.Services;
         services.AddScoped<RequestsChat>();
         services.AddScoped<TicketCards>();
+        services.AddSingleton<CardTokens>();
         services.AddScoped<TicketNotifications>();
         services.AddSingleton<ITicketEvents, TicketNotifier>();
         return builder;

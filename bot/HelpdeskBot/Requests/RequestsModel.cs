@@ -2,10 +2,16 @@ using Microsoft.EntityFrameworkCore;
 
 namespace HelpdeskBot.Requests;
 
-/// <summary>The chat side of tickets in the help desk's database: where each ticket's cards are.</summary>
+/// <summary>The chat side of tickets in the help desk's database: where each ticket's cards are, and the card token key.</summary>
 public static class RequestsModel
 {
-    public static void Configure(ModelBuilder modelBuilder) =>
+    public static void Configure(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<CardTokenSecret>(secret =>
+        {
+            secret.ToTable("CardTokenSecrets");
+            secret.Property(s => s.Id).HasMaxLength(32);
+        });
         modelBuilder.Entity<TicketCard>(card =>
         {
             card.ToTable("TicketCards");
@@ -17,4 +23,5 @@ public static class RequestsModel
             card.Property(c => c.ConversationId).HasMaxLength(512);
             card.Property(c => c.ActivityId).HasMaxLength(512);
         });
+    }
 }

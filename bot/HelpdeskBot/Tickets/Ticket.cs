@@ -40,15 +40,17 @@ public sealed partial class Ticket
     public DateTimeOffset? ResolvedAt { get; private set; }
     public DateTimeOffset? ClosedAt { get; private set; }
 
-    /// <summary>The chat layer's activity id or card submit token (or an API idempotency key); unique.</summary>
+    /// <summary>The chat's card submit token or an API client's idempotency key; unique with <see cref="SubmissionSource"/>.</summary>
     public string SubmissionKey { get; private set; } = "";
+
+    public SubmissionSource SubmissionSource { get; private set; }
 
     /// <summary>Optimistic concurrency: bumped by every change, checked by every save.</summary>
     public int Version { get; private set; }
 
     public IReadOnlyCollection<TicketJournalEntry> Journal => _journal;
 
-    public static Ticket Create(string number, NewTicket input, string submissionKey, TicketPolicy policy, DateTimeOffset now)
+    public static Ticket Create(string number, NewTicket input, SubmissionKey submissionKey, TicketPolicy policy, DateTimeOffset now)
     {
         var ticket = new Ticket
         {
@@ -67,7 +69,8 @@ public sealed partial class Ticket
             Approval = input.ApproverId is null ? ApprovalState.NotRequired : ApprovalState.Pending,
             ApproverId = input.ApproverId,
             CreatedAt = now,
-            SubmissionKey = submissionKey,
+            SubmissionKey = submissionKey.Value,
+            SubmissionSource = submissionKey.Source,
         };
         ticket.Append(now, input.RequesterId, JournalKind.Created, null, nameof(TicketState.New), ticket.Title);
         if (ticket.Approval == ApprovalState.NotRequired)

@@ -16,11 +16,11 @@ public sealed class TicketService(
     private const int MaxAttempts = 5;
 
     /// <summary>Creates the ticket, or returns the one already created with <paramref name="submissionKey"/>.</summary>
-    public async Task<Ticket> CreateAsync(NewTicket input, string submissionKey, CancellationToken cancellationToken = default) =>
+    public async Task<Ticket> CreateAsync(NewTicket input, SubmissionKey submissionKey, CancellationToken cancellationToken = default) =>
         (await CreateOrFindAsync(input, submissionKey, cancellationToken)).Ticket;
 
     /// <summary>Like <see cref="CreateAsync"/>, saying whether this call created the ticket or found it by its key.</summary>
-    public async Task<(Ticket Ticket, bool Created)> CreateOrFindAsync(NewTicket input, string submissionKey, CancellationToken cancellationToken = default)
+    public async Task<(Ticket Ticket, bool Created)> CreateOrFindAsync(NewTicket input, SubmissionKey submissionKey, CancellationToken cancellationToken = default)
     {
         Validate(input, submissionKey);
         if (await FindBySubmissionKeyAsync(submissionKey, cancellationToken) is { } existing)
@@ -97,8 +97,9 @@ public sealed class TicketService(
             .SingleOrDefaultAsync(t => t.Number == normalized, cancellationToken);
     }
 
-    private Task<Ticket?> FindBySubmissionKeyAsync(string key, CancellationToken cancellationToken) =>
-        db.Set<Ticket>().AsNoTracking().SingleOrDefaultAsync(t => t.SubmissionKey == key, cancellationToken);
+    private Task<Ticket?> FindBySubmissionKeyAsync(SubmissionKey key, CancellationToken cancellationToken) =>
+        db.Set<Ticket>().AsNoTracking()
+            .SingleOrDefaultAsync(t => t.SubmissionSource == key.Source && t.SubmissionKey == key.Value, cancellationToken);
 
     private async Task<Ticket> UpdateAsync(string number, Action<Ticket, DateTimeOffset> change, CancellationToken cancellationToken)
     {
@@ -139,9 +140,9 @@ public sealed class TicketService(
         }
     }
 
-    private static void Validate(NewTicket input, string submissionKey)
+    private static void Validate(NewTicket input, SubmissionKey submissionKey)
     {
-        Require(submissionKey, "A submission key", 256);
+        Require(submissionKey.Value, "A submission key", SubmissionKey.MaxLength);
         Require(input.RequesterId, "The requester id", 256);
         Require(input.Title, "The title", Ticket.MaxTitleLength);
         Limit(input.CatalogItemId, "The catalog item id", 100);

@@ -67,7 +67,7 @@ public static class TicketsApi
         var (input, problem) = request.ToNewTicket();
         problem ??= input?.CatalogItemId is { } item && catalog.Find(item) is null
             ? $"There is no catalog item '{item}'; known items: {string.Join(", ", catalog.Items.Select(i => i.Id))}." : null;
-        var (key, keyProblem) = SubmissionKey(http, user);
+        var (key, keyProblem) = IdempotencyKey(http, user);
         if ((problem ?? keyProblem) is { } refusal)
         {
             return Problem(StatusCodes.Status400BadRequest, "The ticket cannot be created", refusal);
@@ -173,10 +173,10 @@ public static class TicketsApi
     }
 
     /// <summary>
-    /// The client's <c>Idempotency-Key</c> (or a fresh one), prefixed with the key's name so that neither another
-    /// client nor the chat's submit tokens can ever collide with it.
+    /// The client's <c>Idempotency-Key</c> (or a fresh one), prefixed with the key's name so that no other client can
+    /// collide with it; its source (API) keeps it apart from the chat's submit tokens.
     /// </summary>
-    private static (string? Key, string? Problem) SubmissionKey(HttpRequest http, ClaimsPrincipal user)
+    private static (SubmissionKey? Key, string? Problem) IdempotencyKey(HttpRequest http, ClaimsPrincipal user)
     {
         var header = http.Headers[IdempotencyKeyHeader].ToString().Trim();
         if (header.Length > MaxIdempotencyKeyLength)
@@ -184,7 +184,7 @@ public static class TicketsApi
             return (null, $"The {IdempotencyKeyHeader} header can be at most {MaxIdempotencyKeyLength} characters.");
         }
 
-        return ($"{Actor(user)}:{(header.Length > 0 ? header : Guid.NewGuid().ToString("N"))}", null);
+        return (SubmissionKey.Api(Actor(user), header.Length > 0 ? header : Guid.NewGuid().ToString("N")), null);
     }
 
     private static async Task<TicketView> ViewAsync(TicketService tickets, string number, CancellationToken ct) =>

@@ -11,11 +11,12 @@ public static class TicketsModel
         {
             ticket.ToTable("Tickets");
             ticket.HasIndex(t => t.Number).IsUnique();
-            ticket.HasIndex(t => t.SubmissionKey).IsUnique();
+            ticket.HasIndex(t => new { t.SubmissionSource, t.SubmissionKey }).IsUnique();
             ticket.HasIndex(t => t.RequesterId);
             ticket.HasIndex(t => t.State);
             ticket.Property(t => t.Number).HasMaxLength(16);
-            ticket.Property(t => t.SubmissionKey).HasMaxLength(256);
+            ticket.Property(t => t.SubmissionKey).HasMaxLength(SubmissionKey.MaxLength);
+            ticket.Property(t => t.SubmissionSource).HasConversion<string>().HasMaxLength(16);
             ticket.Property(t => t.CatalogItemId).HasMaxLength(100);
             ticket.Property(t => t.Title).HasMaxLength(Ticket.MaxTitleLength);
             ticket.Property(t => t.Description).HasMaxLength(Ticket.MaxDescriptionLength);

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using HelpdeskBot.People;
 using HelpdeskBot.Protocol.Connector;
 using HelpdeskBot.Protocol.Schema;
 using HelpdeskBot.Tests.Infrastructure;
@@ -51,6 +52,7 @@ public sealed class AuthenticationTests : IAsyncLifetime
     [
         "missing", "expired", "wrong audience", "wrong issuer", "unknown key", "channel not endorsed",
         "serviceurl mismatch", "not a jwt", "emulator without ver", "emulator for another app",
+        "encrypted-looking with bad segments", "three dots", "undecodable segments", "header only",
     ];
 
     private string? Token(string kind, string serviceUrl) => kind switch
@@ -63,6 +65,10 @@ public sealed class AuthenticationTests : IAsyncLifetime
         "channel not endorsed" => _idp.ChannelToken(serviceUrl, key: _idp.WebChatOnlyKey),
         "serviceurl mismatch" => _idp.ChannelToken(serviceUrl, serviceUrlClaim: "https://evil.example.com/"),
         "not a jwt" => "definitely-not-a-jwt",
+        "encrypted-looking with bad segments" => "eyJhbGciOiJSU0EtT0FFUCIsImVuYyI6IkEyNTZHQ00ifQ.AAAAA.AAAA.AAAA.AAAA",
+        "three dots" => "...",
+        "undecodable segments" => "eyJ!.eyJ!.x!",
+        "header only" => "eyJhbGciOiJSUzI1NiJ9..",
         "emulator without ver" => _idp.EmulatorToken(version: null),
         "emulator for another app" => _idp.EmulatorToken(azp: "another-app"),
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
@@ -129,6 +135,23 @@ public sealed class AuthenticationTests : IAsyncLifetime
         await PostAsync(TeamsActivities.Message(_channel.ServiceUrl, "help"), _idp.ChannelToken(_channel.ServiceUrl));
         Assert.NotNull(connectors.Create(_channel.ServiceUrl));
         Assert.Throws<UnauthorizedAccessException>(() => connectors.Create("https://evil.example.com/"));
+    }
+
+    [Fact]
+    public async Task OnlyAnAuthenticatedTeamsActivityPutsItsSenderInThePeopleDirectory()
+    {
+        var webChat = TeamsActivities.Message(_channel.ServiceUrl, "hello");
+        webChat.ChannelId = "webchat";
+        webChat.From = new ChannelAccount("29:mallory", "Megan Bowen") { AadObjectId = "aad-megan" };
+        var teams = TeamsActivities.Message(_channel.ServiceUrl, "hello");
+
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync(webChat, _idp.ChannelToken(_channel.ServiceUrl, key: _idp.WebChatOnlyKey))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync(teams, _idp.ChannelToken(_channel.ServiceUrl))).StatusCode);
+
+        await using var scope = _bot.Services.CreateAsyncScope();
+        var directory = scope.ServiceProvider.GetRequiredService<PeopleDirectory>();
+        Assert.Null(await directory.FindByTeamsIdAsync("29:mallory", default));
+        Assert.NotNull(await directory.FindByTeamsIdAsync(TeamsActivities.UserId, default));
     }
 
     [Fact]

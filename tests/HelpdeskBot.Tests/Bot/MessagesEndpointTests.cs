@@ -142,14 +142,66 @@ public sealed class MessagesEndpointTests() : BotWithChannel(HelpdeskBotFactory.
         Assert.False(string.IsNullOrEmpty(error?.Error?.Message));
     }
 
+    [Theory]
+    [InlineData("""{"type":"conversationUpdate","conversation":{"id":"a:1"},"serviceUrl":"http://127.0.0.1:1/","membersAdded":[null]}""")]
+    [InlineData("""{"type":"conversationUpdate","conversation":{"id":"a:1"},"serviceUrl":"http://127.0.0.1:1/","membersRemoved":[null]}""")]
+    [InlineData("""{"type":"message","text":"hi","conversation":{"id":"a:1"},"serviceUrl":"http://127.0.0.1:1/","attachments":[null],"entities":[null]}""")]
+    public async Task NullEntriesInAnActivitysListsAreRefusedWith400NotACrash(string body)
+    {
+        var response = await Client.PostAsync("/api/messages", new StringContent(body, Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var error = await response.Content.ReadFromJsonAsync<ErrorResponse>(ProtocolJson.Options);
+        Assert.Contains("null entry", error?.Error?.Message);
+    }
+
+    [Theory]
+    [InlineData("not a url")]
+    [InlineData("ftp://127.0.0.1/")]
+    [InlineData("file:///etc/passwd")]
+    [InlineData("javascript:alert(1)")]
+    [InlineData("//x")]
+    [InlineData("/relative/path")]
+    public async Task AServiceUrlThatIsNotAnAbsoluteHttpUrlIsRefusedWith400(string serviceUrl)
+    {
+        var message = TeamsActivities.Message(serviceUrl, "help");
+
+        var response = await Client.PostActivityAsync(message);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var error = await response.Content.ReadFromJsonAsync<ErrorResponse>(ProtocolJson.Options);
+        Assert.Contains("serviceUrl", error?.Error?.Message);
+    }
+
     [Fact]
-    public async Task BodiesAboveTheConfiguredSizeAreRefusedWith413()
+    public async Task BodiesAboveTheConfiguredSizeAreRefusedWith413SayingSo()
     {
         var message = TeamsActivities.Message(Channel.ServiceUrl, new string('x', 300 * 1024));
 
         var response = await Client.PostActivityAsync(message);
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        var error = await response.Content.ReadFromJsonAsync<ErrorResponse>(ProtocolJson.Options);
+        Assert.Equal("PayloadTooLarge", error?.Error?.Code);
+        Assert.Empty(Channel.Requests);
+    }
+
+    [Theory]
+    [InlineData("text/plain")]
+    [InlineData("application/x-www-form-urlencoded")]
+    [InlineData(null)]
+    public async Task ABodyThatIsNotJsonIsRefusedWith415(string? contentType)
+    {
+        var body = JsonSerializer.Serialize(TeamsActivities.Message(Channel.ServiceUrl, "help"), ProtocolJson.Options);
+        var content = new ByteArrayContent(Encoding.UTF8.GetBytes(body));
+        if (contentType is not null)
+        {
+            content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(contentType);
+        }
+
+        var response = await Client.PostAsync("/api/messages", content);
+
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
         Assert.Empty(Channel.Requests);
     }
 

@@ -68,7 +68,7 @@ public class CardRenderingTests
         new NewTicket(TicketKind.Request, "Hardware request", TicketTestData.Requester, TicketImpact.Low, TicketUrgency.Medium,
             CatalogItemId: "hardware-request", ApproverId: TicketTestData.Approver,
             Fields: """{"items":"laptop,dock","quantity":"1","deliverTo":"London, desk 42 **not bold** <script>x</script>"}"""),
-        "key-2", TicketTestData.DefaultPolicy, TicketTestData.Monday9);
+        SubmissionKey.Chat("key-2"), TicketTestData.DefaultPolicy, TicketTestData.Monday9);
 
     private static AdaptiveCard Decided()
     {

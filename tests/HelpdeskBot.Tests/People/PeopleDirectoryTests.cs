@@ -14,8 +14,8 @@ public sealed class PeopleDirectoryTests : IAsyncLifetime
 
     private static ChannelAccount From(string id, string? name, string? aad = null) => new(id, name) { AadObjectId = aad };
 
-    private Task ChatAsync(string id, string? name, string? aad = null) =>
-        _db.Directory().UpsertFromActivityAsync(From(id, name, aad), default);
+    private Task ChatAsync(string id, string? name, string? aad = null, ChatIdentityTrust trust = ChatIdentityTrust.Vouched) =>
+        _db.Directory().UpsertFromActivityAsync(From(id, name, aad), trust, default);
 
     private Task<PeopleImportReport> ImportAsync(params PersonRecord[] records) =>
         _db.Directory().ImportAsync([.. records.Select((r, i) => (i + 2, r))], PersonSource.Csv, default);
@@ -74,10 +74,58 @@ public sealed class PeopleDirectoryTests : IAsyncLifetime
     [InlineData("")]
     public async Task ActivitiesWithoutASenderOrFromTheBotAreIgnored(string? id)
     {
-        await _db.Directory().UpsertFromActivityAsync(id is null ? null : From(id, "x"), default);
-        await _db.Directory().UpsertFromActivityAsync(new ChannelAccount("28:bot", "HelpdeskBot") { Role = "bot" }, default);
+        await _db.Directory().UpsertFromActivityAsync(id is null ? null : From(id, "x"), ChatIdentityTrust.Vouched, default);
+        await _db.Directory().UpsertFromActivityAsync(new ChannelAccount("28:bot", "HelpdeskBot") { Role = "bot" }, ChatIdentityTrust.Vouched, default);
 
         Assert.Empty(await _db.AllAsync());
+    }
+
+    [Theory]
+    [InlineData(ChatIdentityTrust.FirstSeen)]
+    [InlineData(ChatIdentityTrust.None)]
+    public async Task AnUnvouchedActivityCarryingSomeoneElsesEntraIdDoesNotRebindThem(ChatIdentityTrust trust)
+    {
+        await ChatAsync("29:megan", "Megan Bowen", "aad-megan");
+        await ChatAsync("29:mallory", "Mallory", null);
+
+        await ChatAsync("29:mallory", "Megan Bowen", "aad-megan", trust);
+
+        var people = await _db.AllAsync();
+        Assert.Equal(("29:megan", "aad-megan"), (people[0].TeamsId, people[0].AadObjectId));
+        Assert.Equal(("29:mallory", null), (people[1].TeamsId, people[1].AadObjectId));
+        Assert.Equal(people[0].Id, (await _db.Directory().FindByTeamsIdAsync("29:megan", default))!.Id);
+    }
+
+    [Fact]
+    public async Task AnUnvouchedActivityCannotChangeTheEntraIdBoundToATeamsId()
+    {
+        await ChatAsync("29:megan", "Megan Bowen", "aad-megan", ChatIdentityTrust.FirstSeen);
+
+        await ChatAsync("29:megan", "Megan Bowen", "aad-someone-else", ChatIdentityTrust.FirstSeen);
+
+        Assert.Equal("aad-megan", Assert.Single(await _db.AllAsync()).AadObjectId);
+    }
+
+    [Fact]
+    public async Task AnActivityTeamsVouchesForMayMoveABinding()
+    {
+        await ChatAsync("29:megan-old", "Megan Bowen", "aad-megan");
+
+        await ChatAsync("29:megan-new", "Megan Bowen", "aad-megan", ChatIdentityTrust.Vouched);
+
+        Assert.Equal("29:megan-new", Assert.Single(await _db.AllAsync()).TeamsId);
+    }
+
+    [Fact]
+    public async Task InAnonymousModeTheFirstSeenIdsAreBound()
+    {
+        await ImportAsync(new PersonRecord("megan@contoso.example", "Megan Bowen", AadObjectId: "aad-megan"));
+
+        await ChatAsync("29:megan", "Megan Bowen", "aad-megan", ChatIdentityTrust.FirstSeen);
+        await ChatAsync("29:mallory", "Megan Bowen", "aad-megan", ChatIdentityTrust.FirstSeen);
+
+        var megan = Assert.Single(await _db.AllAsync(), p => p.Email is not null);
+        Assert.Equal("29:megan", megan.TeamsId);
     }
 
     [Fact]

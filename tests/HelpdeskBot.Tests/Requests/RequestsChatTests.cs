@@ -235,6 +235,32 @@ public sealed class RequestsChatTests() : BotWithChannel(new HelpdeskBotFactory(
         Assert.Empty(await TicketsAsync());
     }
 
+    [Theory]
+    [InlineData("api:agent-tool:ALERT-1796467607")]
+    [InlineData("0123456789abcdef0123456789abcdef")]
+    public async Task ASubmitWithATokenTheBotDidNotIssueCreatesNothing(string token)
+    {
+        var data = Filled(await SoftwareCardAsync(), ("software", "visio"), ("computerName", "LT-12345"));
+        data["token"] = token;
+
+        Assert.Contains("no ticket was created", Texts(await InvokeAsync(Invoke(IntakeCard.SubmitVerb, data))));
+        Assert.Empty(await TicketsAsync());
+    }
+
+    [Fact]
+    public async Task AFormIssuedToOnePersonCreatesNothingWhenAnotherSubmitsIt()
+    {
+        var data = Filled(await SoftwareCardAsync(), ("software", "visio"), ("computerName", "LT-12345"));
+        var byMallory = Invoke(IntakeCard.SubmitVerb, data);
+        byMallory.From = new ChannelAccount("29:mallory", "Mallory");
+
+        Assert.Contains("no ticket was created", Texts(await InvokeAsync(byMallory)));
+        Assert.Empty(await TicketsAsync());
+
+        await InvokeAsync(Invoke(IntakeCard.SubmitVerb, data));
+        Assert.Equal(TeamsActivities.UserId, Assert.Single(await TicketsAsync()).RequesterId);
+    }
+
     [Fact]
     public async Task MyTicketsListsTheTicketAndStatusShowsItsJournalToItsRequesterOnly()
     {

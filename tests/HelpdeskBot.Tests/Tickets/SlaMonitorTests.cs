@@ -21,7 +21,7 @@ public sealed class SlaMonitorTests() : TicketsApp(new() { ["Tickets:MonitorInte
     [Fact]
     public async Task EachAlertIsRaisedOnceHoweverOftenTheMonitorLooks()
     {
-        var ticket = await WithTicketsAsync(t => t.CreateAsync(Outage(), "k"));
+        var ticket = await WithTicketsAsync(t => t.CreateAsync(Outage(), SubmissionKey.Chat("k")));
         await WithTicketsAsync(t => t.ChangeStateAsync(ticket.Number, TicketState.InProgress, Agent)); // responded
 
         var raised = new List<SlaAlert>();
@@ -41,9 +41,9 @@ public sealed class SlaMonitorTests() : TicketsApp(new() { ["Tickets:MonitorInte
     [Fact]
     public async Task TicketsWaitingOnTheUserOrResolvedRaiseNothing()
     {
-        var pending = await WithTicketsAsync(t => t.CreateAsync(Outage(), "a"));
-        var resolved = await WithTicketsAsync(t => t.CreateAsync(Outage(), "b"));
-        var awaitingApproval = await WithTicketsAsync(t => t.CreateAsync(Request(approver: Approver), "c"));
+        var pending = await WithTicketsAsync(t => t.CreateAsync(Outage(), SubmissionKey.Chat("a")));
+        var resolved = await WithTicketsAsync(t => t.CreateAsync(Outage(), SubmissionKey.Chat("b")));
+        var awaitingApproval = await WithTicketsAsync(t => t.CreateAsync(Request(approver: Approver), SubmissionKey.Chat("c")));
         await WithTicketsAsync(t => t.ChangeStateAsync(pending.Number, TicketState.InProgress, Agent));
         await WithTicketsAsync(t => t.ChangeStateAsync(pending.Number, TicketState.Pending, Agent));
         await WithTicketsAsync(t => t.ChangeStateAsync(resolved.Number, TicketState.InProgress, Agent));
@@ -60,7 +60,7 @@ public sealed class SlaMonitorTests() : TicketsApp(new() { ["Tickets:MonitorInte
     {
         for (var i = 0; i < 7; i++)
         {
-            await WithTicketsAsync(t => t.CreateAsync(Outage(), $"k{i}"));
+            await WithTicketsAsync(t => t.CreateAsync(Outage(), SubmissionKey.Chat($"k{i}")));
         }
 
         Monitor.BatchSize = 3;

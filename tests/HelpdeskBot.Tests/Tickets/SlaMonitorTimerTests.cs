@@ -14,7 +14,7 @@ public sealed class SlaMonitorTimerTests() : TicketsApp(new() { ["Tickets:Monito
     [Fact]
     public async Task TheMonitorsTimerRaisesTheFirstResponseWarningAt75PercentThenTheBreach()
     {
-        var ticket = await WithTicketsAsync(t => t.CreateAsync(Outage(), "k"));
+        var ticket = await WithTicketsAsync(t => t.CreateAsync(Outage(), SubmissionKey.Chat("k")));
 
         Clock.Advance(TimeSpan.FromMinutes(11));
         Assert.Empty(await Monitor.CheckAsync(default)); // 73%: nothing yet
@@ -31,7 +31,7 @@ public sealed class SlaMonitorTimerTests() : TicketsApp(new() { ["Tickets:Monito
     [Fact]
     public async Task MonitorsCheckingAtOnceRaiseEachAlertOnce()
     {
-        await WithTicketsAsync(t => t.CreateAsync(Outage(), "k"));
+        await WithTicketsAsync(t => t.CreateAsync(Outage(), SubmissionKey.Chat("k")));
         Clock.Advance(TimeSpan.FromMinutes(12)); // the hosted monitor's timer fires too: three checks race
 
         await Task.WhenAll(Task.Run(() => Monitor.CheckAsync(default)), Task.Run(() => Monitor.CheckAsync(default)));

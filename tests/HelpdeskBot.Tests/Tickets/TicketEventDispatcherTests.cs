@@ -34,7 +34,7 @@ public sealed class TicketEventDispatcherTests : IDisposable
     private static async Task<Ticket> CreateAsync(HelpdeskBotFactory app, string key)
     {
         await using var scope = app.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<TicketService>().CreateAsync(Request(), key);
+        return await scope.ServiceProvider.GetRequiredService<TicketService>().CreateAsync(Request(), SubmissionKey.Chat(key));
     }
 
     private static async Task<int> PendingAsync(HelpdeskBotFactory app)

@@ -12,11 +12,22 @@ public sealed class TicketServiceTests : TicketsApp
         new(TicketKind.Incident, "VPN drops every hour", requester, TicketImpact.High, TicketUrgency.High, Fields: """{"service":"vpn"}""");
 
     [Fact]
+    public async Task AChatTokenAndAnApiKeyWithTheSameTextAreDifferentSubmissions()
+    {
+        var chat = await WithTicketsAsync(t => t.CreateAsync(Request(), SubmissionKey.Chat("api:agent-tool:ALERT-1")));
+        var api = await WithTicketsAsync(t => t.CreateAsync(Incident(), SubmissionKey.Api("api", "agent-tool:ALERT-1")));
+
+        Assert.Equal("api:agent-tool:ALERT-1", SubmissionKey.Api("api", "agent-tool:ALERT-1").Value);
+        Assert.NotEqual(chat.Number, api.Number);
+        Assert.Equal(TicketKind.Incident, api.Kind);
+    }
+
+    [Fact]
     public async Task NumbersAreSequentialPerKindFrom1001()
     {
-        var first = await WithTicketsAsync(t => t.CreateAsync(Request(), "a"));
-        var incident = await WithTicketsAsync(t => t.CreateAsync(Incident(), "b"));
-        var second = await WithTicketsAsync(t => t.CreateAsync(Request(), "c"));
+        var first = await WithTicketsAsync(t => t.CreateAsync(Request(), SubmissionKey.Chat("a")));
+        var incident = await WithTicketsAsync(t => t.CreateAsync(Incident(), SubmissionKey.Chat("b")));
+        var second = await WithTicketsAsync(t => t.CreateAsync(Request(), SubmissionKey.Chat("c")));
 
         Assert.Equal(["REQ0001001", "INC0001001", "REQ0001002"], new[] { first.Number, incident.Number, second.Number });
         Assert.Equal(TicketPriority.P1, incident.Priority);
@@ -25,8 +36,8 @@ public sealed class TicketServiceTests : TicketsApp
     [Fact]
     public async Task TheSameSubmissionTwiceCreatesOneTicketWithOneNumber()
     {
-        var first = await WithTicketsAsync(t => t.CreateAsync(Request(), "activity-1"));
-        var again = await WithTicketsAsync(t => t.CreateAsync(Request(), "activity-1"));
+        var first = await WithTicketsAsync(t => t.CreateAsync(Request(), SubmissionKey.Chat("activity-1")));
+        var again = await WithTicketsAsync(t => t.CreateAsync(Request(), SubmissionKey.Chat("activity-1")));
 
         Assert.Equal((first.Id, first.Number), (again.Id, again.Number));
         Assert.Equal(1, await WithDbAsync(db => db.Set<Ticket>().CountAsync()));
@@ -38,7 +49,7 @@ public sealed class TicketServiceTests : TicketsApp
     public async Task ADoubleClickRacingOnTheUniqueKeyStillCreatesOneTicket()
     {
         var tickets = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ =>
-            Task.Run(() => WithTicketsAsync(t => t.CreateAsync(Incident(), "card-submit-7")))));
+            Task.Run(() => WithTicketsAsync(t => t.CreateAsync(Incident(), SubmissionKey.Chat("card-submit-7"))))));
 
         Assert.Single(tickets.Select(t => t.Number).Distinct());
         Assert.Equal(1, await WithDbAsync(db => db.Set<Ticket>().CountAsync()));
@@ -47,7 +58,7 @@ public sealed class TicketServiceTests : TicketsApp
     [Fact]
     public async Task EveryChangeIsJournalledInOrderAndPublished()
     {
-        var ticket = await WithTicketsAsync(t => t.CreateAsync(Incident(), "k"));
+        var ticket = await WithTicketsAsync(t => t.CreateAsync(Incident(), SubmissionKey.Chat("k")));
 
         await WithTicketsAsync(t => t.AssignAsync(ticket.Number, "network", Agent, "system"));
         await WithTicketsAsync(t => t.CommentAsync(ticket.Number, Agent, "Rebooting the concentrator"));
@@ -66,7 +77,7 @@ public sealed class TicketServiceTests : TicketsApp
     [Fact]
     public async Task TheJournalCannotBeChangedOrDeletedEvenWithRawSql()
     {
-        var ticket = await WithTicketsAsync(t => t.CreateAsync(Request(), "k"));
+        var ticket = await WithTicketsAsync(t => t.CreateAsync(Request(), SubmissionKey.Chat("k")));
         await WithTicketsAsync(t => t.CommentAsync(ticket.Number, Requester, "first"));
 
         var update = await Assert.ThrowsAsync<SqliteException>(() =>
@@ -83,7 +94,7 @@ public sealed class TicketServiceTests : TicketsApp
     [Fact]
     public async Task OnlyTheRequesterCanCancelAndOthersAreToldWhy()
     {
-        var ticket = await WithTicketsAsync(t => t.CreateAsync(Request(), "k"));
+        var ticket = await WithTicketsAsync(t => t.CreateAsync(Request(), SubmissionKey.Chat("k")));
 
         var refusal = await Assert.ThrowsAsync<TicketAccessException>(() =>
             WithTicketsAsync(t => t.CancelByRequesterAsync(ticket.Number, "29:mallory")));
@@ -98,7 +109,7 @@ public sealed class TicketServiceTests : TicketsApp
     [Fact]
     public async Task AnIllegalMoveIsRefusedAndNothingIsSaved()
     {
-        var ticket = await WithTicketsAsync(t => t.CreateAsync(Request(), "k"));
+        var ticket = await WithTicketsAsync(t => t.CreateAsync(Request(), SubmissionKey.Chat("k")));
 
         var refusal = await Assert.ThrowsAsync<TicketStateException>(() =>
             WithTicketsAsync(t => t.ChangeStateAsync(ticket.Number, TicketState.Closed, Agent)));
@@ -111,7 +122,7 @@ public sealed class TicketServiceTests : TicketsApp
     [Fact]
     public async Task A100KbCommentIsRefusedClearlyAndTheTicketIsUntouched()
     {
-        var ticket = await WithTicketsAsync(t => t.CreateAsync(Request(), "k"));
+        var ticket = await WithTicketsAsync(t => t.CreateAsync(Request(), SubmissionKey.Chat("k")));
 
         var refusal = await Assert.ThrowsAsync<ArgumentException>(() =>
             WithTicketsAsync(t => t.CommentAsync(ticket.Number, Requester, new string('x', 100 * 1024))));
@@ -126,7 +137,7 @@ public sealed class TicketServiceTests : TicketsApp
     public async Task FormFieldsThatAreNotAJsonObjectAreRefused(string fields, string message)
     {
         var refusal = await Assert.ThrowsAsync<ArgumentException>(() =>
-            WithTicketsAsync(t => t.CreateAsync(Request() with { Fields = fields }, "k")));
+            WithTicketsAsync(t => t.CreateAsync(Request() with { Fields = fields }, SubmissionKey.Chat("k"))));
 
         Assert.Contains(message, refusal.Message);
         Assert.Equal(0, await WithDbAsync(db => db.Set<Ticket>().CountAsync()));
@@ -136,10 +147,10 @@ public sealed class TicketServiceTests : TicketsApp
     public async Task OversizedOrMissingInputIsRefusedNamingTheField()
     {
         var title = await Assert.ThrowsAsync<ArgumentException>(() =>
-            WithTicketsAsync(t => t.CreateAsync(Request() with { Title = new string('t', 100 * 1024) }, "k1")));
+            WithTicketsAsync(t => t.CreateAsync(Request() with { Title = new string('t', 100 * 1024) }, SubmissionKey.Chat("k1"))));
         var requester = await Assert.ThrowsAsync<ArgumentException>(() =>
-            WithTicketsAsync(t => t.CreateAsync(Request() with { RequesterId = " " }, "k2")));
-        var key = await Assert.ThrowsAsync<ArgumentException>(() => WithTicketsAsync(t => t.CreateAsync(Request(), "")));
+            WithTicketsAsync(t => t.CreateAsync(Request() with { RequesterId = " " }, SubmissionKey.Chat("k2"))));
+        var key = await Assert.ThrowsAsync<ArgumentException>(() => WithTicketsAsync(t => t.CreateAsync(Request(), SubmissionKey.Chat(""))));
 
         Assert.Equal("The title can be at most 200 characters; this one has 102,400.", title.Message);
         Assert.Equal("The requester id is required.", requester.Message);
@@ -159,9 +170,9 @@ public sealed class TicketServiceTests : TicketsApp
     [Fact]
     public async Task RequestersSeeOnlyTheirOwnOpenTickets()
     {
-        await WithTicketsAsync(t => t.CreateAsync(Request(), "mine"));
-        await WithTicketsAsync(t => t.CreateAsync(Incident("29:other"), "theirs"));
-        var cancelled = await WithTicketsAsync(t => t.CreateAsync(Incident(), "mine-2"));
+        await WithTicketsAsync(t => t.CreateAsync(Request(), SubmissionKey.Chat("mine")));
+        await WithTicketsAsync(t => t.CreateAsync(Incident("29:other"), SubmissionKey.Chat("theirs")));
+        var cancelled = await WithTicketsAsync(t => t.CreateAsync(Incident(), SubmissionKey.Chat("mine-2")));
         await WithTicketsAsync(t => t.CancelByRequesterAsync(cancelled.Number, Requester));
 
         var open = await WithTicketsAsync(t => t.ListForRequesterAsync(Requester));
@@ -174,7 +185,7 @@ public sealed class TicketServiceTests : TicketsApp
     [Fact]
     public async Task ApprovalByTheNamedApproverStartsTheClocksAndAForgedApproverIsRefused()
     {
-        var ticket = await WithTicketsAsync(t => t.CreateAsync(Request(approver: Approver), "k"));
+        var ticket = await WithTicketsAsync(t => t.CreateAsync(Request(approver: Approver), SubmissionKey.Chat("k")));
         Clock.Advance(TimeSpan.FromHours(1));
 
         await Assert.ThrowsAsync<TicketAccessException>(() =>
@@ -188,7 +199,7 @@ public sealed class TicketServiceTests : TicketsApp
     [Fact]
     public async Task CommentsArrivingTogetherAreAllKeptThoughEachChangeChecksTheTicketsVersion()
     {
-        var ticket = await WithTicketsAsync(t => t.CreateAsync(Request(), "k"));
+        var ticket = await WithTicketsAsync(t => t.CreateAsync(Request(), SubmissionKey.Chat("k")));
 
         await Task.WhenAll(Enumerable.Range(1, 4).Select(i =>
             Task.Run(() => WithTicketsAsync(t => t.CommentAsync(ticket.Number, Agent, $"note {i}")))));

@@ -18,7 +18,7 @@ internal static class TicketTestData
         new(TicketKind.Request, "Access to the finance share", Requester, impact, urgency, ApproverId: approver);
 
     public static Ticket New(TicketPolicy? policy = null, NewTicket? input = null, DateTimeOffset? at = null) =>
-        Ticket.Create("REQ0001001", input ?? Request(), "key-1", policy ?? DefaultPolicy, at ?? Monday9);
+        Ticket.Create("REQ0001001", input ?? Request(), SubmissionKey.Chat("key-1"), policy ?? DefaultPolicy, at ?? Monday9);
 
     public static Ticket In(TicketState state, TicketPolicy? policy = null)
     {

@@ -73,6 +73,25 @@ public sealed class TicketsApiTests() : TicketsApp(Settings)
     private static async Task<JsonElement> JsonAsync(HttpResponseMessage response) =>
         JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
 
+    [Fact]
+    public async Task AChatSubmitCannotPreemptAnApiClientsIdempotencyKey()
+    {
+        var submit = TeamsActivities.Invoke("http://127.0.0.1:1/", "adaptiveCard/action", new
+        {
+            action = new
+            {
+                type = "Action.Execute", verb = "catalog.submit",
+                data = new { action = "catalog.submit", item = "software-install", token = "api:servicedesk:ALERT-1796467607", software = "visio", computerName = "LT-12345" },
+            },
+        });
+        await Client.PostActivityAsync(submit);
+
+        var response = await PostAsync("/api/tickets", Incident(), idempotencyKey: "ALERT-1796467607");
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        Assert.Equal("Incident", (await JsonAsync(response)).GetProperty("kind").GetString());
+    }
+
     private static async Task<string> DetailAsync(HttpResponseMessage response)
     {
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);

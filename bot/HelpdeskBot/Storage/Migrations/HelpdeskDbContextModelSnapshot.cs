@@ -68,6 +68,14 @@ public partial class HelpdeskDbContextModelSnapshot : ModelSnapshot
                 .OnDelete(DeleteBehavior.SetNull);
         });
 
+        modelBuilder.Entity("HelpdeskBot.Requests.CardTokenSecret", b =>
+        {
+            b.Property<string>("Id").HasMaxLength(32).HasColumnType("TEXT");
+            b.Property<byte[]>("Key").IsRequired().HasColumnType("BLOB");
+            b.HasKey("Id");
+            b.ToTable("CardTokenSecrets");
+        });
+
         modelBuilder.Entity("HelpdeskBot.Requests.TicketCard", b =>
         {
             b.Property<int>("Id").ValueGeneratedOnAdd().HasColumnType("INTEGER");
@@ -125,6 +133,7 @@ public partial class HelpdeskDbContextModelSnapshot : ModelSnapshot
             b.Property<long?>("SlaStartedAt").HasColumnType("INTEGER");
             b.Property<string>("State").IsRequired().HasMaxLength(16).HasColumnType("TEXT");
             b.Property<string>("SubmissionKey").IsRequired().HasMaxLength(256).HasColumnType("TEXT");
+            b.Property<string>("SubmissionSource").IsRequired().HasMaxLength(16).HasColumnType("TEXT");
             b.Property<string>("Title").IsRequired().HasMaxLength(200).HasColumnType("TEXT");
             b.Property<string>("Urgency").IsRequired().HasMaxLength(16).HasColumnType("TEXT");
             b.Property<int>("Version").IsConcurrencyToken().HasColumnType("INTEGER");
@@ -132,7 +141,7 @@ public partial class HelpdeskDbContextModelSnapshot : ModelSnapshot
             b.HasIndex("Number").IsUnique();
             b.HasIndex("RequesterId");
             b.HasIndex("State");
-            b.HasIndex("SubmissionKey").IsUnique();
+            b.HasIndex("SubmissionSource", "SubmissionKey").IsUnique();
             b.ToTable("Tickets");
         });
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using HelpdeskBot.Conversations;
 using HelpdeskBot.Knowledge;
+using HelpdeskBot.People;
 using HelpdeskBot.Protocol.Builder;
 using HelpdeskBot.Protocol.Cards;
 using HelpdeskBot.Protocol.Schema;
@@ -10,7 +11,8 @@ using HelpdeskBot.Requests;
 namespace HelpdeskBot.Chat;
 
 /// <summary>The help desk's conversation: welcome on install, help on request, and honesty about the rest.</summary>
-public sealed class HelpdeskActivityHandler(WelcomeTracker welcomes, KnowledgeAnswers answers, RequestsChat requests) : ActivityHandler
+public sealed class HelpdeskActivityHandler(
+    WelcomeTracker welcomes, KnowledgeAnswers answers, RequestsChat requests, PeopleDirectory people) : ActivityHandler
 {
     public const string CannotHelpYet =
         "Sorry, I can't help with that yet. Type **help** to see what I can do today.";
@@ -78,7 +80,7 @@ public sealed class HelpdeskActivityHandler(WelcomeTracker welcomes, KnowledgeAn
         AdaptiveCardInvokeValue invokeValue, TurnContext turnContext, CancellationToken cancellationToken) =>
         invokeValue.Action?.Verb switch
         {
-            WelcomeCard.HelpVerb => AdaptiveCardInvokeResponse.Card(WelcomeCard.Build(turnContext.Activity.From?.Name)),
+            WelcomeCard.HelpVerb => AdaptiveCardInvokeResponse.Card(WelcomeCard.Build(await NameOfSenderAsync(turnContext, cancellationToken))),
             AnswerCard.FeedbackVerb => await answers.OnFeedbackAsync(invokeValue.Action.Data, cancellationToken),
             { } verb when RequestsChat.Handles(verb) => AdaptiveCardInvokeResponse.Card(
                 await requests.ExecuteAsync(turnContext, verb, invokeValue.Action.Data, cancellationToken)),
@@ -114,9 +116,17 @@ public sealed class HelpdeskActivityHandler(WelcomeTracker welcomes, KnowledgeAn
         }
     }
 
-    private static Task SendWelcomeAsync(TurnContext turnContext, CancellationToken cancellationToken) =>
-        turnContext.SendActivityAsync(
-            Activity.CreateMessage(null, WelcomeCard.Build(turnContext.Activity.From?.Name).ToAttachment()), cancellationToken);
+    private async Task SendWelcomeAsync(TurnContext turnContext, CancellationToken cancellationToken) =>
+        await turnContext.SendActivityAsync(
+            Activity.CreateMessage(null, WelcomeCard.Build(await NameOfSenderAsync(turnContext, cancellationToken)).ToAttachment()),
+            cancellationToken);
+
+    // The directory's name first, so the terminal, the Playground (whose install names nobody) and Teams greet one
+    // person by one name; else the name the channel sent.
+    private async Task<string?> NameOfSenderAsync(TurnContext turnContext, CancellationToken cancellationToken) =>
+        turnContext.Activity.From is { Id: { Length: > 0 } id } from
+            ? await people.NameOfAsync(id, from.Name ?? "", cancellationToken) is { Length: > 0 } name ? name : null
+            : null;
 
     private static bool IsHelp(string text) =>
         HelpWords.Contains(text.Trim().TrimEnd('!', '.', '?').ToLowerInvariant()) || text.Trim() == "?";

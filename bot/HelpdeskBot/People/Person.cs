@@ -41,9 +41,14 @@ public sealed class Person
     };
 
     /// <summary>What chat says about the person; true when anything changed.</summary>
+    /// <remarks>
+    /// The name chat sends is taken only for someone the directory knows from chat alone: once an import or the API
+    /// has described the person (they have an email), their name there is the one every channel shows, whatever a
+    /// client calls itself (the terminal's OS user, a Web Chat display name).
+    /// </remarks>
     public bool SeenInChatAgain(string teamsId, string? aadObjectId, string? name, DateTimeOffset now) =>
-        Change(teamsId, Blank(aadObjectId) ?? AadObjectId, Blank(name) ?? Name, Email, Department, Location, ManagerEmail,
-            PersonSource.Activity, now);
+        Change(teamsId, Blank(aadObjectId) ?? AadObjectId, Email is not null && Name.Length > 0 ? Name : Blank(name) ?? Name,
+            Email, Department, Location, ManagerEmail, PersonSource.Activity, now);
 
     public static Person Described(PersonRecord record, PersonSource source, DateTimeOffset now)
     {

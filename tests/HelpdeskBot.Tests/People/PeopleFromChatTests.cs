@@ -35,4 +35,37 @@ public sealed class PeopleFromChatTests() : BotWithChannel(new HelpdeskBotFactor
         Assert.Contains(Bot.Logs, line => line.StartsWith("Warning", StringComparison.Ordinal) &&
             line.Contains("Refused to rebind", StringComparison.Ordinal) && line.Contains("29:mallory", StringComparison.Ordinal));
     }
+
+    private async Task ImportAdaAsync(string name)
+    {
+        await using var scope = Bot.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<PeopleDirectory>().ImportAsync(
+            [(2, new PersonRecord("ada@contoso.example", name, TeamsId: TeamsActivities.UserId))], PersonSource.Csv, default);
+    }
+
+    [Fact]
+    public async Task ADirectoryNameIsKeptWhateverNameAClientSends()
+    {
+        await ImportAdaAsync("Terminal User");
+        var message = TeamsActivities.Message(Channel.ServiceUrl, "hello");
+        message.From = new ChannelAccount(TeamsActivities.UserId, "root");
+
+        await Client.PostActivityAsync(message);
+
+        await using var scope = Bot.Services.CreateAsyncScope();
+        Assert.Equal("Terminal User", (await scope.ServiceProvider.GetRequiredService<PeopleDirectory>().FindByTeamsIdAsync(TeamsActivities.UserId, default))?.Name);
+    }
+
+    [Fact]
+    public async Task TheWelcomeGreetsThePersonByTheirDirectoryNameWhenTheInstallNamesNobody()
+    {
+        await ImportAdaAsync("Alex Wilber");
+        var installed = TeamsActivities.BotInstalled(Channel.ServiceUrl);
+        installed.From = new ChannelAccount(TeamsActivities.UserId); // as the Agents Playground sends it: no name
+
+        await Client.PostActivityAsync(installed);
+
+        var welcome = (await Channel.WaitForRequestsAsync(1))[0].Activity;
+        Assert.Contains("Hi Alex Wilber, I'm the IT help desk bot", CardTexts.Of(welcome.Attachments![0].Content!.Value));
+    }
 }

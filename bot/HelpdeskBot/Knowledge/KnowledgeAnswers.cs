@@ -19,7 +19,7 @@ namespace HelpdeskBot.Knowledge;
 /// </summary>
 public sealed class KnowledgeAnswers(
     KnowledgeSearch search, KnowledgeIndex index, KnowledgeGaps gaps, ServiceCatalog catalog, IOptions<KnowledgeOptions> options,
-    ILogger<KnowledgeAnswers> logger, GroundedAnswers? grounded = null)
+    IHttpContextAccessor http, ILogger<KnowledgeAnswers> logger, GroundedAnswers? grounded = null)
 {
     public const string NoAnswer =
         "I couldn't find an article that answers that. Try describing it another way, or pass it to the service desk.";
@@ -36,6 +36,12 @@ public sealed class KnowledgeAnswers(
             await SendNextStepsAsync(turn, NoAnswer, question, NextSteps(), cancellationToken);
         }
     }
+
+    // Links point where the message came in unless configured: a link the terminal chat prints is served by that chat.
+    private string PublicBaseUrl =>
+        options.Value.PublicBaseUrl is { Length: > 0 } configured ? configured
+        : http.HttpContext?.Request is { } request ? $"{request.Scheme}://{request.Host}{request.PathBase}"
+        : "http://localhost:3978";
 
     /// <summary>The configured next steps the catalog has, in order.</summary>
     private List<AnswerCard.NextStep> NextSteps() =>
@@ -77,8 +83,8 @@ public sealed class KnowledgeAnswers(
         logger.LogInformation("Answered activity {ActivityId} with article {ArticleId} at confidence {Confidence}, generated {Generated}",
             turn.Activity.Id, result.Best!.ArticleId, result.Best.Confidence, generated?.Answer is not null);
         var card = generated?.Answer is { } answer
-            ? GeneratedAnswerCard.Build(answer, result.Question, options.Value.PublicBaseUrl, next)
-            : AnswerCard.Build(result, options.Value.PublicBaseUrl, next: next);
+            ? GeneratedAnswerCard.Build(answer, result.Question, PublicBaseUrl, next)
+            : AnswerCard.Build(result, PublicBaseUrl, next: next);
         await turn.SendActivityAsync(Activity.CreateMessage(null, card.ToAttachment()), cancellationToken);
         return true;
     }
@@ -119,7 +125,7 @@ public sealed class KnowledgeAnswers(
         var result = await search.SearchAsync(feedback.Question, 1 + options.Value.OtherMatches, cancellationToken);
         return AdaptiveCardInvokeResponse.Card(
             result.Best is not null && (feedback.Generated == true || result.Best.ArticleId == feedback.ArticleId)
-                ? AnswerCard.Build(result, options.Value.PublicBaseUrl, askForFeedback: false, thanks: message, next: next)
+                ? AnswerCard.Build(result, PublicBaseUrl, askForFeedback: false, thanks: message, next: next)
                 : NextStepCard.Build(message, feedback.Question, next is null ? [] : [next]));
     }
 

@@ -23,6 +23,7 @@ public static class KnowledgeExtensions
         services.AddScoped<KnowledgeSearch>();
         services.AddScoped<KnowledgeBase>();
         services.AddScoped<KnowledgeGaps>();
+        services.AddHttpContextAccessor(); // answer links default to the address the message came to
         services.AddScoped<KnowledgeAnswers>();
         services.AddSingleton<KnowledgeStartup>();
         services.AddHostedService(sp => sp.GetRequiredService<KnowledgeStartup>());

@@ -10,8 +10,11 @@ public sealed class KnowledgeOptions
     /// <summary>The folder of Markdown articles imported (published) at startup; empty to skip.</summary>
     public string? ArticlesPath { get; set; } = "knowledge/articles";
 
-    /// <summary>Where people open articles (the bot's public address); links in cards point here.</summary>
-    public string PublicBaseUrl { get; set; } = "http://localhost:3978";
+    /// <summary>
+    /// Where people open articles (the bot's public address); links in cards point here. Unset, the address the
+    /// message came to: the host Teams posts to, the terminal chat's own loopback port.
+    /// </summary>
+    public string? PublicBaseUrl { get; set; }
 
     /// <summary>How many other matches an answer card lists.</summary>
     [Range(0, 3)]

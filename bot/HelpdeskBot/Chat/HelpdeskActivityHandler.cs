@@ -17,7 +17,13 @@ public sealed class HelpdeskActivityHandler(
     public const string CannotHelpYet =
         "Sorry, I can't help with that yet. Type **help** to see what I can do today.";
 
-    private static readonly string[] HelpWords = ["help", "hi", "hello", "hey", "?", "start", "menu", "what can you do"];
+    private static readonly string[] HelpWords = ["help", "?", "start", "menu", "what can you do"];
+    private static readonly string[] Greetings = ["hi", "hello", "hey", "hiya", "hi there", "hello there", "good morning", "good afternoon", "morning"];
+
+    /// <summary>A greeting gets a line back, not the whole help card: that is what "help" is for.</summary>
+    public static string Greeting(string? name) =>
+        $"Hi{(name is { Length: > 0 } ? " " + name : "")}! Ask me an IT question in your own words (\"vpn won't connect\"), " +
+        "ask for what you need (\"new laptop please\"), or type **help** to see everything I can do.";
 
     protected override async Task OnMessageActivityAsync(TurnContext turnContext, CancellationToken cancellationToken)
     {
@@ -31,6 +37,12 @@ public sealed class HelpdeskActivityHandler(
         if (IsHelp(text))
         {
             await SendWelcomeAsync(turnContext, cancellationToken);
+            return;
+        }
+
+        if (Greetings.Contains(Bare(text)))
+        {
+            await turnContext.SendActivityAsync(Greeting(await NameOfSenderAsync(turnContext, cancellationToken)), cancellationToken);
             return;
         }
 
@@ -128,6 +140,7 @@ public sealed class HelpdeskActivityHandler(
             ? await people.NameOfAsync(id, from.Name ?? "", cancellationToken) is { Length: > 0 } name ? name : null
             : null;
 
-    private static bool IsHelp(string text) =>
-        HelpWords.Contains(text.Trim().TrimEnd('!', '.', '?').ToLowerInvariant()) || text.Trim() == "?";
+    private static bool IsHelp(string text) => HelpWords.Contains(Bare(text)) || text.Trim() == "?";
+
+    private static string Bare(string text) => text.Trim().TrimEnd('!', '.', '?', ',').ToLowerInvariant();
 }

@@ -5,6 +5,7 @@ namespace HelpdeskBot.Chat;
 /// <summary>The card that says what the bot can do: sent on install and as the answer to "help".</summary>
 public static class WelcomeCard
 {
+    /// <summary>The verb of the "Show help" button that cards sent by earlier versions carry; still answered.</summary>
     public const string HelpVerb = "help";
 
     public static AdaptiveCard Build(string? userName = null) => new()
@@ -40,6 +41,5 @@ public static class WelcomeCard
                 ],
             },
         ],
-        Actions = [ActionExecute.Create("Show help", HelpVerb)],
     };
 }

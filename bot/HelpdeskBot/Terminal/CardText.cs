@@ -4,28 +4,29 @@ using System.Text.Json;
 namespace HelpdeskBot.Terminal;
 
 /// <summary>
-/// An Adaptive Card as readable terminal text, with its actions numbered and its inputs listed so the chat can
-/// prompt for them.
+/// An Adaptive Card as readable terminal text, with its actions numbered and its inputs listed by their labels so the
+/// chat can prompt for them. Markdown is shown as a terminal shows it (<see cref="TerminalMarkdown"/>).
 /// </summary>
 public sealed class CardText
 {
     private readonly StringBuilder _text = new();
+    private readonly bool _ansi;
 
-    private CardText() { }
+    private CardText(bool ansi) => _ansi = ansi;
 
     public string Text => _text.ToString();
     public List<JsonElement> Actions { get; } = [];
     public List<JsonElement> Inputs { get; } = [];
 
-    /// <summary>Renders a card; actions are numbered from <paramref name="firstActionNumber"/>.</summary>
-    public static CardText Render(JsonElement card, int firstActionNumber = 1)
+    /// <summary>Renders a card; actions are numbered from <paramref name="firstActionNumber"/>; ANSI bold when <paramref name="ansi"/>.</summary>
+    public static CardText Render(JsonElement card, bool ansi = false, int firstActionNumber = 1)
     {
-        var result = new CardText();
+        var result = new CardText(ansi);
         result.RenderItems(card, "body", "  ");
         result.CollectActions(card, "actions");
         for (var i = 0; i < result.Actions.Count; i++)
         {
-            result._text.Append($"  [{firstActionNumber + i}] {Str(result.Actions[i], "title") ?? Str(result.Actions[i], "type")}");
+            result._text.Append($"  [{firstActionNumber + i}] {TerminalMarkdown.Render(Str(result.Actions[i], "title") ?? Str(result.Actions[i], "type") ?? "", ansi)}");
             result._text.AppendLine(Str(result.Actions[i], "type") == "Action.OpenUrl" ? $" -> {Str(result.Actions[i], "url")}" : "");
         }
 
@@ -55,17 +56,18 @@ public sealed class CardText
         switch (Str(element, "type"))
         {
             case "TextBlock":
-                var text = Str(element, "text") ?? "";
+                var text = TerminalMarkdown.Render(Str(element, "text") ?? "", _ansi);
                 var heading = Str(element, "weight") is "bolder" || Str(element, "size") is "large" or "extraLarge";
-                Line(indent, heading ? $"**{text}**" : text);
+                Line(indent, heading ? TerminalMarkdown.Strong(text, _ansi) : text);
                 break;
-            case "RichTextBlock":
-                Line(indent, string.Concat(Array(element, "inlines").Select(i => Str(i, "text"))));
+            case "RichTextBlock": // TextRuns are never Markdown: shown as they are
+                Line(indent, string.Concat(Array(element, "inlines").Select(i =>
+                    Str(i, "weight") is "bolder" ? TerminalMarkdown.Strong(Str(i, "text") ?? "", _ansi) : Str(i, "text"))));
                 break;
             case "FactSet":
                 foreach (var fact in Array(element, "facts"))
                 {
-                    Line(indent, $"{Str(fact, "title")}: {Str(fact, "value")}");
+                    Line(indent, $"{TerminalMarkdown.Render(Str(fact, "title") ?? "", _ansi)}: {TerminalMarkdown.Render(Str(fact, "value") ?? "", _ansi)}");
                 }
 
                 break;
@@ -87,11 +89,14 @@ public sealed class CardText
                 break;
             case { } type when type.StartsWith("Input.", StringComparison.Ordinal):
                 Inputs.Add(element);
-                var filled = type == "Input.Text" && Str(element, "value") is { Length: > 0 } value ? $": {value}" : "";
-                Line(indent, $"[{type["Input.".Length..].ToLowerInvariant()}] {InputPrompt.Label(element)}{filled}");
+                Line(indent, $"{InputPrompt.Label(element)}{Shown(type, element)}");
                 break;
         }
     }
+
+    // A field as its label shows it: what it holds, else its placeholder as a hint; it is asked for on submit.
+    private static string Shown(string type, JsonElement input) =>
+        type == "Input.Text" && Str(input, "value") is { Length: > 0 } value ? $": {value}" : InputPrompt.PlaceholderHint(input);
 
     private void CollectActions(JsonElement parent, string property) => Actions.AddRange(Array(parent, property));
 

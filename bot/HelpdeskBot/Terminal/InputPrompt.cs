@@ -10,8 +10,11 @@ public static class InputPrompt
     public static string Label(JsonElement input) =>
         CardText.Str(input, "label") ?? CardText.Str(input, "title") ?? CardText.Str(input, "placeholder") ?? CardText.Str(input, "id") ?? "";
 
-    /// <summary>Prompts until the answer is valid; null when the input stream ends.</summary>
-    public static async Task<string?> AskAsync(JsonElement input, TextReader reader, TextWriter writer)
+    /// <summary>
+    /// Prompts until the answer is valid; null when the input stream ends. With <paramref name="echo"/> (piped input)
+    /// each answer is written after its prompt, so a transcript reads as a person typing.
+    /// </summary>
+    public static async Task<string?> AskAsync(JsonElement input, TextReader reader, TextWriter writer, bool echo = false)
     {
         var type = CardText.Str(input, "type");
         var choices = CardText.Array(input, "choices").ToList();
@@ -25,8 +28,13 @@ public static class InputPrompt
         var preset = type == "Input.Text" && CardText.Str(input, "value") is { Length: > 0 } v ? v : null;
         while (true)
         {
-            await writer.WriteAsync($"    {Label(input)}{(required ? " *" : "")}{Hint(type, input)}{Preset(preset)}: ");
+            await writer.WriteAsync($"    {Label(input)}{(required ? " *" : "")}{Hint(type, input)}{Example(input, preset)}{Preset(preset)}: ");
             var answer = await reader.ReadLineAsync();
+            if (echo || answer is null)
+            {
+                await writer.WriteLineAsync(answer);
+            }
+
             if (answer is null)
             {
                 return null;
@@ -47,6 +55,12 @@ public static class InputPrompt
             await writer.WriteLineAsync($"    ! {error}");
         }
     }
+
+    private static string Example(JsonElement input, string? preset) => preset is null ? PlaceholderHint(input) : "";
+
+    /// <summary>The placeholder a card shows in an empty field, as a hint: " (e.g. London, desk 42)"; empty when it is the label.</summary>
+    public static string PlaceholderHint(JsonElement input) =>
+        CardText.Str(input, "placeholder") is { Length: > 0 } placeholder && placeholder != Label(input) ? $" (e.g. {placeholder})" : "";
 
     private static string Preset(string? preset) =>
         preset is null ? "" : $" [Enter keeps \"{(preset.Length <= 60 ? preset : preset[..59] + "…")}\"]";

@@ -9,7 +9,8 @@ namespace HelpdeskBot.Terminal;
 /// a header when it went to someone other than the terminal user), and the actions of the latest card are kept so
 /// the user can pick one by number.
 /// </summary>
-public sealed class TerminalChannel(TextWriter output)
+/// <param name="ansi">Bold in ANSI on a real terminal; plain text when the output is piped.</param>
+public sealed class TerminalChannel(TextWriter output, bool ansi = false)
 {
     public const string OneOnOnePrefix = "terminal-1on1-";
 
@@ -70,7 +71,7 @@ public sealed class TerminalChannel(TextWriter output)
             {
                 if (!string.IsNullOrWhiteSpace(activity.Text))
                 {
-                    output.WriteLine($"bot> {activity.Text}");
+                    output.WriteLine($"bot> {TerminalMarkdown.Render(activity.Text, ansi)}");
                 }
 
                 foreach (var card in (activity.Attachments ?? []).Where(a => a.ContentType == Attachment.AdaptiveCardContentType))
@@ -150,7 +151,7 @@ public sealed class TerminalChannel(TextWriter output)
         JsonElement card, string activityId, bool updated, TerminalConversation conversation, List<JsonElement>? parentInputs)
     {
         Actions.Clear();
-        var rendered = CardText.Render(card);
+        var rendered = CardText.Render(card, ansi);
         output.WriteLine(updated ? "bot> (card updated)" : "bot> (card)");
         output.Write(rendered.Text);
         var inputs = (parentInputs ?? []).Concat(rendered.Inputs).ToList();

@@ -22,7 +22,11 @@ public sealed class TerminalChat(
 {
     public const string ChannelId = "terminal";
     public const string ConversationId = "terminal-conversation";
-    public static readonly ChannelAccount User = new("terminal-user", Environment.UserName) { Role = "user" };
+    /// <summary>
+    /// The terminal user, as the development people file knows them (not the machine's user name): the directory's
+    /// name for them is the one every card shows.
+    /// </summary>
+    public static readonly ChannelAccount User = new("terminal-user", "Terminal User") { Role = "user" };
     public static readonly ChannelAccount Bot = new("helpdeskbot", "HelpdeskBot") { Role = "bot" };
 
     private int _nextId;
@@ -36,6 +40,12 @@ public sealed class TerminalChat(
     /// and the chat does not end with a notice still unsent.
     /// </summary>
     public Func<CancellationToken, Task>? SettleAsync { get; init; }
+
+    /// <summary>
+    /// True when a line was typed before the prompt could be shown: the terminal has echoed it already, so a prompt
+    /// now would sit before the bot's answer on one line ("you> bot> (card)"). No prompt is shown then.
+    /// </summary>
+    public Func<bool>? TypedAhead { get; init; }
 
     /// <summary>Starts <paramref name="app"/> on its loopback port and chats with it until the input ends or 'quit'.</summary>
     public static async Task<int> RunAsync(WebApplication app, TextReader input, TextWriter output, CancellationToken cancellationToken)
@@ -57,6 +67,7 @@ public sealed class TerminalChat(
             app.Services.GetRequiredService<TimeProvider>(), input, output)
         {
             EchoInput = Console.IsInputRedirected,
+            TypedAhead = () => !Console.IsInputRedirected && Console.KeyAvailable,
             SettleAsync = ct => TicketNoticesSentAsync(app.Services, ct),
         };
         await chat.ChatAsync(cancellationToken);
@@ -116,12 +127,17 @@ public sealed class TerminalChat(
             await SettleAsync(cancellationToken);
         }
 
-        channel.ShowPrompt(prompt);
+        var prompted = TypedAhead?.Invoke() != true;
+        if (prompted)
+        {
+            channel.ShowPrompt(prompt);
+        }
+
         var line = await input.ReadLineAsync();
         channel.PromptAnswered();
-        if (line is not null && EchoInput)
+        if (line is null ? prompted : EchoInput)
         {
-            await output.WriteLineAsync(line);
+            await output.WriteLineAsync(line); // the echo of a piped line, or the end of the prompt line at the end of input
         }
 
         return line?.Trim();
@@ -169,7 +185,7 @@ public sealed class TerminalChat(
 
         foreach (var field in inputs)
         {
-            var answer = await InputPrompt.AskAsync(field, input, output);
+            var answer = await InputPrompt.AskAsync(field, input, output, EchoInput);
             if (answer is null)
             {
                 return null;

@@ -25,7 +25,7 @@ public static class TerminalExtensions
             ["Logging:LogLevel:Default"] = "Error",
             ["Logging:LogLevel:Microsoft.Hosting.Lifetime"] = "None",
         });
-        builder.Services.AddSingleton(_ => new TerminalChannel(Console.Out));
+        builder.Services.AddSingleton(_ => new TerminalChannel(Console.Out, ansi: !Console.IsOutputRedirected));
         return builder;
     }
 

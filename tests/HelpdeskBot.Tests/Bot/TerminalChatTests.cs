@@ -22,7 +22,7 @@ public sealed class TerminalChatTests : IDisposable
         Assert.True(exitCode == 0, output);
         Assert.Contains("bot> (card)", output);
         Assert.Contains("I'm the IT help desk bot", output);
-        Assert.Contains("[1] Show help", output);
+        Assert.DoesNotContain("Show help", output); // no button that shows the same card again
         Assert.Contains("Was this helpful?", output); // a knowledge answer card
         Assert.Matches(@"Open article -> http://127\.0\.0\.1:\d+/kb/vpn-", output); // the chat's own address: see below
         Assert.Contains("I couldn't find an article", output); // payday is not IT's: a card offering the forms
@@ -67,6 +67,28 @@ public sealed class TerminalChatTests : IDisposable
         Assert.Contains("Approval needed", output);
         Assert.Contains("(type a number to act as Megan Bowen)", output);
         Assert.Contains("REQ0001001 (Laptop × 1) was approved by Megan Bowen; work can start.", output);
+    }
+
+    [Fact]
+    public async Task ThePipedChatShowsMarkdownAsTextInputsByTheirLabelsAndGreetsBriefly()
+    {
+        await using var chat = BotProcess.Start(_folder.FullName, ["chat"], redirectInput: true);
+        await chat.Input.WriteAsync("hi\nhelp\nnew laptop please\nquit\n");
+        chat.Input.Close();
+
+        var exitCode = await chat.WaitForExitAsync(TimeSpan.FromMinutes(1));
+
+        var output = chat.Output.ReplaceLineEndings("\n");
+        Assert.True(exitCode == 0, output);
+        Assert.Contains("you> hi\nbot> Hi Terminal User! Ask me an IT question in your own words", output); // one line, not the card
+        Assert.Contains("or type help to see everything I can do.\nyou> help\nbot> (card)\n  Hi Terminal User, I'm the IT help desk bot", output);
+        Assert.Contains("  Deliver to (office and desk) (e.g. London, 3rd floor, desk 42)\n", output);
+        Assert.Contains("  This replaces broken equipment\n", output);
+        Assert.DoesNotContain("**", output);
+        Assert.DoesNotContain("[choiceset]", output);
+        Assert.DoesNotContain("[toggle]", output);
+        Assert.DoesNotContain("\u001b[", output); // piped: no ANSI codes
+        Assert.DoesNotContain("root", output);
     }
 
     [Fact]

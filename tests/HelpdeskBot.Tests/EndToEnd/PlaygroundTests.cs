@@ -36,7 +36,7 @@ public sealed class PlaygroundTests : IDisposable
         Assert.Contains("when is payday", CardTexts.Of(form.GetProperty("value")), StringComparison.Ordinal); // the form holds the question
 
         await playground.SayAsync("help");
-        await playground.WaitForBotMessageAsync(m => Playground.HasCardContaining(m, "Show help"), "the help card");
+        await playground.WaitForBotMessageAsync(m => Playground.HasCardContaining(m, "Works today"), "the help card");
 
         var clicked = await playground.ExecuteAsync(welcome.GetProperty("messageId").GetString()!, "help");
         Assert.Equal("application/vnd.microsoft.card.adaptive", clicked.GetProperty("type").GetString());

@@ -41,7 +41,7 @@ public sealed class InputPromptTests
         var item = ShippedCatalog.Item("report-incident");
         var card = IntakeCard.Build(item, IntakeCard.FromMessage(item, "the payroll system is down")).ToAttachment().Content!.Value;
 
-        Assert.Contains("[text] What happened?: the payroll system is down", CardText.Render(card).Text);
+        Assert.Contains("  What happened?: the payroll system is down", CardText.Render(card).Text);
     }
 
     private static JsonElement HardwareInput(string id) =>

@@ -169,14 +169,36 @@ public sealed class TerminalChatOtherUsersTests : IAsyncLifetime
     private static Activity MessageWith(AdaptiveCard card) =>
         new() { Type = ActivityTypes.Message, Attachments = [card.ToAttachment()] };
 
-    private async Task ChatAsync(params Func<Task<string?>>[] script)
+    private Task ChatAsync(params Func<Task<string?>>[] script) => ChatAsync(echo: true, typedAhead: false, script);
+
+    private async Task ChatAsync(bool echo, bool typedAhead, params Func<Task<string?>>[] script)
     {
         var chat = new TerminalChat(
             _bot.CreateClient(), _serviceUrl, _channel, TimeProvider.System, new ScriptedInput(script), _output)
         {
-            EchoInput = true,
+            EchoInput = echo,
+            TypedAhead = () => typedAhead,
         };
         await chat.ChatAsync(CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task ALineTypedBeforeThePromptLeavesTheAnswerOnALineOfItsOwn()
+    {
+        // At a real terminal, a line typed while the bot was busy is echoed by the terminal before any prompt.
+        await ChatAsync(echo: false, typedAhead: true, () => Line("help"));
+
+        var transcript = _transcript.ToString().ReplaceLineEndings("\n");
+        Assert.DoesNotContain("you> bot>", transcript);
+        Assert.Contains("\nbot> (card)\n", transcript);
+    }
+
+    [Fact]
+    public async Task WhenPipedInputEndsTheLastPromptLineIsEnded()
+    {
+        await ChatAsync(() => Line("help"));
+
+        Assert.EndsWith("you> \n", _transcript.ToString().ReplaceLineEndings("\n"));
     }
 
     private static Task<string?> Line(string text) => Task.FromResult<string?>(text);

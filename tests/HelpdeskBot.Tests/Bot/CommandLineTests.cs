@@ -10,12 +10,7 @@ public sealed class CommandLineTests : IDisposable
 
     public void Dispose() => _work.Delete(recursive: true);
 
-    private async Task<(int ExitCode, string Output)> RunAsync(params string[] arguments)
-    {
-        await using var process = BotProcess.Start(_work.FullName, arguments);
-        var exitCode = await process.WaitForExitAsync(Deadline);
-        return (exitCode, process.Output);
-    }
+    private Task<(int ExitCode, string Output)> RunAsync(params string[] arguments) => BotProcess.RunAsync(_work.FullName, arguments);
 
     [Theory]
     [InlineData("--help")]

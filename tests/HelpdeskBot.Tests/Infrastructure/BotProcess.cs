@@ -27,6 +27,14 @@ public static class BotProcess
         return ExternalProcess.Start("dotnet", [DllPath, .. arguments], workingDirectory, environment, redirectInput);
     }
 
+    /// <summary>Runs a command (<c>kb import ...</c>, <c>--help</c>) to its end, within a minute; its exit code and output.</summary>
+    public static async Task<(int ExitCode, string Output)> RunAsync(string workingDirectory, params string[] arguments)
+    {
+        await using var process = Start(workingDirectory, arguments);
+        var exitCode = await process.WaitForExitAsync(TimeSpan.FromMinutes(1));
+        return (exitCode, process.Output);
+    }
+
     /// <summary>A port that was free a moment ago.</summary>
     public static int FreePort()
     {

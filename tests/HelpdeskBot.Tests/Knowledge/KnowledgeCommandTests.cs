@@ -9,7 +9,6 @@ namespace HelpdeskBot.Tests.Knowledge;
 /// <summary>`kb import`, `kb search` and `kb gaps`, run as the built app in its own process, as an author or a CI job would.</summary>
 public sealed class KnowledgeCommandTests : IDisposable
 {
-    private static readonly TimeSpan Deadline = TimeSpan.FromMinutes(1);
     private readonly DirectoryInfo _work = Directory.CreateTempSubdirectory("kb-command-");
     private readonly DirectoryInfo _articles;
 
@@ -22,12 +21,7 @@ public sealed class KnowledgeCommandTests : IDisposable
 
     private static string Article(string title, string body) => $"---\ntitle: {title}\ntags: [printing]\nservice: printing\n---\n{body}\n";
 
-    private async Task<(int ExitCode, string Output)> RunAsync(params string[] arguments)
-    {
-        await using var process = BotProcess.Start(_work.FullName, arguments);
-        var exitCode = await process.WaitForExitAsync(Deadline);
-        return (exitCode, process.Output);
-    }
+    private Task<(int ExitCode, string Output)> RunAsync(params string[] arguments) => BotProcess.RunAsync(_work.FullName, arguments);
 
     private KnowledgeDbContext OpenDatabase() => new(new DbContextOptionsBuilder<KnowledgeDbContext>()
         .UseSqlite($"Data Source={Path.Combine(_work.FullName, "helpdesk.db")};Pooling=False").Options);

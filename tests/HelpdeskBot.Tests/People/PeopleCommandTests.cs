@@ -7,18 +7,12 @@ namespace HelpdeskBot.Tests.People;
 /// <summary>`people import`, run as the built app in its own process, as a newcomer or an HR sync job would.</summary>
 public sealed class PeopleCommandTests : IDisposable
 {
-    private static readonly TimeSpan Deadline = TimeSpan.FromMinutes(1);
     private static readonly string Sample = RepositoryRoot.Combine("bot", "HelpdeskBot", "People", "sample-people.csv");
     private readonly DirectoryInfo _work = Directory.CreateTempSubdirectory("people-command-");
 
     public void Dispose() => _work.Delete(recursive: true);
 
-    private async Task<(int ExitCode, string Output)> RunAsync(params string[] arguments)
-    {
-        await using var process = BotProcess.Start(_work.FullName, arguments);
-        var exitCode = await process.WaitForExitAsync(Deadline);
-        return (exitCode, process.Output);
-    }
+    private Task<(int ExitCode, string Output)> RunAsync(params string[] arguments) => BotProcess.RunAsync(_work.FullName, arguments);
 
     private HelpdeskDbContext OpenDatabase() => new(new DbContextOptionsBuilder<HelpdeskDbContext>()
         .UseSqlite($"Data Source={Path.Combine(_work.FullName, "helpdesk.db")};Pooling=False").Options);

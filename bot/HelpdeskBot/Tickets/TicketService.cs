@@ -45,6 +45,8 @@ public sealed class TicketService(
                 throw;
             }
 
+            logger.LogInformation("A concurrent {SubmissionSource} submission created ticket {TicketNumber} first; answering with it",
+                submissionKey.Source, winner.Number);
             return (winner, false);
         }
 

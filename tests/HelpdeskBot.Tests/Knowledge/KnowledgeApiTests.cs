@@ -438,6 +438,27 @@ public sealed class KnowledgeApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AnArticlePageForbidsScriptsAndSniffingAndLinksOnlyToWebAndRelativeAddresses()
+    {
+        await PutAsync("links-test", Article("Printer links",
+            "[a](//evil.example/x) [b](\\\\\\\\evil.example) [c](/\\evil.example) [d](data:text/html,hi) [e](vbscript:x) [ok](https://example.com/help) [rel](/kb/other) [here](other#part)"), "?publish=true");
+
+        var response = await _client.GetAsync("/kb/links-test");
+        var page = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+        var csp = response.Headers.GetValues("Content-Security-Policy").Single();
+        Assert.Contains("default-src 'none'", csp);
+        Assert.DoesNotContain("script-src", csp);
+        Assert.DoesNotContain("evil.example", page);
+        Assert.DoesNotContain("data:", page);
+        Assert.DoesNotContain("vbscript", page);
+        Assert.Contains("href=\"https://example.com/help\"", page);
+        Assert.Contains("href=\"/kb/other\"", page);
+        Assert.Contains("href=\"other#part\"", page);
+    }
+
+    [Fact]
     public async Task GapsListTheMostFrequentUnansweredQuestionsGroupedForAuthorsOnly()
     {
         await using (var scope = _bot.Services.CreateAsyncScope())

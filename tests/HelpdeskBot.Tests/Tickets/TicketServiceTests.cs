@@ -46,6 +46,22 @@ public sealed class TicketServiceTests : TicketsApp
     }
 
     [Fact]
+    public async Task AWriteLosingOnTheUniqueSubmissionKeyIsNotLoggedAsAnError()
+    {
+        var first = await WithTicketsAsync(t => t.CreateAsync(Request(), SubmissionKey.Chat("raced")));
+
+        // What the loser of a race does: insert the same key after its check found none.
+        await WithDbAsync(async db =>
+        {
+            db.Add(Ticket.Create("REQ0009999", Request(), SubmissionKey.Chat("raced"), DefaultPolicy, Monday9));
+            return await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync());
+        });
+
+        Assert.DoesNotContain(App.Logs, line => line.StartsWith("Error", StringComparison.Ordinal));
+        Assert.NotNull(first);
+    }
+
+    [Fact]
     public async Task ADoubleClickRacingOnTheUniqueKeyStillCreatesOneTicket()
     {
         var tickets = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ =>

@@ -12,6 +12,11 @@ public sealed class ListeningAddressTests : IDisposable
 {
     private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("urls-");
 
+    // Started where a newcomer starts it, next to the repository's appsettings.json (which the host then also reads
+    // from its content root, at appsettings precedence).
+    public ListeningAddressTests() =>
+        File.Copy(RepositoryRoot.Combine("appsettings.json"), Path.Combine(_folder.FullName, "appsettings.json"));
+
     public void Dispose() => _folder.Delete(recursive: true);
 
     private async Task<string> ListeningLineAsync(IEnumerable<string> arguments, Dictionary<string, string> environment)

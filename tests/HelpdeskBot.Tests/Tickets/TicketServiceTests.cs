@@ -147,6 +147,21 @@ public sealed class TicketServiceTests : TicketsApp
         Assert.Single((await WithTicketsAsync(t => t.FindByNumberAsync(ticket.Number)))!.Journal);
     }
 
+    [Fact]
+    public async Task TextWithANulCharacterIsRefusedInCommentsReasonsAndNotesNeverStoredCut()
+    {
+        var ticket = await WithTicketsAsync(t => t.CreateAsync(Request(approver: Approver), SubmissionKey.Chat("k")));
+
+        var comment = await Assert.ThrowsAsync<ArgumentException>(() =>
+            WithTicketsAsync(t => t.CommentAsync(ticket.Number, Requester, "see\0 HIDDEN-TAIL")));
+        var reason = await Assert.ThrowsAsync<ArgumentException>(() =>
+            WithTicketsAsync(t => t.DecideApprovalAsync(ticket.Number, Approver, false, "no\0 HIDDEN-TAIL")));
+
+        Assert.Contains("NUL character", comment.Message);
+        Assert.Contains("NUL character", reason.Message);
+        Assert.Single((await WithTicketsAsync(t => t.FindByNumberAsync(ticket.Number)))!.Journal);
+    }
+
     [Theory]
     [InlineData("not json", "not valid JSON")]
     [InlineData("[1,2]", "must be a JSON object")]

@@ -67,13 +67,17 @@ public static class ArticleRequest
         var errors = input?.Validate() ?? new() { ["body"] = ["The request has no article."] };
         if (errors.Count > 0)
         {
-            return (null, TypedResults.Problem(new HttpValidationProblemDetails(errors)
-            {
-                Status = StatusCodes.Status400BadRequest, Title = "The article is not complete",
-            }));
+            return (null, Invalid(errors));
         }
 
-        return input!.Body!.Length > ArticleParser.MaxArticleChars ? (null, TooLarge()) : (input.ToDocument(id), null);
+        if (input!.Body!.Length > ArticleParser.MaxArticleChars)
+        {
+            return (null, TooLarge());
+        }
+
+        var document = input.ToDocument(id);
+        var limits = ArticleLimits.Problems(document).GroupBy(p => p.Field).ToDictionary(g => g.Key, g => g.Select(p => p.Message).ToArray());
+        return limits.Count > 0 ? (null, Invalid(limits)) : (document, null);
     }
 
     /// <summary>The text, or null when it is longer than <paramref name="maxChars"/> (reading stops there).</summary>
@@ -94,6 +98,12 @@ public static class ArticleRequest
 
         return text.ToString();
     }
+
+    private static ProblemHttpResult Invalid(Dictionary<string, string[]> errors) =>
+        TypedResults.Problem(new HttpValidationProblemDetails(errors)
+        {
+            Status = StatusCodes.Status400BadRequest, Title = "The article is not complete",
+        });
 
     private static ProblemHttpResult TooLarge() => KnowledgeApi.Problem(StatusCodes.Status413PayloadTooLarge, "The article is too large",
         $"An article may have at most {ArticleParser.MaxArticleChars:N0} characters.");

@@ -8,10 +8,16 @@ namespace HelpdeskBot.Knowledge;
 /// <summary>Published articles as plain, sanitized HTML pages at <c>/kb/{id}</c> (the answer card's "Open article").</summary>
 public static class KnowledgePages
 {
+    // Nothing runs on the page: no scripts at all, its own inline style, images from the web, no frames or forms.
+    private const string ContentSecurityPolicy =
+        "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' https: data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
     public static IEndpointRouteBuilder MapKnowledgePages(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/kb/{id}", async (string id, KnowledgeDbContext db, CancellationToken ct) =>
+        endpoints.MapGet("/kb/{id}", async (string id, KnowledgeDbContext db, HttpResponse response, CancellationToken ct) =>
         {
+            response.Headers.ContentSecurityPolicy = ContentSecurityPolicy;
+            response.Headers.XContentTypeOptions = "nosniff";
             var article = await db.Articles.AsNoTracking().Include(a => a.Versions)
                 .SingleOrDefaultAsync(a => a.Id == id && a.State == ArticleState.Published, ct);
             var version = article?.Published;

@@ -192,6 +192,8 @@ public sealed class PeopleDirectory(HelpdeskDbContext db, RecentPeopleWrites rec
             p => db.People.Where(m => p.ManagerEmail != null && m.Email == p.ManagerEmail && m.Id != p.Id)
                 .Select(m => (int?)m.Id).FirstOrDefault()), cancellationToken);
 
+    // What chat says is taken as far as it can be stored: a NUL (which the database would cut the text at) is dropped.
     private static string? Trimmed(string? value, int max) =>
-        string.IsNullOrWhiteSpace(value) ? null : value.Trim() is var t && t.Length > max ? t[..max] : t;
+        string.IsNullOrWhiteSpace(value = value?.Replace("\0", "", StringComparison.Ordinal)) ? null
+        : value.Trim() is var t && t.Length > max ? t[..max] : t;
 }

@@ -1,3 +1,5 @@
+using HelpdeskBot.Storage;
+
 namespace HelpdeskBot.People;
 
 /// <summary>
@@ -28,12 +30,17 @@ public sealed record PersonRecord(
 
         foreach (var (field, value, max) in new[]
         {
+            ("email", Email, PersonEmail.MaxLength), ("manager_email", ManagerEmail, PersonEmail.MaxLength),
             ("name", Name, Person.MaxNameLength), ("department", Department, Person.MaxPlaceLength),
             ("location", Location, Person.MaxPlaceLength), ("aad_object_id", AadObjectId, Person.MaxIdLength),
             ("teams_id", TeamsId, Person.MaxIdLength),
         })
         {
-            if (value?.Trim().Length > max)
+            if (StoredText.Problem(value, field) is { } nul)
+            {
+                yield return nul;
+            }
+            else if (value?.Trim().Length > max)
             {
                 yield return $"{field} is {value.Trim().Length:N0} characters; the limit is {max}";
             }

@@ -1,3 +1,5 @@
+using HelpdeskBot.Storage;
+
 namespace HelpdeskBot.Tickets;
 
 /// <summary>
@@ -132,6 +134,8 @@ public sealed partial class Ticket
             throw new ArgumentException("A comment needs some text.", nameof(text));
         }
 
+        StoredText.Check(text, "The comment");
+
         if (text.Length > policy.MaxCommentLength)
         {
             throw new ArgumentException(
@@ -200,6 +204,12 @@ public sealed partial class Ticket
 
     private void Append(DateTimeOffset at, string actor, JournalKind kind, string? from, string? to, string? text)
     {
+        // Every journal line passes here: the last guard against text the database would cut (see StoredText).
+        foreach (var value in new[] { actor, from, to, text })
+        {
+            StoredText.Check(value, kind == JournalKind.Comment ? "The comment" : "The text");
+        }
+
         _journal.Add(new TicketJournalEntry(at, actor, kind, from, to, text));
         Version++;
     }

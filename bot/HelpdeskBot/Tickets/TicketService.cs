@@ -45,6 +45,8 @@ public sealed class TicketService(
                 throw;
             }
 
+            logger.LogInformation("A concurrent {SubmissionSource} submission created ticket {TicketNumber} first; answering with it",
+                submissionKey.Source, winner.Number);
             return (winner, false);
         }
 
@@ -148,6 +150,8 @@ public sealed class TicketService(
         Limit(input.CatalogItemId, "The catalog item id", 100);
         Limit(input.AssignmentGroup, "The assignment group", 100);
         Limit(input.ApproverId, "The approver id", 256);
+        StoredText.Check(input.Description, "The description");
+        StoredText.Check(input.Fields, "The form's fields");
         if (input.Description?.Length > Ticket.MaxDescriptionLength)
         {
             throw new ArgumentException($"The description can be at most {Ticket.MaxDescriptionLength:N0} characters.", nameof(input));
@@ -189,6 +193,7 @@ public sealed class TicketService(
 
     private static void Limit(string? value, string what, int maxLength)
     {
+        StoredText.Check(value, what);
         if (value?.Length > maxLength)
         {
             throw new ArgumentException($"{what} can be at most {maxLength:N0} characters; this one has {value.Length:N0}.");

@@ -55,9 +55,15 @@ public static partial class ArticleParser
             throw new ArticleFormatException(fileName, 1, "the front matter has no closing '---' line.");
         }
 
+        var nulLine = Array.FindIndex(lines, l => l.Contains('\0'));
+        if (nulLine >= 0)
+        {
+            throw new ArticleFormatException(fileName, nulLine + 1, "the line contains a NUL character (U+0000), which cannot be stored.");
+        }
+
         var fields = ReadFrontMatter(string.Join('\n', lines[1..end]), fileName);
         var body = string.Join('\n', lines[(end + 1)..]).Trim();
-        return new ArticleDocument(
+        var document = new ArticleDocument(
             id,
             Title(fields, fileName),
             Tags(fields, fileName),
@@ -66,6 +72,9 @@ public static partial class ArticleParser
             OptionalText(fields, "owner"),
             ReviewBy(fields, fileName),
             body.Length > 0 ? body : throw new ArticleFormatException(fileName, end + 2, "the article has no body."));
+        return ArticleLimits.Problems(document).FirstOrDefault() is ({ } field, { } message)
+            ? throw new ArticleFormatException(fileName, field == "body" ? end + 2 : 2, message)
+            : document;
     }
 
     private static YamlMappingNode ReadFrontMatter(string yaml, string fileName)

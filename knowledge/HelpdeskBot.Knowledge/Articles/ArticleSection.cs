@@ -98,8 +98,8 @@ public sealed partial record ArticleSection(int Ordinal, string Heading, string 
     private static partial Regex HtmlTag();
 
     /// <summary>
-    /// Markdown to HTML with raw HTML escaped, not passed through, and links and images only to web, mail and
-    /// relative addresses (a <c>javascript:</c> link becomes <c>#</c>): safe to serve.
+    /// Markdown to HTML with raw HTML escaped, not passed through, and links and images only to http(s) and relative
+    /// addresses (a <c>javascript:</c> or protocol-relative <c>//host</c> link becomes <c>#</c>): safe to serve.
     /// </summary>
     public static string ToSafeHtml(string markdown)
     {
@@ -123,8 +123,14 @@ public sealed partial record ArticleSection(int Ordinal, string Heading, string 
 
     private static bool IsSafeUrl(string? url)
     {
-        // Browsers ignore tabs, newlines and the like inside a scheme ("java\tscript:"), so look without them.
-        var cleaned = new string([.. (url ?? "").Where(c => !char.IsControl(c) && !char.IsWhiteSpace(c))]);
+        // Browsers ignore tabs, newlines and the like inside a scheme ("java\tscript:"), so look without them; they
+        // also read a backslash as a slash, so "\\host" is as protocol-relative as "//host" (another site).
+        var cleaned = new string([.. (url ?? "").Where(c => !char.IsControl(c) && !char.IsWhiteSpace(c))]).Replace('\\', '/');
+        if (cleaned.StartsWith("//", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
         var colon = cleaned.IndexOf(':');
         var pathStart = cleaned.IndexOfAny(['/', '?', '#']);
         if (colon < 0 || (pathStart >= 0 && pathStart < colon))
@@ -132,7 +138,7 @@ public sealed partial record ArticleSection(int Ordinal, string Heading, string 
             return true; // relative
         }
 
-        return cleaned[..colon].ToLowerInvariant() is "http" or "https" or "mailto" or "tel";
+        return cleaned[..colon].ToLowerInvariant() is "http" or "https";
     }
 
     [GeneratedRegex(@"^#{2,3}\s+(.+?)\s*#*\s*$")]

@@ -27,6 +27,8 @@ public sealed class KnowledgeGaps(KnowledgeDbContext db, TimeProvider time)
 
     private async Task RecordAsync(KnowledgeGapKind kind, string question, string? articleId, CancellationToken cancellationToken)
     {
+        // A NUL would cut the stored question short (SQLite) or fail the write (PostgreSQL); it carries no meaning.
+        question = question.Replace("\0", "", StringComparison.Ordinal);
         var normalized = Normalize(question);
         if (!IsAskable(normalized))
         {

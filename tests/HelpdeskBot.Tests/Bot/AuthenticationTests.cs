@@ -155,6 +155,21 @@ public sealed class AuthenticationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ATeamsActivityFromAnotherTenantThanTheOneServedRecordsNobody()
+    {
+        var settings = _idp.BotSettings();
+        settings["MicrosoftAppTenantId"] = "tenant-served";
+        await using var bot = new HelpdeskBotFactory(settings);
+        _client = bot.CreateClient();
+
+        var response = await PostAsync(TeamsActivities.Message(_channel.ServiceUrl, "hello"), _idp.ChannelToken(_channel.ServiceUrl));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        await using var scope = bot.Services.CreateAsyncScope();
+        Assert.Null(await scope.ServiceProvider.GetRequiredService<PeopleDirectory>().FindByTeamsIdAsync(TeamsActivities.UserId, default));
+    }
+
+    [Fact]
     public async Task AnActivityWhoseServiceUrlDiffersFromTheTokensIsRefused()
     {
         var token = _idp.ChannelToken(_channel.ServiceUrl);

@@ -4,9 +4,11 @@ using System.Text;
 using System.Text.Json;
 using HelpdeskBot.Chat;
 using HelpdeskBot.Knowledge;
+using HelpdeskBot.People;
 using HelpdeskBot.Protocol.Builder;
 using HelpdeskBot.Protocol.Schema;
 using HelpdeskBot.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace HelpdeskBot.Tests.Bot;
 
@@ -31,6 +33,21 @@ public sealed class MessagesEndpointTests() : BotWithChannel(HelpdeskBotFactory.
         var card = Assert.Single(reply.Attachments!);
         Assert.Equal(Attachment.AdaptiveCardContentType, card.ContentType);
         Assert.Contains("help desk bot", card.Content!.Value.GetRawText());
+    }
+
+    [Fact]
+    public async Task AMessageWithANulCharacterIsAnsweredNotRefusedOrCrashed()
+    {
+        var message = TeamsActivities.Message(Channel.ServiceUrl, "my printer\0 is on fire");
+        message.From!.Name = "Ada\0 Lovelace";
+
+        var response = await Client.PostActivityAsync(message);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Single(await Channel.WaitForRequestsAsync(1));
+        await using var scope = Bot.Services.CreateAsyncScope();
+        var person = await scope.ServiceProvider.GetRequiredService<PeopleDirectory>().FindByTeamsIdAsync(TeamsActivities.UserId, default);
+        Assert.Equal("Ada Lovelace", person?.Name); // kept whole, without the NUL the database would cut it at
     }
 
     [Fact]

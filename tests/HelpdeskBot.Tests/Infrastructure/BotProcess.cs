@@ -8,9 +8,11 @@ public static class BotProcess
 {
     public static string DllPath => System.IO.Path.Combine(AppContext.BaseDirectory, "HelpdeskBot.dll");
 
-    public static ExternalProcess Start(string workingDirectory, IEnumerable<string> arguments, int? port = null, bool redirectInput = false)
+    public static ExternalProcess Start(
+        string workingDirectory, IEnumerable<string> arguments, int? port = null, bool redirectInput = false,
+        IReadOnlyDictionary<string, string>? extra = null)
     {
-        var environment = new Dictionary<string, string>
+        var variables = new Dictionary<string, string>
         {
             ["ConnectionStrings__Helpdesk"] = $"Data Source={System.IO.Path.Combine(workingDirectory, "helpdesk.db")}",
             ["DOTNET_NOLOGO"] = "1",
@@ -21,10 +23,15 @@ public static class BotProcess
         };
         if (port is { } p)
         {
-            environment["Urls"] = $"http://127.0.0.1:{p}";
+            variables["Urls"] = $"http://127.0.0.1:{p}";
         }
 
-        return ExternalProcess.Start("dotnet", [DllPath, .. arguments], workingDirectory, environment, redirectInput);
+        foreach (var (key, value) in extra ?? new Dictionary<string, string>())
+        {
+            variables[key] = value;
+        }
+
+        return ExternalProcess.Start("dotnet", [DllPath, .. arguments], workingDirectory, variables, redirectInput);
     }
 
     /// <summary>Runs a command (<c>kb import ...</c>, <c>--help</c>) to its end, within a minute; its exit code and output.</summary>

@@ -359,6 +359,51 @@ public sealed class KnowledgeApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AnArticleWithANulCharacterIsRefusedNotCutWhicheverWayItIsSent()
+    {
+        var body = new string('A', 1_000) + "\u0000HIDDEN-TAIL";
+        var markdown = await PutAsync("nul-markdown", Article("Printer jams", body));
+        var json = await _client.SendAsync(Request(HttpMethod.Put, "/api/kb/articles/nul-json", content: JsonContent.Create(new
+        {
+            title = "Printer jams", service = "printing", body,
+        })));
+
+        Assert.Equal(HttpStatusCode.BadRequest, markdown.StatusCode);
+        Assert.Contains("NUL character", await markdown.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.BadRequest, json.StatusCode);
+        Assert.Contains("NUL character", await json.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.NotFound, (await _client.SendAsync(Request(HttpMethod.Get, "/api/kb/articles/nul-json"))).StatusCode);
+    }
+
+    [Theory]
+    [InlineData("title")]
+    [InlineData("tags")]
+    [InlineData("tag")]
+    [InlineData("service")]
+    [InlineData("owner")]
+    public async Task TheJsonAndMarkdownRoutesRefuseTheSameOversizedFields(string field)
+    {
+        var (title, tags, service, owner) = field switch
+        {
+            "title" => (new string('t', 600_000), new[] { "printing" }, "printing", "Ann"),
+            "tags" => ("Printer jams", Enumerable.Range(0, 50_000).Select(i => $"t{i}").ToArray(), "printing", "Ann"),
+            "tag" => ("Printer jams", new[] { new string('t', 1_000) }, "printing", "Ann"),
+            "service" => ("Printer jams", new[] { "printing" }, new string('s', 1_000), "Ann"),
+            _ => ("Printer jams", new[] { "printing" }, "printing", new string('o', 1_000)),
+        };
+        var json = await _client.SendAsync(Request(HttpMethod.Put, "/api/kb/articles/big-json", content: JsonContent.Create(new
+        {
+            title, tags, service, owner, body = "Open tray 2.",
+        })));
+        var markdown = await PutAsync("big-markdown",
+            $"---\ntitle: {title}\ntags: [{string.Join(", ", tags)}]\nservice: {service}\nowner: {owner}\n---\nOpen tray 2.\n");
+
+        Assert.Equal(HttpStatusCode.BadRequest, json.StatusCode);
+        Assert.Contains(field == "tag" ? "tags" : field, await json.Content.ReadAsStringAsync());
+        Assert.True(markdown.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.RequestEntityTooLarge, $"markdown: {markdown.StatusCode}");
+    }
+
+    [Fact]
     public async Task AnArticleCanBeSentAsJsonAndMissingFieldsAreNamed()
     {
         var json = await _client.SendAsync(Request(HttpMethod.Put, "/api/kb/articles/plotter-e42?publish=true", content: JsonContent.Create(new
@@ -390,6 +435,27 @@ public sealed class KnowledgeApiTests : IAsyncLifetime
         Assert.DoesNotContain("javascript:", page, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("&lt;script&gt;", page);
         Assert.Contains("href=\"https://example.com/help\"", page);
+    }
+
+    [Fact]
+    public async Task AnArticlePageForbidsScriptsAndSniffingAndLinksOnlyToWebAndRelativeAddresses()
+    {
+        await PutAsync("links-test", Article("Printer links",
+            "[a](//evil.example/x) [b](\\\\\\\\evil.example) [c](/\\evil.example) [d](data:text/html,hi) [e](vbscript:x) [ok](https://example.com/help) [rel](/kb/other) [here](other#part)"), "?publish=true");
+
+        var response = await _client.GetAsync("/kb/links-test");
+        var page = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+        var csp = response.Headers.GetValues("Content-Security-Policy").Single();
+        Assert.Contains("default-src 'none'", csp);
+        Assert.DoesNotContain("script-src", csp);
+        Assert.DoesNotContain("evil.example", page);
+        Assert.DoesNotContain("data:", page);
+        Assert.DoesNotContain("vbscript", page);
+        Assert.Contains("href=\"https://example.com/help\"", page);
+        Assert.Contains("href=\"/kb/other\"", page);
+        Assert.Contains("href=\"other#part\"", page);
     }
 
     [Fact]

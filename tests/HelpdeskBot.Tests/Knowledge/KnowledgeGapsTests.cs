@@ -25,6 +25,14 @@ public sealed class KnowledgeGapsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AQuestionWithANulCharacterIsKeptWholeWithoutIt()
+    {
+        await DeclinedAsync("where is the\0 HIDDEN-TAIL printer");
+
+        Assert.Equal("where is the HIDDEN-TAIL printer", Assert.Single(await _gaps.ListAsync(10, default)).Example);
+    }
+
+    [Fact]
     public async Task CloseWordingsOfOneQuestionAreOneGroupShownByTheLatestOfItsMostAskedWording()
     {
         await DeclinedAsync(

@@ -98,6 +98,16 @@ public sealed class PeopleApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task APersonWithANulCharacterInAFieldIsRefusedNotCut()
+    {
+        var bad = await PutAsync(new { email = "ann@contoso.example", name = "Ann\u0000 HIDDEN-TAIL", department = "IT" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Contains("NUL character", (await JsonAsync(bad)).GetProperty("detail").GetString());
+        Assert.Equal(HttpStatusCode.OK, (await SendAsync(HttpMethod.Get, "/api/people")).StatusCode);
+    }
+
+    [Fact]
     public async Task ACsvImportReportsItsCountsAndBadLinesAndTheListFiltersAndPages()
     {
         var response = await ImportAsync(await File.ReadAllTextAsync(RepositoryRoot.Combine("bot", "HelpdeskBot", "People", "sample-people.csv")));

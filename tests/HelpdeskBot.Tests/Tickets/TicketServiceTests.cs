@@ -46,6 +46,22 @@ public sealed class TicketServiceTests : TicketsApp
     }
 
     [Fact]
+    public async Task AWriteLosingOnTheUniqueSubmissionKeyIsNotLoggedAsAnError()
+    {
+        var first = await WithTicketsAsync(t => t.CreateAsync(Request(), SubmissionKey.Chat("raced")));
+
+        // What the loser of a race does: insert the same key after its check found none.
+        await WithDbAsync(async db =>
+        {
+            db.Add(Ticket.Create("REQ0009999", Request(), SubmissionKey.Chat("raced"), DefaultPolicy, Monday9));
+            return await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync());
+        });
+
+        Assert.DoesNotContain(App.Logs, line => line.StartsWith("Error", StringComparison.Ordinal));
+        Assert.NotNull(first);
+    }
+
+    [Fact]
     public async Task ADoubleClickRacingOnTheUniqueKeyStillCreatesOneTicket()
     {
         var tickets = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ =>
@@ -128,6 +144,21 @@ public sealed class TicketServiceTests : TicketsApp
             WithTicketsAsync(t => t.CommentAsync(ticket.Number, Requester, new string('x', 100 * 1024))));
 
         Assert.Contains("at most 4,000 characters", refusal.Message);
+        Assert.Single((await WithTicketsAsync(t => t.FindByNumberAsync(ticket.Number)))!.Journal);
+    }
+
+    [Fact]
+    public async Task TextWithANulCharacterIsRefusedInCommentsReasonsAndNotesNeverStoredCut()
+    {
+        var ticket = await WithTicketsAsync(t => t.CreateAsync(Request(approver: Approver), SubmissionKey.Chat("k")));
+
+        var comment = await Assert.ThrowsAsync<ArgumentException>(() =>
+            WithTicketsAsync(t => t.CommentAsync(ticket.Number, Requester, "see\0 HIDDEN-TAIL")));
+        var reason = await Assert.ThrowsAsync<ArgumentException>(() =>
+            WithTicketsAsync(t => t.DecideApprovalAsync(ticket.Number, Approver, false, "no\0 HIDDEN-TAIL")));
+
+        Assert.Contains("NUL character", comment.Message);
+        Assert.Contains("NUL character", reason.Message);
         Assert.Single((await WithTicketsAsync(t => t.FindByNumberAsync(ticket.Number)))!.Journal);
     }
 

@@ -269,6 +269,9 @@ public sealed class TicketsApiTests() : TicketsApp(Settings)
         { $$"""{"kind":"incident","title":"{{new string('t', 100_000)}}","requesterId":"29:ann","impact":"high","urgency":"high"}""", "The title can be at most 200 characters", null },
         { $$"""{"kind":"incident","title":"x","description":"{{new string('d', 100_000)}}","requesterId":"29:ann","impact":"high","urgency":"high"}""", "The description can be at most 8,000 characters", null },
         { """{"kind":"request","title":"x","requesterId":"29:ann","impact":"low","urgency":"low","fields":["a"]}""", "fields must be a JSON object", null },
+        { $$"""{"kind":"incident","title":"x","description":"{{new string('A', 1_000)}}\u0000HIDDEN-TAIL","requesterId":"29:ann","impact":"high","urgency":"high"}""", "The description contains a NUL character (U+0000)", null },
+        { """{"kind":"incident","title":"VPN\u0000 down","requesterId":"29:ann","impact":"high","urgency":"high"}""", "The title contains a NUL character", null },
+        { """{"kind":"incident","title":"x","requesterId":"29:ann\u0000x","impact":"high","urgency":"high"}""", "The requester id contains a NUL character", null },
         { """{"kind":"request","title":"x","requesterId":"29:ann","impact":"low","urgency":"low","catalogItemId":"time-machine"}""", "There is no catalog item 'time-machine'", null },
         { """{"kind":"request","title":"x","requesterId":"29:ann","impact":"low","urgency":"low"}""", "Idempotency-Key header can be at most 128", new string('k', 129) },
     };
@@ -303,6 +306,9 @@ public sealed class TicketsApiTests() : TicketsApp(Settings)
             (comment.GetProperty("kind").GetString(), comment.GetProperty("actor").GetString(), comment.GetProperty("text").GetString()));
         Assert.Equal(HttpStatusCode.BadRequest, empty.StatusCode);
         Assert.Equal("A comment needs some text.", await DetailAsync(empty));
+        var withNul = await PostAsync($"/api/tickets/{number}/comments", new { text = "Vendor ticket\u0000 HIDDEN-TAIL" });
+        Assert.Equal(HttpStatusCode.BadRequest, withNul.StatusCode);
+        Assert.Contains("NUL character", await DetailAsync(withNul));
         Assert.Equal(HttpStatusCode.BadRequest, tooLong.StatusCode);
         var journal = (await GetAsync($"/api/tickets/{number}")).GetProperty("journal");
         Assert.Equal(["Created", "Comment"], journal.EnumerateArray().Select(e => e.GetProperty("kind").GetString()));

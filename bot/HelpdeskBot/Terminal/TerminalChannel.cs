@@ -20,6 +20,7 @@ public sealed class TerminalChannel(TextWriter output, bool ansi = false)
 
     private int _nextId;
     private string? _prompt;
+    private List<Action>? _held;
 
     /// <summary>The terminal user's own conversation.</summary>
     public static TerminalConversation Main { get; } = new(TerminalChat.ConversationId, TerminalChat.User);
@@ -67,7 +68,7 @@ public sealed class TerminalChannel(TextWriter output, bool ansi = false)
             }
 
             var conversation = Find(conversationId, activity.Recipient);
-            InConversation(conversation, () =>
+            void Show() => InConversation(conversation, () =>
             {
                 if (!string.IsNullOrWhiteSpace(activity.Text))
                 {
@@ -79,8 +80,52 @@ public sealed class TerminalChannel(TextWriter output, bool ansi = false)
                     WriteCard(card.Content!.Value, id, updatesId is not null, conversation, null);
                 }
             });
+
+            if (_held is not null)
+            {
+                _held.Add(Show);
+            }
+            else
+            {
+                Show();
+            }
+
             return id;
         }
+    }
+
+    /// <summary>
+    /// Holds back what the bot sends until the returned handle is disposed, then shows it in the order it came. The chat
+    /// holds while it performs one action, so the answer to a click (a card updated in place) comes before what the
+    /// click set off (an approval card for someone else), and the actions left current are the last ones shown,
+    /// however the two race.
+    /// </summary>
+    public IDisposable Hold()
+    {
+        lock (_lock)
+        {
+            _held ??= [];
+        }
+
+        return new Held(this);
+    }
+
+    private void Release()
+    {
+        lock (_lock)
+        {
+            var queued = _held ?? [];
+            _held = null;
+            foreach (var show in queued)
+            {
+                show();
+            }
+        }
+    }
+
+    private sealed class Held(TerminalChannel channel) : IDisposable
+    {
+        public void Dispose() => channel.Release();
     }
 
     /// <summary>Shows a card (new, or replacing the one with <paramref name="activityId"/>) and makes its actions current.</summary>

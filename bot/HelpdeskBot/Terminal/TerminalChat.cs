@@ -109,6 +109,7 @@ public sealed class TerminalChat(
                 break;
             }
 
+            using var held = channel.Hold();
             if (int.TryParse(line, out var number) && number >= 1 && number <= channel.Actions.Count)
             {
                 await RunActionAsync(channel.Actions[number - 1], cancellationToken);

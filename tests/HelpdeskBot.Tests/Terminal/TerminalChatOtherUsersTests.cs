@@ -183,6 +183,35 @@ public sealed class TerminalChatOtherUsersTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task WhatAClickSetsOffIsShownAfterTheClicksOwnAnswerHoweverTheyRace()
+    {
+        // The click's turn sends Megan a card before it answers the click itself (as a fast ticket outbox can).
+        _recorder.OnRace = async () => await SendCardToMeganAsync();
+        await ChatAsync(
+            () => Line("help"),
+            async () =>
+            {
+                await ShowRaceCardAsync();
+                return "1";
+            },
+            () => Line("1"));
+
+        var transcript = _transcript.ToString();
+        var answer = transcript.IndexOf("Raced", StringComparison.Ordinal);
+        var meganCard = transcript.IndexOf("--- to Megan Bowen (1:1 chat) ---", StringComparison.Ordinal);
+        Assert.True(answer >= 0 && meganCard > answer, transcript);
+        // The actions left current are Megan's, the last shown: "1" approves as her.
+        Assert.Contains("Approved by Megan Bowen", transcript);
+    }
+
+    private Task ShowRaceCardAsync()
+    {
+        var card = new AdaptiveCard { Body = [new TextBlock("Race me")], Actions = [ActionExecute.Create("Go", "race")] };
+        _channel.Receive(TerminalChat.ConversationId, MessageWith(card));
+        return Task.CompletedTask;
+    }
+
+    [Fact]
     public async Task ALineTypedBeforeThePromptLeavesTheAnswerOnALineOfItsOwn()
     {
         // At a real terminal, a line typed while the bot was busy is echoed by the terminal before any prompt.
@@ -231,21 +260,33 @@ public sealed class TerminalChatOtherUsersTests : IAsyncLifetime
 
         public string? MeganCardId { get; set; }
 
+        /// <summary>Run inside a "race" click's turn, before the click is answered.</summary>
+        public Func<Task>? OnRace { get; set; }
+
         public IReadOnlyList<Activity> Activities => [.. _activities];
 
-        public Task OnTurnAsync(TurnContext turnContext, NextDelegate next, CancellationToken cancellationToken)
+        public async Task OnTurnAsync(TurnContext turnContext, NextDelegate next, CancellationToken cancellationToken)
         {
             var activity = turnContext.Activity;
             _activities.Enqueue(activity);
+            if (activity.IsType(ActivityTypes.Invoke) && OnRace is { } race &&
+                activity.Value?.Deserialize<AdaptiveCardInvokeValue>(ProtocolJson.Options)?.Action?.Verb == "race")
+            {
+                await race();
+                turnContext.InvokeResponse = new InvokeResponse(200, AdaptiveCardInvokeResponse.Card(
+                    new AdaptiveCard { Body = [new TextBlock("Raced")] }));
+                return;
+            }
+
             if (activity.IsType(ActivityTypes.Invoke) &&
                 activity.Value?.Deserialize<AdaptiveCardInvokeValue>(ProtocolJson.Options)?.Action?.Verb == "approve")
             {
                 var card = new AdaptiveCard { Body = [new TextBlock($"Approved by {activity.From?.Name}")] };
                 turnContext.InvokeResponse = new InvokeResponse(200, AdaptiveCardInvokeResponse.Card(card));
-                return Task.CompletedTask;
+                return;
             }
 
-            return next(cancellationToken);
+            await next(cancellationToken);
         }
     }
 }

@@ -57,7 +57,20 @@ internal static class ActivityReader
           !activity.IsType(ActivityTypes.Invoke) ? "The activity has no serviceUrl."
         : activity.ServiceUrl is { } url && !IsHttpUrl(url) ? "The activity's serviceUrl is not an absolute http(s) URL."
         : NullEntryIn(activity) is { } list ? $"The activity's {list} holds a null entry."
+        : NulIn(activity) is { } id ? $"The activity's {id} holds a NUL character."
         : null;
+
+    // Ids are stored and compared whole; a NUL would be cut by the store and make one id stand for another.
+    private static string? NulIn(Activity activity) =>
+        HasNul(activity.Conversation?.Id) ? "conversation.id"
+        : HasNul(activity.From?.Id) ? "from.id"
+        : HasNul(activity.Recipient?.Id) ? "recipient.id"
+        : HasNul(activity.ChannelId) ? "channelId"
+        : HasNul(activity.Id) ? "id"
+        : HasNul(activity.ReplyToId) ? "replyToId"
+        : null;
+
+    private static bool HasNul(string? text) => text?.Contains('\0') == true;
 
     private static bool IsHttpUrl(string url) =>
         Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Host.Length > 0 &&

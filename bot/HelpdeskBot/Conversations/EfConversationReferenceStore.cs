@@ -25,14 +25,15 @@ public sealed class EfConversationReferenceStore(HelpdeskDbContext db, RecentCon
         }
 
         var conversation = reference.Conversation;
+        var (botName, userName) = (WithoutNul(reference.Bot?.Name), WithoutNul(reference.User?.Name)); // names a client sent
         var now = (long)Timestamp.ConvertToProvider(time.GetUtcNow())!;
         await db.Database.ExecuteSqlAsync(
             $"""
             INSERT INTO "Conversations" ("ChannelId", "ConversationId", "ConversationType", "IsGroup", "TenantId", "ServiceUrl",
                 "BotId", "BotName", "UserId", "UserName", "UserAadObjectId", "Locale", "Authenticated", "LastActivityAt")
             VALUES ({reference.ChannelId ?? ""}, {conversation!.Id!}, {conversation.ConversationType}, {conversation.IsGroup},
-                {tenantId}, {reference.ServiceUrl ?? ""}, {reference.Bot?.Id}, {reference.Bot?.Name}, {reference.User?.Id},
-                {reference.User?.Name}, {reference.User?.AadObjectId}, {reference.Locale}, {authenticated}, {now})
+                {tenantId}, {reference.ServiceUrl ?? ""}, {reference.Bot?.Id}, {botName}, {reference.User?.Id},
+                {userName}, {reference.User?.AadObjectId}, {reference.Locale}, {authenticated}, {now})
             ON CONFLICT ("ChannelId", "ConversationId") DO UPDATE SET
                 "ServiceUrl" = excluded."ServiceUrl",
                 "ConversationType" = COALESCE(excluded."ConversationType", "Conversations"."ConversationType"),
@@ -50,4 +51,6 @@ public sealed class EfConversationReferenceStore(HelpdeskDbContext db, RecentCon
             cancellationToken);
         recent.Written(reference, tenantId, authenticated);
     }
+
+    private static string? WithoutNul(string? text) => text?.Replace("\0", "", StringComparison.Ordinal);
 }

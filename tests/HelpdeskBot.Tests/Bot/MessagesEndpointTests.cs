@@ -8,6 +8,7 @@ using HelpdeskBot.People;
 using HelpdeskBot.Protocol.Builder;
 using HelpdeskBot.Protocol.Schema;
 using HelpdeskBot.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace HelpdeskBot.Tests.Bot;
@@ -48,6 +49,30 @@ public sealed class MessagesEndpointTests() : BotWithChannel(HelpdeskBotFactory.
         await using var scope = Bot.Services.CreateAsyncScope();
         var person = await scope.ServiceProvider.GetRequiredService<PeopleDirectory>().FindByTeamsIdAsync(TeamsActivities.UserId, default);
         Assert.Equal("Ada Lovelace", person?.Name); // kept whole, without the NUL the database would cut it at
+        var stored = await scope.ServiceProvider.GetRequiredService<HelpdeskBot.Storage.HelpdeskDbContext>().Conversations.AsNoTracking()
+            .SingleAsync(c => c.ConversationId == "a:personal-1");
+        Assert.Equal("Ada Lovelace", stored.UserName); // the stored conversation reference too
+    }
+
+    [Theory]
+    [InlineData("conversation.id")]
+    [InlineData("from.id")]
+    [InlineData("replyToId")]
+    public async Task AnIdHoldingANulCharacterIsRefusedWith400NotStoredCut(string field)
+    {
+        var message = TeamsActivities.Message(Channel.ServiceUrl, "help");
+        switch (field)
+        {
+            case "conversation.id": message.Conversation!.Id = "a:personal-1\0-someone-else"; break;
+            case "from.id": message.From = new ChannelAccount("29:user-1\0x", "Ada"); break;
+            default: message.ReplyToId = "card\0"; break;
+        }
+
+        var response = await Client.PostActivityAsync(message);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains($"{field} holds a NUL character", (await response.Content.ReadFromJsonAsync<ErrorResponse>(ProtocolJson.Options))?.Error?.Message);
+        Assert.Empty(Channel.Requests);
     }
 
     [Fact]

@@ -63,7 +63,15 @@ public sealed class OpenIdKeySource(HttpClient http, string metadataUrl, TimePro
         }
 
         _lastAttempt = now;
-        return await FetchAsync(cancellationToken);
+        try
+        {
+            return await FetchAsync(cancellationToken);
+        }
+        catch (Exception ex) when (ex is HttpRequestException or InvalidOperationException or System.Text.Json.JsonException)
+        {
+            logger.LogError(ex, "Could not load the signing keys from {MetadataUrl}; next try after {NextTry:O}", metadataUrl, now + MinimumRefreshInterval);
+            throw;
+        }
     }
 
     private async Task<SigningKeys> FetchAsync(CancellationToken cancellationToken)

@@ -48,7 +48,8 @@ public sealed class BotHttpAdapter(
         catch (Exception ex) when (ex is HttpRequestException or InvalidOperationException or System.Text.Json.JsonException)
         {
             // The signing keys could not be loaded: not the caller's fault, and worth a retry later.
-            logger.LogError(ex, "Could not authenticate activity {ActivityId}: signing keys unavailable", activity.Id);
+            // One line per request: the failed fetch itself is logged, with its exception, where it happens (once per interval).
+            logger.LogWarning("Could not authenticate activity {ActivityId}: signing keys unavailable ({Reason})", activity.Id, ex.Message);
             http.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
             return;
         }

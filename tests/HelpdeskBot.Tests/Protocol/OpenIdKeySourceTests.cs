@@ -1,7 +1,7 @@
 using System.Net;
 using HelpdeskBot.Protocol.Authentication;
 using HelpdeskBot.Tests.Infrastructure;
-using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Logging;
 
 namespace HelpdeskBot.Tests.Protocol;
 
@@ -16,7 +16,9 @@ public sealed class OpenIdKeySourceTests
     [Fact]
     public async Task WhileTheKeysCannotBeFetchedForgedTokensTriggerOneFetchPerInterval()
     {
-        var source = new OpenIdKeySource(new HttpClient(_handler), MetadataUrl, _time, NullLogger.Instance);
+        var logs = new List<string>();
+        using var loggers = LoggerFactory.Create(b => b.AddProvider(new ListLoggerProvider(logs)));
+        var source = new OpenIdKeySource(new HttpClient(_handler), MetadataUrl, _time, loggers.CreateLogger("keys"));
 
         for (var i = 0; i < 20; i++)
         {
@@ -24,6 +26,7 @@ public sealed class OpenIdKeySourceTests
         }
 
         Assert.Equal(1, _handler.Requests);
+        Assert.Single(logs, l => l.StartsWith("Error", StringComparison.Ordinal)); // the failed fetch, logged once
 
         _time.Advance(TimeSpan.FromMinutes(4));
         await Assert.ThrowsAnyAsync<Exception>(() => source.GetKeysAsync("forged", CancellationToken.None));

@@ -35,7 +35,16 @@ public sealed record Mention(ChannelAccount Mentioned, string? Text)
             return null;
         }
 
-        var account = mentioned.Deserialize<ChannelAccount>(ProtocolJson.Options);
+        ChannelAccount? account;
+        try
+        {
+            account = mentioned.Deserialize<ChannelAccount>(ProtocolJson.Options);
+        }
+        catch (JsonException)
+        {
+            return null; // an id that is not a string, say: no mention anyone can act on
+        }
+
         var text = entity.Properties.TryGetValue("text", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString() : null;
         return account is null ? null : new Mention(account, text);
     }

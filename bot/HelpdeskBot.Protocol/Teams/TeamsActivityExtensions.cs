@@ -36,7 +36,7 @@ public static partial class TeamsActivityExtensions
     {
         var text = activity.Text ?? "";
         var botId = activity.Recipient?.Id;
-        foreach (var mention in activity.GetMentions().Where(m => m.Mentioned.Id == botId && m.Text is not null))
+        foreach (var mention in activity.GetMentions().Where(m => m.Mentioned.Id == botId && m.Text is { Length: > 0 }))
         {
             text = text.Replace(mention.Text!, "", StringComparison.OrdinalIgnoreCase);
         }

@@ -80,7 +80,7 @@ public sealed class HelpdeskActivityHandler(
 
     // Clients without Action.Execute send the card's Action.Submit fallback: the answer comes as a new message.
     protected override Task OnCardSubmitAsync(TurnContext turnContext, JsonElement value, CancellationToken cancellationToken) =>
-        (value.TryGetProperty(ActionExecute.FallbackVerbKey, out var verb) ? verb.GetString() : null) switch
+        (value.TryGetProperty(ActionExecute.FallbackVerbKey, out var verb) && verb.ValueKind == JsonValueKind.String ? verb.GetString() : null) switch
         {
             WelcomeCard.HelpVerb => SendWelcomeAsync(turnContext, cancellationToken),
             AnswerCard.FeedbackVerb => answers.OnFeedbackSubmitAsync(turnContext, value, cancellationToken),

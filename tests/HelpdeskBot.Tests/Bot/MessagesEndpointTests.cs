@@ -55,6 +55,27 @@ public sealed class MessagesEndpointTests() : BotWithChannel(HelpdeskBotFactory.
     }
 
     [Theory]
+    [InlineData("""{"verb":[1,null,"x",{}],"item":"hardware-request"}""", "value")]
+    [InlineData("""{"verb":"help"}""", "an empty mention")]
+    [InlineData("""{"verb":"help"}""", "a mention whose id is an object")]
+    public async Task ValuesOfTheWrongShapeGetAPoliteAnswerNotA500(string value, string shape)
+    {
+        var message = TeamsActivities.Message(Channel.ServiceUrl, shape == "value" ? "" : "<at>HelpdeskBot</at> my tickets");
+        message.Value = JsonDocument.Parse(value).RootElement.Clone();
+        if (shape != "value")
+        {
+            var mentioned = shape == "an empty mention" ? """{"id":"28:bot-app-id"}""" : """{"id":{"nested":5}}""";
+            message.Value = null;
+            message.Entities = [JsonSerializer.Deserialize<Entity>($$"""{"type":"mention","text":"","mentioned":{{mentioned}}}""", ProtocolJson.Options)!];
+        }
+
+        var response = await Client.PostActivityAsync(message);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Single(await Channel.WaitForRequestsAsync(1)); // answered
+    }
+
+    [Theory]
     [InlineData("conversation.id")]
     [InlineData("from.id")]
     [InlineData("replyToId")]

@@ -67,7 +67,8 @@ public static class PeopleApi
 
     /// <summary>A CSV file as the body; bad lines are listed in the report (200), an unusable file is 400.</summary>
     private static async Task<Results<Ok<PeopleImportReport>, ProblemHttpResult>> ImportAsync(
-        HttpRequest request, PeopleDirectory directory, IOptions<PeopleOptions> options, CancellationToken ct)
+        HttpRequest request, PeopleDirectory directory, IOptions<PeopleOptions> options, ClaimsPrincipal user,
+        ILogger<PersonInput> logger, CancellationToken ct)
     {
         if (request.ContentType?.Split(';')[0].Trim().ToLowerInvariant() is not ("text/csv" or "application/csv"))
         {
@@ -88,6 +89,7 @@ public static class PeopleApi
         }
 
         var report = await directory.ImportAsync(parsed.Records, PersonSource.Csv, ct);
+        logger.LogInformation("People imported through the API by {ApiClient}: {Report}", user.Identity?.Name, report);
         return TypedResults.Ok(report with { Errors = [.. parsed.Errors.Concat(report.Errors).OrderBy(e => e.Line)] });
     }
 

@@ -182,7 +182,7 @@ public sealed class PeopleDirectory(HelpdeskDbContext db, RecentPeopleWrites rec
         await db.SaveChangesAsync(cancellationToken);
         await ResolveManagersAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        logger.LogInformation("People {Source} import: {Report}", source, batch.Report);
+        logger.LogDebug("People {Source} import: {Report}", source, batch.Report); // each caller logs its own summary
         return batch.Report;
     }
 

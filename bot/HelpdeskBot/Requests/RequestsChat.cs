@@ -127,7 +127,8 @@ public sealed class RequestsChat(
     public const int MyApprovalsMax = 10;
 
     public static bool Handles(string? verb) => verb is CatalogChoiceCard.OpenVerb or IntakeCard.SubmitVerb
-        or ApprovalCard.ApproveVerb or ApprovalCard.RejectVerb or TicketActions.CommentVerb or TicketActions.CancelVerb;
+        or ApprovalCard.ApproveVerb or ApprovalCard.RejectVerb or TicketActions.CommentVerb or TicketActions.CancelVerb
+        or TicketActions.RateVerb or TicketActions.ReopenVerb;
 
     /// <summary>A button pressed as Action.Execute: the card returned replaces the pressed one (the invoke's replyToId).</summary>
     public async Task<AdaptiveCard> ExecuteAsync(TurnContext turn, string verb, JsonElement? data, CancellationToken cancellationToken)
@@ -169,6 +170,8 @@ public sealed class RequestsChat(
             ApprovalCard.RejectVerb => await DecideAsync(userId, data, approved: false, cancellationToken),
             TicketActions.CommentVerb => await CommentAsync(userId, data, cancellationToken),
             TicketActions.CancelVerb => await CancelAsync(userId, data, cancellationToken),
+            TicketActions.RateVerb => await RateAsync(userId, data, cancellationToken),
+            TicketActions.ReopenVerb => await ReopenAsync(userId, data, cancellationToken),
             _ => throw new ArgumentOutOfRangeException(nameof(verb), verb, "Not a requests verb."),
         };
     }
@@ -291,7 +294,29 @@ public sealed class RequestsChat(
         return (ApprovalCard.Decided(ticket, requesterName, item), shown);
     }
 
-    private async Task<(AdaptiveCard, Shown?)> CommentAsync(string userId, JsonElement? data, CancellationToken cancellationToken)
+    private Task<(AdaptiveCard, Shown?)> CommentAsync(string userId, JsonElement? data, CancellationToken cancellationToken) =>
+        OnOwnTicketAsync(userId, data, ticket => tickets.CommentAsync(
+            ticket.Number, userId, Property(data, TicketActions.CommentInput)?.Trim() ?? "", cancellationToken), _ => "Your comment was added.", cancellationToken);
+
+    private Task<(AdaptiveCard, Shown?)> CancelAsync(string userId, JsonElement? data, CancellationToken cancellationToken) =>
+        OnOwnTicketAsync(userId, data, ticket => tickets.CancelByRequesterAsync(
+            ticket.Number, userId, Optional(data, TicketActions.ReasonInput), cancellationToken), t => $"{t.Number} is cancelled.", cancellationToken);
+
+    private Task<(AdaptiveCard, Shown?)> RateAsync(string userId, JsonElement? data, CancellationToken cancellationToken) =>
+        OnOwnTicketAsync(userId, data, ticket => int.TryParse(Property(data, TicketActions.ScoreInput), out var score)
+            ? tickets.RateAsync(ticket.Number, userId, score, Optional(data, TicketActions.RatingCommentInput), cancellationToken)
+            : throw new ArgumentException("Pick a rating from 1 to 5."), t => $"Thanks for rating {t.Number}.", cancellationToken);
+
+    private Task<(AdaptiveCard, Shown?)> ReopenAsync(string userId, JsonElement? data, CancellationToken cancellationToken) =>
+        OnOwnTicketAsync(userId, data, ticket => tickets.ReopenByRequesterAsync(
+            ticket.Number, userId, Optional(data, TicketActions.StillBrokenInput), cancellationToken), t => $"{t.Number} is reopened; the help desk will pick it up again.", cancellationToken);
+
+    /// <summary>
+    /// A requester's button on their own ticket: the change, then their card again with a notice, or with the reason it
+    /// was refused (a closed ticket, a reopen window that has passed). Anyone else's ticket is "not yours".
+    /// </summary>
+    private async Task<(AdaptiveCard, Shown?)> OnOwnTicketAsync(
+        string userId, JsonElement? data, Func<Ticket, Task<Ticket>> change, Func<Ticket, string> notice, CancellationToken cancellationToken)
     {
         if (await OwnTicketAsync(userId, data, cancellationToken) is not { } ticket)
         {
@@ -299,10 +324,9 @@ public sealed class RequestsChat(
         }
 
         var shown = new Shown(ticket.Number, TicketCard.RequesterRole, userId);
-        var text = Property(data, TicketActions.CommentInput)?.Trim() ?? "";
         try
         {
-            ticket = await tickets.CommentAsync(ticket.Number, userId, text, cancellationToken);
+            await change(ticket);
         }
         catch (Exception e) when (e is ArgumentException or TicketStateException)
         {
@@ -310,30 +334,10 @@ public sealed class RequestsChat(
         }
 
         var updated = (await tickets.FindByNumberAsync(ticket.Number, cancellationToken))!;
-        return (TicketStatusCard.Build(updated, notice: "Your comment was added."), shown);
+        return (TicketStatusCard.Build(updated, notice: notice(updated)), shown);
     }
 
-    private async Task<(AdaptiveCard, Shown?)> CancelAsync(string userId, JsonElement? data, CancellationToken cancellationToken)
-    {
-        if (await OwnTicketAsync(userId, data, cancellationToken) is not { } ticket)
-        {
-            return (RequestErrorCard.Build(NotYours(Property(data, "ticket") ?? "")), null);
-        }
-
-        var shown = new Shown(ticket.Number, TicketCard.RequesterRole, userId);
-        var reason = Property(data, TicketActions.ReasonInput)?.Trim();
-        try
-        {
-            await tickets.CancelByRequesterAsync(ticket.Number, userId, reason is { Length: > 0 } ? reason : null, cancellationToken);
-        }
-        catch (Exception e) when (e is ArgumentException or TicketStateException)
-        {
-            return (TicketStatusCard.Build(ticket, error: e.Message), shown);
-        }
-
-        var updated = (await tickets.FindByNumberAsync(ticket.Number, cancellationToken))!;
-        return (TicketStatusCard.Build(updated, notice: $"{updated.Number} is cancelled."), shown);
-    }
+    private static string? Optional(JsonElement? data, string input) => Property(data, input)?.Trim() is { Length: > 0 } text ? text : null;
 
     /// <summary>The ticket the card's data names, if the user raised it; anything else (a changed number) is nobody's.</summary>
     private async Task<Ticket?> OwnTicketAsync(string userId, JsonElement? data, CancellationToken cancellationToken)

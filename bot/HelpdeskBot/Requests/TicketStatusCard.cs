@@ -28,6 +28,16 @@ public static class TicketStatusCard
             FallbackText = $"{ticket.Number} — {TicketText.State(ticket.State)}",
             Actions = TicketActions.For(ticket),
         };
+        if (ticket.Rating is { } score)
+        {
+            card.Body.Insert(2, IntakeCard.Text($"You rated it {score}/5{(ticket.RatingComment is { } said ? $": {Shorten(said)}" : "")}", t => t.IsSubtle = true, Spacing.None));
+        }
+
+        if (ticket.State is TicketState.Resolved or TicketState.Closed && Resolution(ticket) is { } resolution)
+        {
+            card.Body.Insert(2, IntakeCard.Text($"Resolution: {Shorten(resolution)}", t => t.Color = TextColor.Good));
+        }
+
         if (ticket.Description is { Length: > 0 } description)
         {
             card.Body.Insert(2, IntakeCard.Text(Shorten(description), _ => { }));
@@ -76,13 +86,19 @@ public static class TicketStatusCard
             JournalKind.Approval => $"Approval: {entry.To}",
             JournalKind.SlaWarning => "SLA warning",
             JournalKind.SlaBreach => "SLA breached",
+            JournalKind.Rating => $"Rated {entry.To}/5",
             _ => entry.Kind.ToString(),
         };
         var said = entry.Kind == JournalKind.Created ? ticket.Description ?? entry.Text : entry.Text;
-        var text = entry.Kind is JournalKind.Created or JournalKind.Comment or JournalKind.Approval && said is { Length: > 0 } t
+        var text = entry.Kind is JournalKind.Created or JournalKind.Comment or JournalKind.Approval or JournalKind.StateChanged or JournalKind.Rating && said is { Length: > 0 } t
             ? $": {Shorten(t)}" : "";
         return $"{TicketText.Time(entry.At)} {change}{text}";
     }
+
+    // The note of the latest move to Resolved: what the help desk did.
+    private static string? Resolution(Ticket ticket) =>
+        ticket.Journal.LastOrDefault(e => e.Kind == JournalKind.StateChanged && e.To == nameof(TicketState.Resolved))?.Text is { Length: > 0 } note
+            ? note : null;
 
     private static string Shorten(string text) => text.Length <= MaxText ? text : text[..MaxText] + "…";
 }

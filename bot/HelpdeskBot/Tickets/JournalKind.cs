@@ -9,4 +9,5 @@ public enum JournalKind
     Approval,
     SlaWarning,
     SlaBreach,
+    Rating,
 }

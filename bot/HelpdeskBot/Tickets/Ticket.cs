@@ -42,6 +42,12 @@ public sealed partial class Ticket
     public DateTimeOffset? ResolvedAt { get; private set; }
     public DateTimeOffset? ClosedAt { get; private set; }
 
+    /// <summary>The requester's satisfaction, 1 (poor) to 5 (great), given once the ticket is resolved.</summary>
+    public int? Rating { get; private set; }
+
+    public string? RatingComment { get; private set; }
+    public DateTimeOffset? RatedAt { get; private set; }
+
     /// <summary>The chat's card submit token or an API client's idempotency key; unique with <see cref="SubmissionSource"/>.</summary>
     public string SubmissionKey { get; private set; } = "";
 
@@ -154,6 +160,45 @@ public sealed partial class Ticket
 
         Append(now, actor, JournalKind.Comment, null, null, text);
     }
+
+    public const int MinRating = 1, MaxRating = 5;
+
+    /// <summary>The requester rates how it was resolved (again, if they change their mind); only once it is resolved.</summary>
+    public void Rate(string requesterId, int score, string? comment, DateTimeOffset now)
+    {
+        if (requesterId != RequesterId)
+        {
+            throw new TicketAccessException($"Only the person who raised {Number} can rate it.");
+        }
+
+        if (State is not (TicketState.Resolved or TicketState.Closed))
+        {
+            throw new TicketStateException($"{Number} is {TicketText(State)}: it can be rated once it is resolved.");
+        }
+
+        if (score is < MinRating or > MaxRating)
+        {
+            throw new ArgumentException($"A rating is {MinRating} to {MaxRating}.", nameof(score));
+        }
+
+        Rating = score;
+        RatingComment = Limit(string.IsNullOrWhiteSpace(comment) ? null : comment.Trim());
+        RatedAt = now;
+        Append(now, requesterId, JournalKind.Rating, null, score.ToString(System.Globalization.CultureInfo.InvariantCulture), RatingComment);
+    }
+
+    /// <summary>"Still broken": the requester reopens a resolved ticket, within the reopen window.</summary>
+    public void ReopenByRequester(string requesterId, string? reason, TicketPolicy policy, DateTimeOffset now)
+    {
+        if (requesterId != RequesterId)
+        {
+            throw new TicketAccessException($"Only the person who raised {Number} can reopen it.");
+        }
+
+        MoveTo(TicketState.Reopened, requesterId, Limit(string.IsNullOrWhiteSpace(reason) ? "Still broken" : $"Still broken: {reason.Trim()}"), policy, now);
+    }
+
+    private static string TicketText(TicketState state) => state == TicketState.InProgress ? "in progress" : state.ToString().ToLowerInvariant();
 
     public void CancelByRequester(string requesterId, string? reason, TicketPolicy policy, DateTimeOffset now)
     {

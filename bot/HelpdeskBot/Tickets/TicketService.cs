@@ -68,6 +68,12 @@ public sealed class TicketService(
     public Task<Ticket> CancelByRequesterAsync(string number, string requesterId, string? reason = null, CancellationToken cancellationToken = default) =>
         UpdateAsync(number, (ticket, now) => ticket.CancelByRequester(requesterId, reason, policy, now), cancellationToken);
 
+    public Task<Ticket> RateAsync(string number, string requesterId, int score, string? comment = null, CancellationToken cancellationToken = default) =>
+        UpdateAsync(number, (ticket, now) => ticket.Rate(requesterId, score, comment, now), cancellationToken);
+
+    public Task<Ticket> ReopenByRequesterAsync(string number, string requesterId, string? reason = null, CancellationToken cancellationToken = default) =>
+        UpdateAsync(number, (ticket, now) => ticket.ReopenByRequester(requesterId, reason, policy, now), cancellationToken);
+
     public Task<Ticket> DecideApprovalAsync(string number, string approverId, bool approved, string? reason = null, CancellationToken cancellationToken = default) =>
         UpdateAsync(number, (ticket, now) => ticket.DecideApproval(approverId, approved, reason, policy, now), cancellationToken);
 

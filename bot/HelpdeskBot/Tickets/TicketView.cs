@@ -16,6 +16,10 @@ public sealed record TicketView : TicketSummaryView
     public string? ApproverId { get; init; }
     public string? ApprovalReason { get; init; }
     public DateTimeOffset? ApprovalDecidedAt { get; init; }
+
+    /// <summary>The requester's rating once resolved: <c>{score, comment, at}</c>, or null.</summary>
+    public TicketRatingView? Rating { get; init; }
+
     public IReadOnlyList<TicketJournalView> Journal { get; init; } = [];
 
     /// <summary><paramref name="t"/> loaded with its journal (as <see cref="TicketService.FindByNumberAsync"/> does).</summary>
@@ -31,7 +35,11 @@ public sealed record TicketView : TicketSummaryView
             ApproverId = t.ApproverId,
             ApprovalReason = t.ApprovalReason,
             ApprovalDecidedAt = t.ApprovalDecidedAt,
+            Rating = t.Rating is { } score ? new TicketRatingView(score, t.RatingComment, t.RatedAt!.Value) : null,
             Journal = journal,
         };
     }
 }
+
+/// <summary>How the requester rated the resolution.</summary>
+public sealed record TicketRatingView(int Score, string? Comment, DateTimeOffset At);

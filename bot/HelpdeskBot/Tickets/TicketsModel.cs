@@ -25,6 +25,7 @@ public static class TicketsModel
             ticket.Property(t => t.AssigneeId).HasMaxLength(256);
             ticket.Property(t => t.ApproverId).HasMaxLength(256);
             ticket.Property(t => t.ApprovalReason).HasMaxLength(Ticket.MaxReasonLength);
+            ticket.Property(t => t.RatingComment).HasMaxLength(Ticket.MaxReasonLength);
             ticket.Property(t => t.Kind).HasConversion<string>().HasMaxLength(16);
             ticket.Property(t => t.State).HasConversion<string>().HasMaxLength(16);
             ticket.Property(t => t.Impact).HasConversion<string>().HasMaxLength(16);

@@ -23,7 +23,7 @@ public class CardRenderingTests
         "no-answer", "not-helpful", "intake-prefilled",
         "intake-password-reset", "intake-access-request", "intake-software-install", "intake-hardware-request",
         "intake-new-starter", "intake-report-incident", "intake-other-request", "intake-with-errors", "catalog-choice",
-        "ticket-confirmation", "ticket-status", "my-tickets", "approval", "approval-with-error", "approval-decided",
+        "ticket-confirmation", "ticket-status", "ticket-resolved", "my-tickets", "approval", "approval-with-error", "approval-decided",
     ];
 
     private static AdaptiveCard Build(string name) => name switch
@@ -43,6 +43,7 @@ public class CardRenderingTests
         "catalog-choice" => CatalogChoiceCard.Build(new CatalogMatcher(ShippedCatalog.Catalog).Match("request").Matches.Select(m => m.Item)),
         "ticket-confirmation" => TicketConfirmationCard.Build(PendingHardware()),
         "ticket-status" => TicketStatusCard.Build(TicketTestData.In(TicketState.InProgress), notice: "Your comment was added."),
+        "ticket-resolved" => TicketStatusCard.Build(Resolved()),
         "my-tickets" => MyTicketsCard.Build([TicketTestData.In(TicketState.Pending), PendingHardware()]),
         "approval" => ApprovalCard.Build(PendingHardware(), "Ada Lovelace", ShippedCatalog.Item("hardware-request")),
         "approval-with-error" => ApprovalCard.Build(PendingHardware(), "Ada <b>Lovelace</b>", null, "Rejecting a request needs a reason."),
@@ -62,6 +63,15 @@ public class CardRenderingTests
         var result = IntakeValidator.Validate(item, submitted);
         var errors = new Dictionary<string, string>(result.Errors) { [IntakeResult.FormError] = "Please check the answers below." };
         return IntakeCard.Build(item, result.Submitted, errors);
+    }
+
+    // Resolved with a note and rated: the card shows both, with "Change your rating" and "Still broken".
+    private static Ticket Resolved()
+    {
+        var ticket = TicketTestData.In(TicketState.InProgress);
+        ticket.MoveTo(TicketState.Resolved, TicketTestData.Agent, "Replaced the toner <b>cartridge</b>", TicketTestData.DefaultPolicy, TicketTestData.Monday9.AddDays(1));
+        ticket.Rate(TicketTestData.Requester, 4, "Quick, thanks", TicketTestData.Monday9.AddDays(2));
+        return ticket;
     }
 
     private static Ticket PendingHardware() => Ticket.Create("REQ0001002",

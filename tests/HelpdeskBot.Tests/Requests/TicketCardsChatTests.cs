@@ -250,6 +250,52 @@ public sealed class TicketCardsChatTests() : BotWithChannel(new HelpdeskBotFacto
         Assert.Equal(TicketState.Cancelled, (await TicketAsync()).State);
     }
 
+    private async Task ResolveAsync(string note)
+    {
+        await using var scope = Bot.Services.CreateAsyncScope();
+        var service = scope.ServiceProvider.GetRequiredService<TicketService>();
+        await service.AssignAsync("REQ0001001", "Desktop Support", "29:agent", "29:agent");
+        await service.ChangeStateAsync("REQ0001001", TicketState.InProgress, "29:agent");
+        await service.ChangeStateAsync("REQ0001001", TicketState.Resolved, "29:agent", note);
+    }
+
+    [Fact]
+    public async Task ResolvingGivesTheRequesterTheNoteAndARatingThatTheApiShows()
+    {
+        await FileSoftwareAsync();
+        var before = Channel.Requests.Count;
+
+        await ResolveAsync("Installed Visio 2024 from the company portal");
+
+        var update = await ReceivedAsync(r => r.Method == "PUT" && IsCardContaining(r, "Resolution: Installed Visio 2024 from the company portal"), before);
+        var card = Texts(CardOf(update.Activity));
+        Assert.Contains("Rate this", card);
+        Assert.Contains("Still broken", card);
+        var rated = await ClickAsync(Click(TicketActions.RateVerb, About("REQ0001001", (TicketActions.ScoreInput, "4"), (TicketActions.RatingCommentInput, "quick, thanks"))));
+        Assert.Contains("Thanks for rating REQ0001001.", rated);
+        Assert.Contains("You rated it 4/5: quick, thanks", rated);
+        var api = await Client.GetFromJsonAsync<JsonElement>("/api/tickets/REQ0001001");
+        Assert.Equal((4, "quick, thanks"), (api.GetProperty("rating").GetProperty("score").GetInt32(), api.GetProperty("rating").GetProperty("comment").GetString()));
+    }
+
+    [Fact]
+    public async Task StillBrokenReopensTheTicketAndARatingBeforeResolutionIsRefused()
+    {
+        await FileSoftwareAsync();
+        var early = await ClickAsync(Click(TicketActions.RateVerb, About("REQ0001001", (TicketActions.ScoreInput, "5"))));
+        await ResolveAsync("Reinstalled");
+
+        var noScore = await ClickAsync(Click(TicketActions.RateVerb, About("REQ0001001", (TicketActions.ScoreInput, "ten"))));
+        var reopened = await ClickAsync(Click(TicketActions.ReopenVerb, About("REQ0001001", (TicketActions.StillBrokenInput, "it crashes on start"))));
+
+        Assert.Contains("it can be rated once it is resolved", early);
+        Assert.Contains("Pick a rating from 1 to 5.", noScore);
+        Assert.Contains("REQ0001001 is reopened", reopened);
+        Assert.Contains("Still broken: it crashes on start", reopened);
+        var ticket = await TicketAsync();
+        Assert.Equal((TicketState.Reopened, (int?)null), (ticket.State, ticket.Rating));
+    }
+
     [Fact]
     public async Task ButtonsOfSomeoneElsesTicketOrWithAChangedNumberDoNothing()
     {

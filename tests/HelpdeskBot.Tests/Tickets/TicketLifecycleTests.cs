@@ -83,6 +83,39 @@ public sealed class TicketLifecycleTests
     }
 
     [Fact]
+    public void OnlyTheRequesterRatesAResolvedTicketOneToFive()
+    {
+        var open = In(TicketState.InProgress);
+        var resolved = In(TicketState.Resolved);
+
+        var early = Assert.Throws<TicketStateException>(() => open.Rate(Requester, 4, null, Monday9.AddDays(1)));
+        Assert.Throws<TicketAccessException>(() => resolved.Rate(Agent, 5, null, Monday9.AddDays(1)));
+        Assert.Throws<ArgumentException>(() => resolved.Rate(Requester, 6, null, Monday9.AddDays(1)));
+        resolved.Rate(Requester, 4, "  quick, thanks ", Monday9.AddDays(1));
+
+        Assert.Equal("REQ0001001 is in progress: it can be rated once it is resolved.", early.Message);
+        Assert.Equal((4, "quick, thanks", Monday9.AddDays(1)), (resolved.Rating, resolved.RatingComment, resolved.RatedAt));
+        var last = resolved.Journal.Last();
+        Assert.Equal((JournalKind.Rating, "4", "quick, thanks"), (last.Kind, last.To, last.Text));
+        Assert.Null(open.Rating);
+    }
+
+    [Fact]
+    public void StillBrokenReopensForTheRequesterOnlyWithinTheWindow()
+    {
+        var ticket = In(TicketState.Resolved);
+        var late = In(TicketState.Resolved);
+
+        Assert.Throws<TicketAccessException>(() => ticket.ReopenByRequester(Agent, null, DefaultPolicy, Monday9.AddDays(1)));
+        ticket.ReopenByRequester(Requester, "the printer jams again", DefaultPolicy, ticket.ResolvedAt!.Value.AddDays(1));
+        Assert.Throws<TicketStateException>(() => late.ReopenByRequester(Requester, null, DefaultPolicy, late.ResolvedAt!.Value.AddDays(8)));
+
+        Assert.Equal(TicketState.Reopened, ticket.State);
+        Assert.Equal("Still broken: the printer jams again", ticket.Journal.Last().Text);
+        Assert.Equal(TicketState.Resolved, late.State);
+    }
+
+    [Fact]
     public void AResolvedTicketCanBeReopenedUpToTheEndOfTheWindowAndNotATickLater()
     {
         var onTheEdge = In(TicketState.Resolved);

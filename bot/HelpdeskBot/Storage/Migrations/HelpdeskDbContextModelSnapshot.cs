@@ -125,6 +125,9 @@ public partial class HelpdeskDbContextModelSnapshot : ModelSnapshot
             b.Property<long?>("PausedAt").HasColumnType("INTEGER");
             b.Property<long>("PausedBusinessTime").HasColumnType("INTEGER");
             b.Property<string>("Priority").IsRequired().HasMaxLength(16).HasColumnType("TEXT");
+            b.Property<long?>("RatedAt").HasColumnType("INTEGER");
+            b.Property<int?>("Rating").HasColumnType("INTEGER");
+            b.Property<string>("RatingComment").HasMaxLength(1000).HasColumnType("TEXT");
             b.Property<string>("RequesterId").IsRequired().HasMaxLength(256).HasColumnType("TEXT");
             b.Property<bool>("ResolutionBreached").HasColumnType("INTEGER");
             b.Property<long?>("ResolutionDueAt").HasColumnType("INTEGER");

@@ -76,5 +76,5 @@ public static class CatalogChoiceCard
         string.IsNullOrWhiteSpace(message) ? null : message.Trim() is var m && m.Length > MaxMessageCharacters ? m[..MaxMessageCharacters] : m;
 
     // Teams cuts long button titles anyway; keep them short and whole-worded enough.
-    private static string ButtonTitle(string title) => title.Length <= 40 ? title : title[..39] + "…";
+    private static string ButtonTitle(string title) => title.Shorten(40);
 }

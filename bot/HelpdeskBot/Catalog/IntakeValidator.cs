@@ -148,7 +148,7 @@ public sealed class IntakeValidator(ServiceCatalog catalog)
     }
 
     // A wrong answer quoted back, short enough for one line of a card.
-    private static string Shown(string text) => text.Length <= 40 ? text : text[..39] + "…";
+    private static string Shown(string text) => text.Shorten(40);
 
     private static (string?, string?) CheckChoices(CatalogField field, string[] answers)
     {

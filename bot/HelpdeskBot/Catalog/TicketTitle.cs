@@ -19,7 +19,7 @@ public static partial class TicketTitle
 
         var title = Placeholder().Replace(item.TicketTitle, m => Shown(item.FindField(m.Groups[1].Value), values.GetValueOrDefault(m.Groups[1].Value)));
         title = Spaces().Replace(title, " ").Trim();
-        return title.Length == 0 ? item.Title : title.Length <= MaxLength ? title : title[..(MaxLength - 1)].TrimEnd() + "…";
+        return title.Length == 0 ? item.Title : title.Shorten(MaxLength);
     }
 
     /// <summary>The field ids a template names, for checking a catalog.</summary>

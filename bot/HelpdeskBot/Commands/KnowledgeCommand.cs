@@ -241,6 +241,6 @@ public static class KnowledgeCommand
     private static string Printable(string text, int max)
     {
         var line = new string([.. text.Select(c => char.IsControl(c) ? ' ' : c)]).Trim();
-        return line.Length <= max ? line : line[..(max - 1)] + "…";
+        return line.Shorten(max);
     }
 }

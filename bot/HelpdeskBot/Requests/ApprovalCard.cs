@@ -94,7 +94,7 @@ public static class ApprovalCard
 
             var definition = item?.Fields.FirstOrDefault(f => f.Id == field.Name);
             var shown = definition?.Show(value) ?? value;
-            yield return (definition?.Label ?? field.Name, shown.Length <= 500 ? shown : shown[..500] + "…");
+            yield return (definition?.Label ?? field.Name, shown.Shorten(501));
         }
     }
 }

@@ -100,5 +100,5 @@ public static class TicketStatusCard
         ticket.Journal.LastOrDefault(e => e.Kind == JournalKind.StateChanged && e.To == nameof(TicketState.Resolved))?.Text is { Length: > 0 } note
             ? note : null;
 
-    private static string Shorten(string text) => text.Length <= MaxText ? text : text[..MaxText] + "…";
+    private static string Shorten(string text) => text.Shorten(MaxText + 1);
 }

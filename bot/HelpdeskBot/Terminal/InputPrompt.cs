@@ -63,7 +63,7 @@ public static class InputPrompt
         CardText.Str(input, "placeholder") is { Length: > 0 } placeholder && placeholder != Label(input) ? $" (e.g. {placeholder})" : "";
 
     private static string Preset(string? preset) =>
-        preset is null ? "" : $" [Enter keeps \"{(preset.Length <= 60 ? preset : preset[..59] + "…")}\"]";
+        preset is null ? "" : $" [Enter keeps \"{preset.Shorten(60)}\"]";
 
     private static string Hint(string? type, JsonElement input) => type switch
     {

@@ -2,7 +2,10 @@ namespace HelpdeskBot.Tickets;
 
 /// <summary>
 /// What the intake (chat card or API) submits. <paramref name="ApproverId"/> set means the request needs that person's
-/// approval before anyone works on it. <paramref name="Fields"/> is the submitted form as a JSON object.
+/// approval before anyone works on it (a Teams id, or a lower-case email: see <see cref="Ticket.ApproverId"/>);
+/// <paramref name="NeedsApproval"/> with no approver files it pending with nobody named, journalled as stuck with
+/// <paramref name="NoApproverReason"/>, for the service desk to name one. <paramref name="Fields"/> is the submitted
+/// form as a JSON object.
 /// </summary>
 public sealed record NewTicket(
     TicketKind Kind,
@@ -14,4 +17,6 @@ public sealed record NewTicket(
     string? CatalogItemId = null,
     string Fields = "{}",
     string? AssignmentGroup = null,
-    string? ApproverId = null);
+    string? ApproverId = null,
+    bool NeedsApproval = false,
+    string? NoApproverReason = null);

@@ -14,6 +14,7 @@ public sealed partial class Ticket
     public const int MaxFieldsLength = 64 * 1024;
     public const int MaxReasonLength = 1000;
     public const string SystemActor = "system";
+    public const int MaxApproverIdLength = 256;
 
     private readonly List<TicketJournalEntry> _journal = [];
 
@@ -34,6 +35,13 @@ public sealed partial class Ticket
     public string? AssignmentGroup { get; private set; }
     public string? AssigneeId { get; private set; }
     public ApprovalState Approval { get; private set; }
+
+    /// <summary>
+    /// Who decides a pending approval: their Teams user id; or, for a directory person the bot has not seen in chat yet
+    /// (no Teams id), their email, trimmed and in lower case (<see cref="IsEmail"/>: Teams ids never hold an @). Null
+    /// when no approval is needed, or while it is pending with nobody named (the service desk names someone with
+    /// <see cref="ChangeApprover"/>).
+    /// </summary>
     public string? ApproverId { get; private set; }
     public string? ApprovalReason { get; private set; }
     public DateTimeOffset? ApprovalDecidedAt { get; private set; }
@@ -74,7 +82,7 @@ public sealed partial class Ticket
             Urgency = input.Urgency,
             Priority = policy.Matrix.For(input.Impact, input.Urgency),
             AssignmentGroup = input.AssignmentGroup,
-            Approval = input.ApproverId is null ? ApprovalState.NotRequired : ApprovalState.Pending,
+            Approval = input.NeedsApproval || input.ApproverId is not null ? ApprovalState.Pending : ApprovalState.NotRequired,
             ApproverId = input.ApproverId,
             CreatedAt = now,
             SubmissionKey = submissionKey.Value,
@@ -84,6 +92,10 @@ public sealed partial class Ticket
         if (ticket.Approval == ApprovalState.NotRequired)
         {
             ticket.StartSla(policy.Clock, now); // a request awaiting approval cannot be worked, so its clocks wait too
+        }
+        else if (ticket.ApproverId is null)
+        {
+            ticket.MarkApprovalStuck(input.NoApproverReason ?? "Nobody is named to approve it.", now); // in the same save
         }
 
         return ticket;
@@ -210,8 +222,22 @@ public sealed partial class Ticket
         MoveTo(TicketState.Cancelled, requesterId, Limit(reason), policy, now);
     }
 
-    /// <summary>The named approver approves (the clocks start) or rejects with a reason (the ticket is cancelled).</summary>
-    public void DecideApproval(string approverId, bool approved, string? reason, TicketPolicy policy, DateTimeOffset now)
+    /// <summary>True for an <see cref="ApproverId"/> that is an email (someone named before the bot knew their Teams id).</summary>
+    public static bool IsEmail(string approverId) => approverId.Contains('@', StringComparison.Ordinal);
+
+    /// <summary>
+    /// Whether the person with this Teams id (and, from the directory, this email) is the named approver: their Teams id
+    /// is <see cref="ApproverId"/>, or <see cref="ApproverId"/> is their email.
+    /// </summary>
+    public bool IsNamedApprover(string teamsId, string? email) =>
+        ApproverId is { } named && (named == teamsId || (IsEmail(named) && string.Equals(named, email?.Trim(), StringComparison.OrdinalIgnoreCase)));
+
+    /// <summary>
+    /// The named approver approves (the clocks start) or rejects with a reason (the ticket is cancelled). The approver
+    /// is matched by Teams id, or by <paramref name="approverEmail"/> (the directory's, for that Teams id) when the
+    /// ticket names them by email.
+    /// </summary>
+    public void DecideApproval(string approverId, bool approved, string? reason, TicketPolicy policy, DateTimeOffset now, string? approverEmail = null)
     {
         if (TicketTransitions.IsFinal(State))
         {
@@ -223,7 +249,7 @@ public sealed partial class Ticket
             throw new TicketStateException($"{Number} is not waiting for approval (approval: {Approval}).");
         }
 
-        if (approverId != ApproverId)
+        if (!IsNamedApprover(approverId, approverEmail))
         {
             throw new TicketAccessException($"Only the named approver can approve or reject {Number}.");
         }
@@ -244,6 +270,71 @@ public sealed partial class Ticket
         else
         {
             MoveTo(TicketState.Cancelled, approverId, $"Rejected: {ApprovalReason}", policy, now);
+        }
+    }
+
+    /// <summary>
+    /// The service desk names another approver for a pending approval (also when nobody was named): journalled as
+    /// <see cref="JournalKind.ApproverChanged"/> from the old to the new. <paramref name="newApproverTeamsId"/> is the new
+    /// approver's Teams id when they are named by email and the directory knows it, so the requester is refused either way.
+    /// </summary>
+    public void ChangeApprover(string newApproverId, string actor, string? reason, DateTimeOffset now, string? newApproverTeamsId = null)
+    {
+        RequirePendingApproval("its approver cannot change");
+        newApproverId = newApproverId?.Trim() ?? "";
+        if (newApproverId.Length is 0 or > MaxApproverIdLength)
+        {
+            throw new ArgumentException($"Name the new approver by Teams id or email, at most {MaxApproverIdLength} characters.", nameof(newApproverId));
+        }
+
+        if (newApproverId == RequesterId || newApproverTeamsId == RequesterId)
+        {
+            throw new ArgumentException($"The requester cannot approve their own request {Number}; name someone else.", nameof(newApproverId));
+        }
+
+        if (newApproverId == ApproverId)
+        {
+            throw new ArgumentException($"{newApproverId} already approves {Number}.", nameof(newApproverId));
+        }
+
+        var from = ApproverId;
+        ApproverId = newApproverId;
+        Append(now, actor, JournalKind.ApproverChanged, from, newApproverId, Limit(string.IsNullOrWhiteSpace(reason) ? null : reason.Trim()));
+    }
+
+    /// <summary>
+    /// Journals (as the system) that a pending approval cannot go ahead: the approver's card could not be delivered, or
+    /// nobody is named. Once per approver: false, and nothing journalled, when it is already stuck and the approver has
+    /// not changed since. Reads the journal's approver entries, so they must be loaded (TicketService does; a new
+    /// ticket has its whole journal). The entry's <c>To</c> is the approver it is stuck on (null for nobody).
+    /// </summary>
+    public bool MarkApprovalStuck(string reason, DateTimeOffset now)
+    {
+        RequirePendingApproval("its approval cannot be stuck");
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            throw new ArgumentException("Say why the approval is stuck.", nameof(reason));
+        }
+
+        if (_journal.LastOrDefault(e => e.Kind is JournalKind.ApprovalStuck or JournalKind.ApproverChanged)?.Kind == JournalKind.ApprovalStuck)
+        {
+            return false;
+        }
+
+        Append(now, SystemActor, JournalKind.ApprovalStuck, null, ApproverId, Limit(reason.Trim().Shorten(MaxReasonLength)));
+        return true;
+    }
+
+    private void RequirePendingApproval(string what)
+    {
+        if (TicketTransitions.IsFinal(State))
+        {
+            throw new TicketStateException($"{Number} is {State}: {what}.");
+        }
+
+        if (Approval != ApprovalState.Pending)
+        {
+            throw new TicketStateException($"{Number} is not waiting for approval (approval: {Approval}), so {what}.");
         }
     }
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using HelpdeskBot.People;
 using HelpdeskBot.Storage;
 using Microsoft.EntityFrameworkCore;
 
@@ -74,8 +75,45 @@ public sealed class TicketService(
     public Task<Ticket> ReopenByRequesterAsync(string number, string requesterId, string? reason = null, CancellationToken cancellationToken = default) =>
         UpdateAsync(number, (ticket, now) => ticket.ReopenByRequester(requesterId, reason, policy, now), cancellationToken);
 
-    public Task<Ticket> DecideApprovalAsync(string number, string approverId, bool approved, string? reason = null, CancellationToken cancellationToken = default) =>
-        UpdateAsync(number, (ticket, now) => ticket.DecideApproval(approverId, approved, reason, policy, now), cancellationToken);
+    /// <summary>The approver (a Teams id) decides; a ticket naming them by email is theirs when the directory gives them that email.</summary>
+    public async Task<Ticket> DecideApprovalAsync(string number, string approverId, bool approved, string? reason = null, CancellationToken cancellationToken = default)
+    {
+        var email = await EmailOfAsync(approverId, cancellationToken);
+        return await UpdateAsync(number, (ticket, now) => ticket.DecideApproval(approverId, approved, reason, policy, now, email), cancellationToken);
+    }
+
+    /// <summary>Whether the person with this Teams id is the ticket's named approver (by Teams id, or by their email in the directory).</summary>
+    public async Task<bool> IsNamedApproverAsync(Ticket ticket, string teamsId, CancellationToken cancellationToken = default) =>
+        ticket.ApproverId == teamsId || ticket.IsNamedApprover(teamsId, await EmailOfAsync(teamsId, cancellationToken));
+
+    /// <summary>
+    /// Names another approver for a pending approval (journalled <see cref="JournalKind.ApproverChanged"/>, which sends
+    /// them the card). <paramref name="newApprover"/> is a Teams id, or an email that must be in the people directory:
+    /// the person's Teams id is stored when known, else their email. An unknown email is an <see cref="ArgumentException"/>.
+    /// </summary>
+    public async Task<Ticket> ChangeApproverAsync(string number, string newApprover, string actor, string? reason = null, CancellationToken cancellationToken = default)
+    {
+        var (approverId, teamsId) = await ResolveApproverAsync(newApprover, cancellationToken);
+        var changed = await UpdateAsync(number, (ticket, now) => ticket.ChangeApprover(approverId, actor, reason, now, teamsId), cancellationToken);
+        logger.LogInformation("Ticket {TicketNumber}'s approver changed to {ApproverId} by {Actor}", changed.Number, approverId, actor);
+        return changed;
+    }
+
+    /// <summary>
+    /// Journals (once per approver) that the approval cannot go ahead, for the service desk's queue; false when it was
+    /// already journalled for the current approver. Refused (<see cref="TicketStateException"/>) once nothing is pending.
+    /// </summary>
+    public async Task<bool> MarkApprovalStuckAsync(string number, string reason, CancellationToken cancellationToken = default)
+    {
+        var marked = false;
+        var stuck = await UpdateAsync(number, (ticket, now) => marked = ticket.MarkApprovalStuck(reason, now), cancellationToken, withApproverEntries: true);
+        if (marked)
+        {
+            logger.LogInformation("Ticket {TicketNumber}'s approval is stuck: {Reason}", stuck.Number, reason);
+        }
+
+        return marked;
+    }
 
     /// <summary>The requester's tickets, newest first; open ones only unless <paramref name="includeFinished"/>.</summary>
     public Task<List<Ticket>> ListForRequesterAsync(string requesterId, bool includeFinished = false, int max = 50, CancellationToken cancellationToken = default) =>
@@ -86,14 +124,42 @@ public sealed class TicketService(
             .Take(Math.Clamp(max, 1, 200))
             .ToListAsync(cancellationToken);
 
-    /// <summary>Open tickets waiting for this approver's decision, oldest first.</summary>
-    public Task<List<Ticket>> ListAwaitingApprovalByAsync(string approverId, int max = 10, CancellationToken cancellationToken = default) =>
-        db.Set<Ticket>().AsNoTracking()
-            .Where(t => t.ApproverId == approverId && t.Approval == ApprovalState.Pending)
+    /// <summary>Open tickets waiting for this approver's decision (named by Teams id, or by their email in the directory), oldest first.</summary>
+    public async Task<List<Ticket>> ListAwaitingApprovalByAsync(string approverId, int max = 10, CancellationToken cancellationToken = default)
+    {
+        var email = await EmailOfAsync(approverId, cancellationToken);
+        return await db.Set<Ticket>().AsNoTracking()
+            .Where(t => (t.ApproverId == approverId || (email != null && t.ApproverId == email)) && t.Approval == ApprovalState.Pending)
             .Where(t => t.State != TicketState.Closed && t.State != TicketState.Cancelled)
             .OrderBy(t => t.Id)
             .Take(Math.Clamp(max, 1, 50))
             .ToListAsync(cancellationToken);
+    }
+
+    // The directory's email of a Teams id (stored trimmed and lower case, as approver emails are).
+    private Task<string?> EmailOfAsync(string teamsId, CancellationToken cancellationToken) =>
+        db.People.AsNoTracking().Where(p => p.TeamsId == teamsId).Select(p => p.Email).SingleOrDefaultAsync(cancellationToken);
+
+    /// <summary>What to store as the approver for a Teams id or an email, and their Teams id when known.</summary>
+    private async Task<(string ApproverId, string? TeamsId)> ResolveApproverAsync(string approver, CancellationToken cancellationToken)
+    {
+        var given = approver?.Trim() ?? "";
+        if (!Ticket.IsEmail(given))
+        {
+            Require(given, "The approver", Ticket.MaxApproverIdLength);
+            return (given, given);
+        }
+
+        if (PersonEmail.Problem(given) is { } problem)
+        {
+            throw new ArgumentException($"The approver's email is not valid: {problem}.");
+        }
+
+        var email = PersonEmail.Normalize(given);
+        var person = await db.People.AsNoTracking().SingleOrDefaultAsync(p => p.Email == email, cancellationToken)
+            ?? throw new ArgumentException($"{email} is not in the people directory: add them first (people import or PUT /api/people), or give their Teams id.");
+        return (person.TeamsId ?? email, person.TeamsId);
+    }
 
     /// <summary>The ticket with its journal (oldest first), or null; the number is matched ignoring case.</summary>
     public Task<Ticket?> FindByNumberAsync(string number, CancellationToken cancellationToken = default)
@@ -109,17 +175,21 @@ public sealed class TicketService(
         db.Set<Ticket>().AsNoTracking()
             .SingleOrDefaultAsync(t => t.SubmissionSource == key.Source && t.SubmissionKey == key.Value, cancellationToken);
 
-    private async Task<Ticket> UpdateAsync(string number, Action<Ticket, DateTimeOffset> change, CancellationToken cancellationToken)
+    private async Task<Ticket> UpdateAsync(
+        string number, Action<Ticket, DateTimeOffset> change, CancellationToken cancellationToken, bool withApproverEntries = false)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(number);
         var normalized = number.Trim().ToUpperInvariant();
         for (var attempt = 1; ; attempt++)
         {
-            var ticket = await db.Set<Ticket>().SingleOrDefaultAsync(t => t.Number == normalized, cancellationToken)
+            IQueryable<Ticket> tickets = withApproverEntries
+                ? db.Set<Ticket>().Include(t => t.Journal.Where(e => e.Kind == JournalKind.ApprovalStuck || e.Kind == JournalKind.ApproverChanged))
+                : db.Set<Ticket>();
+            var ticket = await tickets.SingleOrDefaultAsync(t => t.Number == normalized, cancellationToken)
                 ?? throw new KeyNotFoundException($"There is no ticket {number}.");
             var from = ticket.State;
             change(ticket, time.GetUtcNow());
-            AddToOutbox(ticket.Journal); // the journal is not loaded here, so it holds just this change's entries
+            AddToOutbox(ticket.Journal.Where(e => e.Id == 0)); // only this change's entries: any loaded ones are saved already
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
@@ -155,7 +225,8 @@ public sealed class TicketService(
         Require(input.Title, "The title", Ticket.MaxTitleLength);
         Limit(input.CatalogItemId, "The catalog item id", 100);
         Limit(input.AssignmentGroup, "The assignment group", 100);
-        Limit(input.ApproverId, "The approver id", 256);
+        Limit(input.ApproverId, "The approver id", Ticket.MaxApproverIdLength);
+        Limit(input.NoApproverReason, "Why nobody approves", Ticket.MaxReasonLength);
         StoredText.Check(input.Description, "The description");
         StoredText.Check(input.Fields, "The form's fields");
         if (input.Description?.Length > Ticket.MaxDescriptionLength)

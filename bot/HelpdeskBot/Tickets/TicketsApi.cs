@@ -31,6 +31,7 @@ public static class TicketsApi
         agents.MapPost("", CreateAsync);
         agents.MapPost("/{number}/state", ChangeStateAsync).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         agents.MapPost("/{number}/assignment", AssignAsync).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        agents.MapPost("/{number}/approver", ChangeApproverAsync).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         agents.MapPost("/{number}/comments", CommentAsync).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         return endpoints;
     }
@@ -127,6 +128,26 @@ public static class TicketsApi
 
         logs.CreateLogger(typeof(TicketsApi)).LogInformation("Ticket {TicketNumber} assigned to {AssignmentGroup}/{AssigneeId} through the API by {ApiClient}",
             ticket!.Number, ticket.AssignmentGroup, ticket.AssigneeId, user.Identity?.Name);
+        return TypedResults.Ok(await ViewAsync(tickets, ticket.Number, ct));
+    }
+
+    /// <summary>Names another approver while approval is pending; an email must be a person in the directory.</summary>
+    private static async Task<Results<Ok<TicketView>, ProblemHttpResult>> ChangeApproverAsync(
+        string number, ApproverChangeRequest request, ClaimsPrincipal user, TicketService tickets, ILoggerFactory logs, CancellationToken ct)
+    {
+        if (Blank(request.Approver) is not { } approver)
+        {
+            return Problem(StatusCodes.Status400BadRequest, "No approver", "Give the new approver's Teams id or email as approver.");
+        }
+
+        var (ticket, problem) = await TryAsync(number, () => tickets.ChangeApproverAsync(number, approver, Actor(user), request.Reason, ct));
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        logs.CreateLogger(typeof(TicketsApi)).LogInformation("Ticket {TicketNumber}'s approver changed to {ApproverId} through the API by {ApiClient}",
+            ticket!.Number, ticket.ApproverId, user.Identity?.Name);
         return TypedResults.Ok(await ViewAsync(tickets, ticket.Number, ct));
     }
 

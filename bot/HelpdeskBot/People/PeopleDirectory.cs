@@ -39,33 +39,37 @@ public sealed class PeopleDirectory(HelpdeskDbContext db, RecentPeopleWrites rec
     /// <summary>
     /// Records who sent an activity (<c>from</c>): a new person, or a changed name or Entra id. Costs nothing when
     /// chat says what it said last time. Only a <see cref="ChatIdentityTrust.Vouched"/> activity may move a Teams id or
-    /// Entra id already bound to someone; any other attempt is refused and logged.
+    /// Entra id already bound to someone; any other attempt is refused and logged. True when the directory learnt this
+    /// Teams id just now (a new person, or someone described by an import or the API first seen in chat): what
+    /// approvals waiting for them listen for.
     /// </summary>
-    public async Task UpsertFromActivityAsync(ChannelAccount? from, ChatIdentityTrust trust, CancellationToken cancellationToken)
+    public async Task<bool> UpsertFromActivityAsync(ChannelAccount? from, ChatIdentityTrust trust, CancellationToken cancellationToken)
     {
         if (trust == ChatIdentityTrust.None || from?.Id is not { Length: > 0 and <= Person.MaxIdLength } teamsId || from.Role == "bot")
         {
-            return;
+            return false;
         }
 
         var aad = Trimmed(from.AadObjectId, Person.MaxIdLength);
         var name = Trimmed(from.Name, Person.MaxNameLength);
         if (recent.IsUnchanged(teamsId, aad, name))
         {
-            return;
+            return false;
         }
 
         // Teams delivers an install's conversationUpdate and installationUpdate at once: when both try to add the
         // same new person one insert wins and the other, on its second try, finds the row.
-        if (!await TryRecordAsync(teamsId, aad, name, trust, cancellationToken))
+        var (done, learnt) = await TryRecordAsync(teamsId, aad, name, trust, cancellationToken);
+        if (!done)
         {
-            await TryRecordAsync(teamsId, aad, name, trust, cancellationToken);
+            (_, learnt) = await TryRecordAsync(teamsId, aad, name, trust, cancellationToken);
         }
 
         recent.Written(teamsId, aad, name);
+        return learnt;
     }
 
-    private async Task<bool> TryRecordAsync(
+    private async Task<(bool Done, bool Learnt)> TryRecordAsync(
         string teamsId, string? aad, string? name, ChatIdentityTrust trust, CancellationToken cancellationToken)
     {
         var candidates = await db.People
@@ -75,13 +79,14 @@ public sealed class PeopleDirectory(HelpdeskDbContext db, RecentPeopleWrites rec
         if (conflict is not null)
         {
             logger.LogWarning("Teams user {TeamsId} not recorded in the directory: {Conflict}", teamsId, conflict);
-            return true;
+            return (true, false);
         }
 
         var now = time.GetUtcNow();
         if (target is null)
         {
-            return await InsertAsync(Person.SeenInChat(teamsId, aad, name, now), cancellationToken);
+            var inserted = await InsertAsync(Person.SeenInChat(teamsId, aad, name, now), cancellationToken);
+            return (inserted, inserted);
         }
 
         if (MovedBinding(target, duplicates, teamsId, aad) is { } moved)
@@ -91,7 +96,7 @@ public sealed class PeopleDirectory(HelpdeskDbContext db, RecentPeopleWrites rec
                 logger.LogWarning(
                     "Refused to rebind person {PersonId}: an unvouched activity from {TeamsId} with Entra id {AadObjectId} would move their {Binding}",
                     target.Id, teamsId, aad, moved);
-                return true;
+                return (true, false);
             }
 
             logger.LogInformation("Person {PersonId}'s {Binding} moved to {TeamsId} by an authenticated Teams activity", target.Id, moved, teamsId);
@@ -105,9 +110,10 @@ public sealed class PeopleDirectory(HelpdeskDbContext db, RecentPeopleWrites rec
             foreach (var duplicate in duplicates) target.Absorb(duplicate, now);
         }
 
+        var learnt = target.TeamsId != teamsId;
         target.SeenInChatAgain(teamsId, aad, name, now);
         await db.SaveChangesAsync(cancellationToken);
-        return true;
+        return (true, learnt);
     }
 
     // Which existing binding recording these ids would replace with another id, if any.

@@ -11,14 +11,20 @@ public sealed class PeopleMiddleware(
 {
     public const string TeamsChannel = "msteams";
 
+    /// <summary>Turn state set when this turn's sender gave the directory their Teams id for the first time.</summary>
+    public const string FirstSeenInChat = "people.firstSeenInChat";
+
     public async Task OnTurnAsync(TurnContext turnContext, NextDelegate next, CancellationToken cancellationToken)
     {
         if (options.Value.RecordFromActivities && TrustOf(turnContext) is var trust and not ChatIdentityTrust.None)
         {
             try
             {
-                await turnContext.Services.GetRequiredService<PeopleDirectory>()
-                    .UpsertFromActivityAsync(turnContext.Activity.From, trust, cancellationToken);
+                if (await turnContext.Services.GetRequiredService<PeopleDirectory>()
+                    .UpsertFromActivityAsync(turnContext.Activity.From, trust, cancellationToken))
+                {
+                    turnContext.TurnState[FirstSeenInChat] = true;
+                }
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {

@@ -58,6 +58,15 @@ public static class ApprovalCard
         return card;
     }
 
+    /// <summary>The previous approver's card once the service desk names someone else.</summary>
+    public static AdaptiveCard Reassigned(Ticket ticket, string requesterName, CatalogItem? item, string newApproverName)
+    {
+        var headline = $"{newApproverName} approves it now: nothing for you to decide";
+        var card = Header(ticket, requesterName, item, headline);
+        card.FallbackText = $"{ticket.Number}: {headline}";
+        return card;
+    }
+
     private static AdaptiveCard Header(Ticket ticket, string requesterName, CatalogItem? item, string headline)
     {
         var card = new AdaptiveCard

@@ -120,7 +120,7 @@ public sealed class RequestsChat(
         {
             var card = ApprovalCard.Build(ticket, await NameOfAsync(ticket.RequesterId, cancellationToken), catalog.Find(ticket.CatalogItemId));
             var sent = await SendCardAsync(turn, card, cancellationToken);
-            await RememberAsync(turn.Activity, new Shown(ticket.Number, TicketCard.ApproverRole, approverId), sent.Id, cancellationToken);
+            await RememberAsync(turn.Activity, new Shown(ticket.Number, TicketCard.ApproverRole, ticket.ApproverId!), sent.Id, cancellationToken);
         }
     }
 
@@ -218,12 +218,9 @@ public sealed class RequestsChat(
             return (IntakeCard.Build(result.Item!, result.Submitted, result.Errors, today, token), null);
         }
 
-        var (approverId, problem) = await ApproverAsync(result.Approval ?? CatalogApproval.None, requesterId, cancellationToken);
-        if (problem is not null)
-        {
-            return (IntakeCard.Build(result.Item!, result.Submitted,
-                new Dictionary<string, string> { [IntakeResult.FormError] = $"{problem} Please contact the service desk to sort out who approves it." }, today, token), null);
-        }
+        // Never refused for approval reasons: with nobody to name it is filed pending, stuck, for the service desk.
+        var approval = result.Approval ?? CatalogApproval.None;
+        var (approverId, nobody) = await ApproverAsync(approval, requesterId, cancellationToken);
 
         var item = result.Item!;
         var input = new NewTicket(
@@ -236,7 +233,9 @@ public sealed class RequestsChat(
             CatalogItemId: item.Id,
             Fields: JsonSerializer.Serialize(result.Values),
             AssignmentGroup: item.FulfilmentGroup.Length > 0 ? item.FulfilmentGroup : null,
-            ApproverId: approverId);
+            ApproverId: approverId,
+            NeedsApproval: approval.IsRequired,
+            NoApproverReason: nobody);
         Ticket ticket;
         try
         {
@@ -266,7 +265,7 @@ public sealed class RequestsChat(
     {
         var number = Property(data, "ticket");
         var ticket = number is { Length: > 0 and <= 16 } ? await tickets.FindByNumberAsync(number, cancellationToken) : null;
-        if (ticket is null || ticket.ApproverId != userId)
+        if (ticket is null || !await tickets.IsNamedApproverAsync(ticket, userId, cancellationToken))
         {
             logger.LogWarning("User {UserId} tried to decide the approval of {TicketNumber}, which is not theirs to decide", userId, number);
             return (RequestErrorCard.Build("Only the approver named on this request can approve or reject it, so nothing was changed."), null);
@@ -275,7 +274,7 @@ public sealed class RequestsChat(
         var requesterName = await NameOfAsync(ticket.RequesterId, cancellationToken);
         var item = catalog.Find(ticket.CatalogItemId);
         var reason = Property(data, ApprovalCard.ReasonInput)?.Trim();
-        var shown = new Shown(ticket.Number, TicketCard.ApproverRole, userId);
+        var shown = new Shown(ticket.Number, TicketCard.ApproverRole, ticket.ApproverId!);
         try
         {
             ticket = await tickets.DecideApprovalAsync(ticket.Number, userId, approved, reason is { Length: > 0 } ? reason : null, cancellationToken);
@@ -365,33 +364,35 @@ public sealed class RequestsChat(
         }
     }
 
-    private async Task<(string? ApproverId, string? Problem)> ApproverAsync(CatalogApproval approval, string requesterId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Who approves: the requester's manager or the group's first approver, by Teams id, or by email for someone the bot
+    /// has not seen in chat yet (their card goes out once it can); else nobody, with why, for the service desk.
+    /// </summary>
+    private async Task<(string? ApproverId, string? Nobody)> ApproverAsync(CatalogApproval approval, string requesterId, CancellationToken cancellationToken)
     {
         switch (approval.Type)
         {
             case CatalogApproval.ManagerType:
                 if (await people.FindByTeamsIdAsync(requesterId, cancellationToken) is not { } person)
                 {
-                    return (null, "This request needs your manager's approval, but you are not in the people directory yet.");
+                    return (null, "It needs the requester's manager's approval, but the requester is not in the people directory.");
                 }
 
                 var lookup = await people.ManagerOfAsync(person, cancellationToken);
-                return lookup.CanApprove ? (lookup.Manager!.TeamsId, null) : (null, $"This request needs your manager's approval: {lookup.Problem}");
+                return lookup.Manager is { } manager ? (manager.TeamsId ?? manager.Email, null) : (null, lookup.Problem);
             case CatalogApproval.GroupType:
                 var first = approval.Approvers.FirstOrDefault();
                 if (first is null)
                 {
-                    return (null, $"This request needs approval by {approval.Group}, but the catalog names no approver.");
+                    return (null, $"It needs approval by {approval.Group}, but the catalog names no approver.");
                 }
 
-                if (!first.Contains('@'))
+                if (!Ticket.IsEmail(first))
                 {
                     return (first, null); // a Teams id
                 }
 
-                return await people.FindByEmailAsync(first, cancellationToken) is { TeamsId: { } teamsId }
-                    ? (teamsId, null)
-                    : (null, $"This request needs approval by {approval.Group}, whose approver {first} has not talked to the bot yet.");
+                return (await people.FindByEmailAsync(first, cancellationToken) is { TeamsId: { } teamsId } ? teamsId : PersonEmail.Normalize(first), null);
             default:
                 return (null, null);
         }

@@ -10,6 +10,10 @@ public static class TicketConfirmationCard
     public static string Summary(Ticket ticket) =>
         $"{ticket.Number} — {ticket.Title} — {TicketText.State(ticket.State)} — {ticket.Priority} — we'll tell you when it changes";
 
+    /// <summary>Shown while approval is pending with nobody named (the reason is in the journal, for the service desk).</summary>
+    public const string NobodyToApprove =
+        "It needs approval first, and I couldn't tell who approves it: the service desk will name an approver. Work starts once it is approved.";
+
     public static AdaptiveCard Build(Ticket ticket)
     {
         var card = new AdaptiveCard
@@ -24,7 +28,7 @@ public static class TicketConfirmationCard
         };
         if (ticket.Approval == ApprovalState.Pending)
         {
-            card.Body.Add(IntakeCard.Text("It needs approval first; work starts once it is approved.", t => t.IsSubtle = true));
+            card.Body.Add(IntakeCard.Text(ticket.ApproverId is null ? NobodyToApprove : "It needs approval first; work starts once it is approved.", t => t.IsSubtle = true));
         }
 
         return card;

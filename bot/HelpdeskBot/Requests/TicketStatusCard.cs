@@ -46,7 +46,9 @@ public static class TicketStatusCard
         if (ticket.Approval is ApprovalState.Pending or ApprovalState.Rejected)
         {
             card.Body.Insert(2, IntakeCard.Text(ticket.Approval == ApprovalState.Pending
-                ? "Waiting for approval; work starts once it is approved."
+                ? ticket.ApproverId is null
+                    ? "Waiting for the service desk to name an approver; work starts once it is approved."
+                    : "Waiting for approval; work starts once it is approved."
                 : $"Rejected: {ticket.ApprovalReason}", t => t.IsSubtle = true, Spacing.None));
         }
 
@@ -87,6 +89,8 @@ public static class TicketStatusCard
             JournalKind.SlaWarning => "SLA warning",
             JournalKind.SlaBreach => "SLA breached",
             JournalKind.Rating => $"Rated {entry.To}/5",
+            JournalKind.ApprovalStuck => "Approval stuck: the service desk is told",
+            JournalKind.ApproverChanged => "Approver changed",
             _ => entry.Kind.ToString(),
         };
         var said = entry.Kind == JournalKind.Created ? ticket.Description ?? entry.Text : entry.Text;

@@ -331,15 +331,47 @@ public sealed class RequestsChatTests() : BotWithChannel(new HelpdeskBotFactory(
     }
 
     [Fact]
-    public async Task ARequestNeedingApprovalFromAnUnknownManagerComesBackWithTheReasonAndNothingLost()
+    public async Task ARequestFromSomeoneWithNoManagerIsFiledWithApprovalPendingAndStuckForTheServiceDesk()
     {
         var form = CardOf(await SayAsync("new laptop please"));
 
         var card = Texts(await InvokeAsync(Invoke(IntakeCard.SubmitVerb,
             Filled(form, ("items", "laptop"), ("quantity", "1"), ("deliverTo", "London, desk 42")))));
 
-        Assert.Contains("manager's approval", card);
-        Assert.Contains("London, desk 42", card);
-        Assert.Empty(await TicketsAsync());
+        Assert.Contains("REQ0001001 — Laptop × 1", card);
+        Assert.Contains(TicketConfirmationCard.NobodyToApprove, card);
+        var ticket = Assert.Single(await TicketsAsync());
+        Assert.Equal((ApprovalState.Pending, (string?)null, (DateTimeOffset?)null), (ticket.Approval, ticket.ApproverId, ticket.ResolutionDueAt));
+        var stuck = Assert.Single(await JournalAsync(ticket.Number), e => e.Kind == JournalKind.ApprovalStuck);
+        Assert.Equal((Ticket.SystemActor, (string?)null), (stuck.Actor, stuck.To));
+        Assert.Contains("The directory has no manager for", stuck.Text);
+    }
+
+    [Fact]
+    public async Task ARequestWhoseManagerNeverTalkedToTheBotIsFiledPendingNamingThemByEmail()
+    {
+        await using (var scope = Bot.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<PeopleDirectory>().ImportAsync(
+            [
+                (2, new PersonRecord("ada@contoso.example", "Ada Lovelace", ManagerEmail: "Grace@Contoso.example", TeamsId: TeamsActivities.UserId)),
+                (3, new PersonRecord("grace@contoso.example", "Grace Hopper")),
+            ], PersonSource.Csv, default);
+        }
+
+        var form = CardOf(await SayAsync("new laptop please"));
+        var card = Texts(await InvokeAsync(Invoke(IntakeCard.SubmitVerb,
+            Filled(form, ("items", "laptop"), ("quantity", "1"), ("deliverTo", "London, desk 42")))));
+
+        Assert.Contains("REQ0001001 — Laptop × 1", card);
+        Assert.Contains("It needs approval first", card);
+        var ticket = Assert.Single(await TicketsAsync());
+        Assert.Equal((ApprovalState.Pending, "grace@contoso.example"), (ticket.Approval, ticket.ApproverId));
+    }
+
+    private async Task<List<TicketJournalEntry>> JournalAsync(string number)
+    {
+        await using var scope = Bot.Services.CreateAsyncScope();
+        return [.. (await scope.ServiceProvider.GetRequiredService<TicketService>().FindByNumberAsync(number))!.Journal];
     }
 }

@@ -297,9 +297,12 @@ public sealed partial class Ticket
             throw new ArgumentException($"{newApproverId} already approves {Number}.", nameof(newApproverId));
         }
 
+        StoredText.Check(newApproverId, "The approver");
+        StoredText.Check(actor, "The actor");
+        var note = Limit(string.IsNullOrWhiteSpace(reason) ? null : reason.Trim());
         var from = ApproverId;
         ApproverId = newApproverId;
-        Append(now, actor, JournalKind.ApproverChanged, from, newApproverId, Limit(string.IsNullOrWhiteSpace(reason) ? null : reason.Trim()));
+        Append(now, actor, JournalKind.ApproverChanged, from, newApproverId, note);
     }
 
     /// <summary>

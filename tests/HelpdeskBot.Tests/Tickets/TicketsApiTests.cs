@@ -2,8 +2,10 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using HelpdeskBot.People;
 using HelpdeskBot.Tests.Infrastructure;
 using HelpdeskBot.Tickets;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace HelpdeskBot.Tests.Tickets;
 
@@ -249,9 +251,10 @@ public sealed class TicketsApiTests() : TicketsApp(Settings)
     [InlineData("POST", "/state")]
     [InlineData("POST", "/assignment")]
     [InlineData("POST", "/comments")]
+    [InlineData("POST", "/approver")]
     public async Task AnUnknownTicketIs404(string method, string suffix)
     {
-        var body = new { state = "InProgress", group = "network", text = "hello" };
+        var body = new { state = "InProgress", group = "network", text = "hello", approver = "29:grace" };
 
         var response = await SendAsync(new HttpMethod(method), $"/api/tickets/INC0009999{suffix}", method == "GET" ? null : body);
 
@@ -328,9 +331,10 @@ public sealed class TicketsApiTests() : TicketsApp(Settings)
     [InlineData("POST", "/api/tickets/INC0001001/state")]
     [InlineData("POST", "/api/tickets/INC0001001/assignment")]
     [InlineData("POST", "/api/tickets/INC0001001/comments")]
+    [InlineData("POST", "/api/tickets/REQ0001001/approver")]
     public async Task AReaderKeyCannotWriteAndNoKeyIs401(string method, string url)
     {
-        var body = new { kind = "incident", title = "x", requesterId = "29:ann", impact = "high", urgency = "high", state = "cancelled", text = "x", group = "g" };
+        var body = new { kind = "incident", title = "x", requesterId = "29:ann", impact = "high", urgency = "high", state = "cancelled", text = "x", group = "g", approver = "29:grace" };
 
         var reader = await SendAsync(new HttpMethod(method), url, body, ReaderKey);
         var anonymous = await SendAsync(new HttpMethod(method), url, body, key: null);
@@ -388,7 +392,7 @@ public sealed class TicketsApiTests() : TicketsApp(Settings)
         var document = JsonDocument.Parse(await Client.GetStringAsync("/openapi/v1.json")).RootElement;
 
         var paths = document.GetProperty("paths");
-        foreach (var path in new[] { "/api/tickets", "/api/tickets/{number}", "/api/tickets/{number}/state", "/api/tickets/{number}/assignment", "/api/tickets/{number}/comments" })
+        foreach (var path in new[] { "/api/tickets", "/api/tickets/{number}", "/api/tickets/{number}/state", "/api/tickets/{number}/assignment", "/api/tickets/{number}/comments", "/api/tickets/{number}/approver" })
         {
             Assert.True(paths.TryGetProperty(path, out var operations), path);
             Assert.All(operations.EnumerateObject().Where(o => o.Name is "get" or "post"),
@@ -398,5 +402,44 @@ public sealed class TicketsApiTests() : TicketsApp(Settings)
         var create = paths.GetProperty("/api/tickets").GetProperty("post").GetProperty("responses");
         Assert.True(create.TryGetProperty("201", out _) && create.TryGetProperty("200", out _) && create.TryGetProperty("400", out _));
         Assert.True(paths.GetProperty("/api/tickets/{number}/state").GetProperty("post").GetProperty("responses").TryGetProperty("409", out _));
+    }
+
+    [Fact]
+    public async Task AnAgentNamesAnotherApproverByEmailAndAnUnknownEmailOrTheRequesterIs400()
+    {
+        await using (var scope = App.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<PeopleDirectory>().ImportAsync(
+                [(2, new PersonRecord("alan@contoso.example", "Alan Turing"))], PersonSource.Csv, default);
+        }
+
+        var number = await CreateAsync(new { kind = "request", title = "Finance share", requesterId = "29:ann", impact = "low", urgency = "low", approverId = "29:grace" });
+
+        var unknown = await PostAsync($"/api/tickets/{number}/approver", new { approver = "nobody@contoso.example" });
+        var requester = await PostAsync($"/api/tickets/{number}/approver", new { approver = "29:ann" });
+        var none = await PostAsync($"/api/tickets/{number}/approver", new { reason = "x" });
+        var changed = await PostAsync($"/api/tickets/{number}/approver", new { approver = " Alan@Contoso.example ", reason = "Grace is on leave" });
+
+        Assert.Equal((HttpStatusCode.BadRequest, HttpStatusCode.BadRequest, HttpStatusCode.BadRequest), (unknown.StatusCode, requester.StatusCode, none.StatusCode));
+        Assert.Contains("nobody@contoso.example is not in the people directory", await DetailAsync(unknown));
+        Assert.Contains("cannot approve their own request", await DetailAsync(requester));
+        Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
+        var ticket = await JsonAsync(changed);
+        Assert.Equal(("alan@contoso.example", "Pending"), (ticket.GetProperty("approverId").GetString(), ticket.GetProperty("approval").GetString()));
+        var entry = ticket.GetProperty("journal").EnumerateArray().Last();
+        Assert.Equal(("ApproverChanged", "api:servicedesk", "29:grace", "alan@contoso.example", "Grace is on leave"),
+            (entry.GetProperty("kind").GetString(), entry.GetProperty("actor").GetString(), entry.GetProperty("from").GetString(),
+             entry.GetProperty("to").GetString(), entry.GetProperty("text").GetString()));
+    }
+
+    [Fact]
+    public async Task NamingAnApproverForATicketNeedingNoApprovalIs409()
+    {
+        var number = await CreateAsync(Incident());
+
+        var response = await PostAsync($"/api/tickets/{number}/approver", new { approver = "29:grace" });
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Contains("not waiting for approval", await DetailAsync(response));
     }
 }

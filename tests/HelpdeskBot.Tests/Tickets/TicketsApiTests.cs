@@ -118,7 +118,8 @@ public sealed class TicketsApiTests() : TicketsApp(Settings)
             ticket.GetProperty("approval").GetString(), ticket.GetProperty("approverId").GetString()));
         Assert.Equal("finance-share", ticket.GetProperty("fields").GetProperty("system").GetString());
         Assert.Equal(JsonValueKind.Null, ticket.GetProperty("resolutionDueAt").ValueKind); // clocks wait for the approval
-        var created = Assert.Single(ticket.GetProperty("journal").EnumerateArray());
+        // first: the approval card may already have been tried in the background (no chat reaches 29:boss: ApprovalStuck)
+        var created = ticket.GetProperty("journal").EnumerateArray().First();
         Assert.Equal(("Created", "29:ann"), (created.GetProperty("kind").GetString(), created.GetProperty("actor").GetString()));
         Assert.Equal(Clock.GetUtcNow(), ticket.GetProperty("updatedAt").GetDateTimeOffset());
     }
@@ -426,7 +427,7 @@ public sealed class TicketsApiTests() : TicketsApp(Settings)
         Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
         var ticket = await JsonAsync(changed);
         Assert.Equal(("alan@contoso.example", "Pending"), (ticket.GetProperty("approverId").GetString(), ticket.GetProperty("approval").GetString()));
-        var entry = ticket.GetProperty("journal").EnumerateArray().Last();
+        var entry = ticket.GetProperty("journal").EnumerateArray().Single(e => e.GetProperty("kind").GetString() == "ApproverChanged");
         Assert.Equal(("ApproverChanged", "api:servicedesk", "29:grace", "alan@contoso.example", "Grace is on leave"),
             (entry.GetProperty("kind").GetString(), entry.GetProperty("actor").GetString(), entry.GetProperty("from").GetString(),
              entry.GetProperty("to").GetString(), entry.GetProperty("text").GetString()));

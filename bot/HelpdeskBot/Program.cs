@@ -1,4 +1,5 @@
 using HelpdeskBot;
+using HelpdeskBot.Agents;
 using HelpdeskBot.Ai;
 using HelpdeskBot.Api;
 using HelpdeskBot.Catalog;
@@ -34,6 +35,7 @@ builder.AddAi();
 builder.AddHelpdeskChat();
 builder.AddRequests();
 builder.AddTickets();
+builder.AddAgents();
 
 var app = builder.Build();
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using HelpdeskBot.Agents;
 using HelpdeskBot.Conversations;
 using HelpdeskBot.Knowledge;
 using HelpdeskBot.People;
@@ -12,7 +13,8 @@ namespace HelpdeskBot.Chat;
 
 /// <summary>The help desk's conversation: welcome on install, help on request, and honesty about the rest.</summary>
 public sealed class HelpdeskActivityHandler(
-    WelcomeTracker welcomes, KnowledgeAnswers answers, RequestsChat requests, PeopleDirectory people) : ActivityHandler
+    WelcomeTracker welcomes, KnowledgeAnswers answers, RequestsChat requests, PeopleDirectory people,
+    AgentActions agentActions, AgentCommands agentCommands) : ActivityHandler
 {
     public const string CannotHelpYet =
         "Sorry, I can't help with that yet. Type **help** to see what I can do today.";
@@ -31,6 +33,23 @@ public sealed class HelpdeskActivityHandler(
         if (text.Length == 0 && turnContext.Activity.Value is { ValueKind: JsonValueKind.Object } value)
         {
             await OnCardSubmitAsync(turnContext, value, cancellationToken);
+            return;
+        }
+
+        if (AgentCommands.IsChannel(turnContext.Activity))
+        {
+            // A channel is where agents work: only their commands are answered there, and only when addressed
+            // (with ChannelMessage.Read.Group every message arrives, most of them people talking to each other).
+            if (text.Length > 0 && MentionsBot(turnContext.Activity))
+            {
+                await agentCommands.OnChannelMessageAsync(turnContext, text, cancellationToken);
+            }
+
+            return;
+        }
+
+        if (await agentCommands.TryMyQueueAsync(turnContext, text, cancellationToken))
+        {
             return;
         }
 
@@ -85,6 +104,8 @@ public sealed class HelpdeskActivityHandler(
             WelcomeCard.HelpVerb => SendWelcomeAsync(turnContext, cancellationToken),
             AnswerCard.FeedbackVerb => answers.OnFeedbackSubmitAsync(turnContext, value, cancellationToken),
             { } requestVerb when RequestsChat.Handles(requestVerb) => requests.SubmitAsync(turnContext, requestVerb, value, cancellationToken),
+            { } agentVerb when AgentActions.Handles(agentVerb) => SendCardAsync(turnContext,
+                agentActions.ExecuteAsync(turnContext.Activity.From?.Id, agentVerb, value, cancellationToken)),
             _ => turnContext.SendActivityAsync(CannotHelpYet, cancellationToken),
         };
 
@@ -96,6 +117,8 @@ public sealed class HelpdeskActivityHandler(
             AnswerCard.FeedbackVerb => await answers.OnFeedbackAsync(invokeValue.Action.Data, cancellationToken),
             { } verb when RequestsChat.Handles(verb) => AdaptiveCardInvokeResponse.Card(
                 await requests.ExecuteAsync(turnContext, verb, invokeValue.Action.Data, cancellationToken)),
+            { } verb when AgentActions.Handles(verb) => AdaptiveCardInvokeResponse.Card(
+                await agentActions.ExecuteAsync(turnContext.Activity.From?.Id, verb, invokeValue.Action.Data, cancellationToken)),
             _ => AdaptiveCardInvokeResponse.Error(400, "UnknownAction", "That button doesn't do anything yet."),
         };
 
@@ -139,6 +162,14 @@ public sealed class HelpdeskActivityHandler(
         turnContext.Activity.From is { Id: { Length: > 0 } id } from
             ? await people.NameOfAsync(id, from.Name ?? "", cancellationToken) is { Length: > 0 } name ? name : null
             : null;
+
+    private static async Task SendCardAsync(TurnContext turnContext, Task<AdaptiveCard> card) =>
+        await turnContext.SendActivityAsync(Activity.CreateMessage(null, (await card).ToAttachment()));
+
+    // Teams sends channel messages only with an @mention, unless the app has ChannelMessage.Read.Group: then all.
+    private static bool MentionsBot(Activity activity) =>
+        activity.GetMentions().Any(m => m.Mentioned.Id == activity.Recipient?.Id)
+        || activity.Recipient?.Name is { Length: > 0 } name && (activity.Text ?? "").Contains($"<at>{name}</at>", StringComparison.OrdinalIgnoreCase);
 
     private static bool IsHelp(string text) => HelpWords.Contains(Bare(text)) || text.Trim() == "?";
 

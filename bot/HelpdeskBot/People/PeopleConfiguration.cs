@@ -15,6 +15,7 @@ public static class PeopleConfiguration
         person.Property(p => p.Department).HasMaxLength(Person.MaxPlaceLength);
         person.Property(p => p.Location).HasMaxLength(Person.MaxPlaceLength);
         person.Property(p => p.ManagerEmail).HasMaxLength(PersonEmail.MaxLength);
+        person.Property(p => p.Roles).HasMaxLength(Person.MaxRolesLength);
         person.Property(p => p.Source).HasMaxLength(16)
             .HasConversion(s => s.ToString().ToLowerInvariant(), s => Enum.Parse<PersonSource>(s, true));
         // SQLite and PostgreSQL let many rows hold NULL under a unique index: a person may lack any of these.

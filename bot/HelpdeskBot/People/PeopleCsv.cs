@@ -2,13 +2,13 @@ namespace HelpdeskBot.People;
 
 /// <summary>
 /// A people CSV file: a header row naming the columns (any order, any case), then one person per line. Columns:
-/// name, email, department, location, manager_email; optional aad_object_id, teams_id. A column left out of the header
+/// name, email, department, location, manager_email; optional aad_object_id, teams_id, roles (agent, admin; several separated by ; or spaces). A column left out of the header
 /// keeps what is stored; an empty cell clears it (except name and the ids).
 /// </summary>
 public static class PeopleCsv
 {
     public static readonly string[] RequiredColumns = ["name", "email"];
-    public static readonly string[] OptionalColumns = ["department", "location", "manager_email", "aad_object_id", "teams_id"];
+    public static readonly string[] OptionalColumns = ["department", "location", "manager_email", "aad_object_id", "teams_id", "roles"];
 
     public sealed record Parsed(IReadOnlyList<(int Line, PersonRecord Record)> Records, IReadOnlyList<PeopleImportError> Errors)
     {
@@ -57,7 +57,7 @@ public static class PeopleCsv
         string? Cell(string column) => columns.TryGetValue(column, out var i) ? fields[i].Trim() : null;
         return new PersonRecord(
             Cell("email") ?? "", Cell("name"), Cell("department"), Cell("location"), Cell("manager_email"),
-            Cell("aad_object_id"), Cell("teams_id"));
+            Cell("aad_object_id"), Cell("teams_id"), Cell("roles"));
     }
 
     private static (Dictionary<string, int> Columns, string? Error) Header(CsvRow header)

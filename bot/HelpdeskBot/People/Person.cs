@@ -28,8 +28,18 @@ public sealed class Person
     /// <summary>The manager's row while <see cref="ManagerEmail"/> names someone in the directory.</summary>
     public int? ManagerId { get; private set; }
 
+    /// <summary>
+    /// What the person may do beyond asking for help, lower case, comma-separated: <c>agent</c> (works tickets in
+    /// the queues), <c>admin</c> (also sets up queues). Set only by an import or the API, never from chat.
+    /// </summary>
+    public string Roles { get; private set; } = "";
+
     public DateTimeOffset UpdatedAt { get; private set; }
     public PersonSource Source { get; private set; }
+
+    public const int MaxRolesLength = 128;
+
+    public bool HasRole(string role) => PersonRoles.Parse(Roles).Contains(role);
 
     public static Person SeenInChat(string teamsId, string? aadObjectId, string? name, DateTimeOffset now) => new()
     {
@@ -63,11 +73,20 @@ public sealed class Person
     {
         var email = PersonEmail.Normalize(record.Email);
         var name = Blank(record.Name) ?? (Name.Length > 0 ? Name : email[..email.IndexOf('@')]);
-        return Change(
+        var roles = record.Roles is null ? Roles : PersonRoles.Normalize(record.Roles);
+        var rolesChanged = roles != Roles;
+        Roles = roles;
+        var changed = Change(
             Blank(record.TeamsId) ?? TeamsId, Blank(record.AadObjectId) ?? AadObjectId, name, email,
             Given(record.Department, Department), Given(record.Location, Location),
             record.ManagerEmail is null ? ManagerEmail : Blank(record.ManagerEmail) is { } manager ? PersonEmail.Normalize(manager) : null,
             source, now);
+        if (rolesChanged && !changed)
+        {
+            (Source, UpdatedAt) = (source, now);
+        }
+
+        return changed || rolesChanged;
     }
 
     /// <summary>Takes over the chat identity of a row that turned out to be the same person (it is then deleted).</summary>

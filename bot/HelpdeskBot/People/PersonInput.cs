@@ -5,7 +5,9 @@ namespace HelpdeskBot.People;
 /// the stored value; an empty string clears department, location or manager.
 /// </summary>
 public sealed record PersonInput(
-    string? Email, string? Name, string? Department, string? Location, string? ManagerEmail, string? AadObjectId, string? TeamsId)
+    string? Email, string? Name, string? Department, string? Location, string? ManagerEmail, string? AadObjectId, string? TeamsId,
+    IReadOnlyList<string>? Roles = null)
 {
-    public PersonRecord ToRecord() => new(Email ?? "", Name, Department, Location, ManagerEmail, AadObjectId, TeamsId);
+    public PersonRecord ToRecord() => new(Email ?? "", Name, Department, Location, ManagerEmail, AadObjectId, TeamsId,
+        Roles is null ? null : string.Join(',', Roles));
 }

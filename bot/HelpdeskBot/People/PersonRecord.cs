@@ -13,7 +13,8 @@ public sealed record PersonRecord(
     string? Location = null,
     string? ManagerEmail = null,
     string? AadObjectId = null,
-    string? TeamsId = null)
+    string? TeamsId = null,
+    string? Roles = null)
 {
     /// <summary>What is wrong with the record, worded for a person fixing a file; empty when it can be stored.</summary>
     public IEnumerable<string> Problems()
@@ -28,12 +29,17 @@ public sealed record PersonRecord(
             yield return $"manager_email: {manager}";
         }
 
+        if (Roles is not null && PersonRoles.Problem(Roles) is { } roles)
+        {
+            yield return roles;
+        }
+
         foreach (var (field, value, max) in new[]
         {
             ("email", Email, PersonEmail.MaxLength), ("manager_email", ManagerEmail, PersonEmail.MaxLength),
             ("name", Name, Person.MaxNameLength), ("department", Department, Person.MaxPlaceLength),
             ("location", Location, Person.MaxPlaceLength), ("aad_object_id", AadObjectId, Person.MaxIdLength),
-            ("teams_id", TeamsId, Person.MaxIdLength),
+            ("teams_id", TeamsId, Person.MaxIdLength), ("roles", Roles, Person.MaxRolesLength),
         })
         {
             if (StoredText.Problem(value, field) is { } nul)

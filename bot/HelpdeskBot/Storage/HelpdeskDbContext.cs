@@ -1,3 +1,4 @@
+using HelpdeskBot.Agents;
 using HelpdeskBot.Conversations;
 using HelpdeskBot.People;
 using HelpdeskBot.Requests;
@@ -32,5 +33,6 @@ public sealed class HelpdeskDbContext(DbContextOptions<HelpdeskDbContext> option
         PeopleConfiguration.Configure(modelBuilder);
         TicketsModel.Configure(modelBuilder);
         RequestsModel.Configure(modelBuilder);
+        AgentsModel.Configure(modelBuilder);
     }
 }

@@ -145,6 +145,57 @@ public sealed partial class Ticket
         Append(now, actor, JournalKind.Assigned, before, Describe(AssignmentGroup, AssigneeId), null);
     }
 
+    /// <summary>
+    /// An agent takes the ticket: it becomes theirs unless someone else has it (<see cref="TicketTakenException"/>).
+    /// Taking one's own ticket again changes nothing. The save is conditional on <see cref="Version"/>, so of agents
+    /// taking it at the same moment exactly one wins; the others, deciding again on what the winner saved, are refused.
+    /// </summary>
+    /// <returns>False when it was already theirs.</returns>
+    public bool Take(string agentId, TicketPolicy policy, DateTimeOffset now)
+    {
+        if (AssigneeId == agentId)
+        {
+            return false;
+        }
+
+        if (AssigneeId is { } owner)
+        {
+            throw new TicketTakenException(Number, owner);
+        }
+
+        Assign(null, agentId, agentId, policy, now);
+        return true;
+    }
+
+    /// <summary>Sets the priority (the SLA targets follow it: due times are worked out again from when the clocks started).</summary>
+    public void ChangePriority(TicketPriority priority, string actor, TicketPolicy policy, DateTimeOffset now)
+    {
+        if (!Enum.IsDefined(priority))
+        {
+            throw new ArgumentException("That is not a priority.", nameof(priority));
+        }
+
+        if (TicketTransitions.IsFinal(State) || State == TicketState.Resolved)
+        {
+            throw new TicketStateException($"{Number} is {TicketText(State)}; its priority can no longer change.");
+        }
+
+        if (priority == Priority)
+        {
+            return;
+        }
+
+        var from = Priority;
+        Priority = priority;
+        if (SlaStartedAt is { } start)
+        {
+            FirstResponseDueAt = policy.Clock.DueAt(start, policy.Clock.Target(priority, SlaTarget.FirstResponse), TimeSpan.Zero);
+            ResolutionDueAt = policy.Clock.DueAt(start, policy.Clock.Target(priority, SlaTarget.Resolution), PausedBusinessTime);
+        }
+
+        Append(now, actor, JournalKind.PriorityChanged, from.ToString(), priority.ToString(), null);
+    }
+
     public void Comment(string actor, string text, TicketPolicy policy, DateTimeOffset now)
     {
         if (string.IsNullOrWhiteSpace(text))

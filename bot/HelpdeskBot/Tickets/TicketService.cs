@@ -63,6 +63,13 @@ public sealed class TicketService(
     public Task<Ticket> AssignAsync(string number, string? group, string? assigneeId, string actor, CancellationToken cancellationToken = default) =>
         UpdateAsync(number, (ticket, now) => ticket.Assign(group, assigneeId, actor, policy, now), cancellationToken);
 
+    /// <summary>Assigns the ticket to the agent unless someone else has it (<see cref="TicketTakenException"/>).</summary>
+    public Task<Ticket> TakeAsync(string number, string agentId, CancellationToken cancellationToken = default) =>
+        UpdateAsync(number, (ticket, now) => ticket.Take(agentId, policy, now), cancellationToken);
+
+    public Task<Ticket> ChangePriorityAsync(string number, TicketPriority priority, string actor, CancellationToken cancellationToken = default) =>
+        UpdateAsync(number, (ticket, now) => ticket.ChangePriority(priority, actor, policy, now), cancellationToken);
+
     public Task<Ticket> CommentAsync(string number, string actor, string text, CancellationToken cancellationToken = default) =>
         UpdateAsync(number, (ticket, now) => ticket.Comment(actor, text, policy, now), cancellationToken);
 

@@ -30,6 +30,12 @@ public sealed class FakeChannel : IAsyncDisposable
     /// <summary>When set, answers the next requests with these status codes first (then 200s).</summary>
     public ConcurrentQueue<int> FailWith { get; } = new();
 
+    /// <summary>
+    /// The teams this channel hosts: a team id's members, answered by the members API
+    /// (<c>GET v3/conversations/{teamId}/members</c>).
+    /// </summary>
+    public ConcurrentDictionary<string, List<ChannelAccount>> Rosters { get; } = new();
+
     /// <summary>When set, the status code to refuse a request with (a channel that will not open a chat), or null to answer it.</summary>
     public Func<RecordedRequest, int?>? RefuseWhen { get; set; }
 
@@ -62,9 +68,26 @@ public sealed class FakeChannel : IAsyncDisposable
         }
 
         var id = $"activity-{Interlocked.Increment(ref _nextId)}";
-        object answer = http.Request.Path.Value!.TrimEnd('/').EndsWith("v3/conversations", StringComparison.Ordinal)
-            ? new { id = $"a:created-{id}", activityId = id }
-            : new { id };
+        var path = http.Request.Path.Value!.TrimEnd('/');
+        object answer;
+        if (path.EndsWith("v3/conversations", StringComparison.Ordinal))
+        {
+            // A new thread in a channel is "<channel id>;messageid=<its first message's id>", as in Teams.
+            answer = request.Body?.TryGetProperty("channelData", out var data) == true && data.ValueKind == JsonValueKind.Object
+                && data.TryGetProperty("channel", out var channel) && channel.TryGetProperty("id", out var channelId)
+                ? new { id = $"{channelId.GetString()};messageid={id}", activityId = id }
+                : new { id = $"a:created-{id}", activityId = id };
+        }
+        else if (http.Request.Method == "GET" && path.EndsWith("/members", StringComparison.Ordinal))
+        {
+            var conversation = Uri.UnescapeDataString(path.Split('/')[^2]);
+            answer = Rosters.TryGetValue(conversation, out var members) ? members : [];
+        }
+        else
+        {
+            answer = new { id };
+        }
+
         await http.Response.WriteAsJsonAsync(answer);
     }
 

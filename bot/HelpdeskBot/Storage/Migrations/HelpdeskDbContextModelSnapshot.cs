@@ -14,6 +14,58 @@ public partial class HelpdeskDbContextModelSnapshot : ModelSnapshot
     {
         modelBuilder.HasAnnotation("ProductVersion", "10.0.14");
 
+        modelBuilder.Entity("HelpdeskBot.Agents.AgentTeam", b =>
+        {
+            b.Property<int>("Id").ValueGeneratedOnAdd().HasColumnType("INTEGER");
+            b.Property<string>("AadGroupId").HasMaxLength(64).HasColumnType("TEXT");
+            b.Property<bool>("Authenticated").HasColumnType("INTEGER");
+            b.Property<string>("BotId").HasMaxLength(256).HasColumnType("TEXT");
+            b.Property<string>("ChannelId").IsRequired().HasMaxLength(64).HasColumnType("TEXT");
+            b.Property<long>("InstalledAt").HasColumnType("INTEGER");
+            b.Property<string>("Name").HasMaxLength(256).HasColumnType("TEXT");
+            b.Property<long?>("RemovedAt").HasColumnType("INTEGER");
+            b.Property<string>("ServiceUrl").IsRequired().HasMaxLength(512).HasColumnType("TEXT");
+            b.Property<string>("TeamId").IsRequired().HasMaxLength(256).HasColumnType("TEXT");
+            b.Property<string>("TenantId").HasMaxLength(64).HasColumnType("TEXT");
+            b.HasKey("Id");
+            b.HasIndex("TeamId").IsUnique();
+            b.ToTable("AgentTeams");
+        });
+
+        modelBuilder.Entity("HelpdeskBot.Agents.QueueChannel", b =>
+        {
+            b.Property<int>("Id").ValueGeneratedOnAdd().HasColumnType("INTEGER");
+            b.Property<string>("ChannelId").IsRequired().HasMaxLength(256).HasColumnType("TEXT");
+            b.Property<string>("Group").IsRequired().HasMaxLength(100).HasColumnType("TEXT");
+            b.Property<long>("SetAt").HasColumnType("INTEGER");
+            b.Property<string>("SetBy").IsRequired().HasMaxLength(256).HasColumnType("TEXT");
+            b.Property<string>("TeamId").IsRequired().HasMaxLength(256).HasColumnType("TEXT");
+            b.HasKey("Id");
+            b.HasIndex("Group").IsUnique();
+            b.ToTable("QueueChannels");
+        });
+
+        modelBuilder.Entity("HelpdeskBot.Agents.QueueThread", b =>
+        {
+            b.Property<int>("Id").ValueGeneratedOnAdd().HasColumnType("INTEGER");
+            b.Property<string>("ActivityId").HasMaxLength(512).HasColumnType("TEXT");
+            b.Property<string>("ChannelId").HasMaxLength(256).HasColumnType("TEXT");
+            b.Property<string>("ConversationId").HasMaxLength(512).HasColumnType("TEXT");
+            b.Property<long>("CreatedAt").HasColumnType("INTEGER");
+            b.Property<string>("Group").IsRequired().HasMaxLength(100).HasColumnType("TEXT");
+            b.Property<long?>("LeaseUntil").HasColumnType("INTEGER");
+            b.Property<long?>("PostedAt").HasColumnType("INTEGER");
+            b.Property<string>("State").IsRequired().HasMaxLength(16).HasColumnType("TEXT");
+            b.Property<string>("TeamId").HasMaxLength(256).HasColumnType("TEXT");
+            b.Property<string>("TicketNumber").IsRequired().HasMaxLength(16).HasColumnType("TEXT");
+            b.Property<string>("WaitingReason").HasMaxLength(1000).HasColumnType("TEXT");
+            b.HasKey("Id");
+            b.HasIndex("ConversationId");
+            b.HasIndex("State");
+            b.HasIndex("TicketNumber").IsUnique();
+            b.ToTable("QueueThreads");
+        });
+
         modelBuilder.Entity("HelpdeskBot.Conversations.StoredConversation", b =>
         {
             b.Property<int>("Id").ValueGeneratedOnAdd().HasColumnType("INTEGER");
@@ -48,6 +100,7 @@ public partial class HelpdeskDbContextModelSnapshot : ModelSnapshot
             b.Property<string>("ManagerEmail").HasMaxLength(254).HasColumnType("TEXT");
             b.Property<int?>("ManagerId").HasColumnType("INTEGER");
             b.Property<string>("Name").IsRequired().HasMaxLength(256).HasColumnType("TEXT");
+            b.Property<string>("Roles").IsRequired().HasMaxLength(128).HasColumnType("TEXT");
             b.Property<string>("Source").IsRequired().HasMaxLength(16).HasColumnType("TEXT");
             b.Property<string>("TeamsId").HasMaxLength(256).HasColumnType("TEXT");
             b.Property<long>("UpdatedAt").HasColumnType("INTEGER");

@@ -13,7 +13,7 @@ namespace HelpdeskBot.Agents;
 /// the ticket's change (<see cref="QueueNotifier"/>).
 /// </summary>
 public sealed class AgentActions(
-    TicketService tickets, AgentDirectory agents, QueueCards cards, PeopleDirectory people, ILogger<AgentActions> logger)
+    TicketService tickets, AgentDirectory agents, QueueCards cards, PeopleDirectory people, Handoffs handoffs, ILogger<AgentActions> logger)
 {
     public const string NotAnAgent = "Only the service desk's agents can do that, so nothing was changed.";
 
@@ -45,6 +45,7 @@ public sealed class AgentActions(
             notice = verb switch
             {
                 QueueCard.TakeVerb => await TakeAsync(ticket, agentId, cancellationToken),
+                QueueCard.ChatVerb => await ChatAsync(ticket, agentId, cancellationToken),
                 QueueCard.AssignVerb => await AssignAsync(ticket, agentId, Property(data, QueueCard.AssigneeInput), cancellationToken),
                 QueueCard.ResolveVerb => await ResolveAsync(ticket, agentId, Property(data, QueueCard.ResolutionInput), cancellationToken),
                 QueueCard.PriorityVerb => Enum.TryParse<TicketPriority>(Property(data, QueueCard.PriorityInput), ignoreCase: true, out var priority) && Enum.IsDefined(priority)
@@ -73,7 +74,23 @@ public sealed class AgentActions(
     {
         var taken = await tickets.TakeAsync(ticket.Number, agentId, cancellationToken);
         logger.LogInformation("Ticket {TicketNumber} taken by {AgentId}", taken.Number, agentId);
+        if (await handoffs.FindAsync(taken.Number, cancellationToken) is { State: HandoffState.Waiting })
+        {
+            return $"{taken.Number} is yours. {await handoffs.JoinAsync(taken.Number, agentId, cancellationToken)}";
+        }
+
         return $"{taken.Number} is yours.";
+    }
+
+    /// <summary>"Chat with requester": the agent joins the chat (and takes the ticket if nobody has it).</summary>
+    private async Task<string> ChatAsync(Ticket ticket, string agentId, CancellationToken cancellationToken)
+    {
+        if (ticket.AssigneeId is null)
+        {
+            await tickets.TakeAsync(ticket.Number, agentId, cancellationToken);
+        }
+
+        return await handoffs.JoinAsync(ticket.Number, agentId, cancellationToken);
     }
 
     private async Task<string> AssignAsync(Ticket ticket, string agentId, string? assignee, CancellationToken cancellationToken)

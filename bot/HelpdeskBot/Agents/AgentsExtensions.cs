@@ -18,6 +18,7 @@ public static class AgentsExtensions
         services.AddScoped<QueueCards>();
         services.AddScoped<AgentActions>();
         services.AddScoped<AgentCommands>();
+        services.AddScoped<Handoffs>();
         services.AddSingleton<QueuePoster>();
         services.AddHostedService(sp => sp.GetRequiredService<QueuePoster>());
         services.AddSingleton<ITicketEvents, QueueNotifier>();

@@ -44,5 +44,25 @@ public static class AgentsModel
             thread.Property(t => t.ConversationId).HasMaxLength(512);
             thread.Property(t => t.ActivityId).HasMaxLength(512);
         });
+        modelBuilder.Entity<Handoff>(handoff =>
+        {
+            handoff.ToTable("Handoffs");
+            handoff.HasIndex(h => h.TicketNumber).IsUnique();
+            handoff.HasIndex(h => new { h.ChannelId, h.ConversationId });
+            handoff.Property(h => h.TicketNumber).HasMaxLength(16);
+            handoff.Property(h => h.RequesterId).HasMaxLength(256);
+            handoff.Property(h => h.ChannelId).HasMaxLength(64);
+            handoff.Property(h => h.ConversationId).HasMaxLength(512);
+            handoff.Property(h => h.AgentId).HasMaxLength(256);
+            handoff.Property(h => h.State).HasConversion<string>().HasMaxLength(16);
+            handoff.Ignore(h => h.IsOpen);
+        });
+        modelBuilder.Entity<RelayedActivity>(relayed =>
+        {
+            relayed.ToTable("RelayedActivities");
+            relayed.HasIndex(r => new { r.ChannelId, r.ActivityId }).IsUnique();
+            relayed.Property(r => r.ChannelId).HasMaxLength(64);
+            relayed.Property(r => r.ActivityId).HasMaxLength(256);
+        });
     }
 }

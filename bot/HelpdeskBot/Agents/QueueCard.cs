@@ -19,6 +19,7 @@ public static class QueueCard
     public const string PriorityVerb = "queue.priority";
     public const string ApproverVerb = "queue.approver";
     public const string RefreshVerb = "queue.refresh";
+    public const string ChatVerb = "queue.chat";
     public const string AssigneeInput = "assignee";
     public const string ResolutionInput = "resolution";
     public const string PriorityInput = "priority";
@@ -26,14 +27,14 @@ public static class QueueCard
 
     private const int MaxText = 600;
 
-    public static readonly string[] Verbs = [TakeVerb, AssignVerb, ResolveVerb, PriorityVerb, ApproverVerb, RefreshVerb];
+    public static readonly string[] Verbs = [TakeVerb, AssignVerb, ResolveVerb, PriorityVerb, ApproverVerb, RefreshVerb, ChatVerb];
 
     public sealed record About(string Ticket);
 
     /// <summary>What the card shows beside the ticket: the people named on it, and the group's agents to assign to.</summary>
     public sealed record Context(
         Person? Requester, string RequesterName, string? AssigneeName, string Group,
-        IReadOnlyList<(string Id, string Name)> Agents, string? ApproverName = null);
+        IReadOnlyList<(string Id, string Name)> Agents, string? ApproverName = null, Handoff? Handoff = null, string? ChatAgentName = null);
 
     public static AdaptiveCard Build(Ticket ticket, Context context, string? notice = null, string? error = null)
     {
@@ -73,6 +74,14 @@ public static class QueueCard
                 ? $"Approval stuck: {stuck.Text ?? "the approver cannot be reached"}. Name another approver below."
                 : $"Waiting for approval by {context.ApproverName ?? ticket.ApproverId ?? "nobody yet"}.",
                 t => t.Color = stuck is not null ? TextColor.Attention : TextColor.Default));
+        }
+
+        if (context.Handoff is { IsOpen: true } handoff)
+        {
+            card.Body.Insert(1, IntakeCard.Text(handoff.State == HandoffState.Active
+                ? $"💬 In a live chat with {context.ChatAgentName ?? "an agent"}: reply in this thread."
+                : $"💬 Waiting for a chat since {TicketText.Time(handoff.RequestedAt)}{(handoff.FlaggedAt is not null ? ": nobody picked it up within the response target" : "")}.",
+                t => { t.Weight = TextWeight.Bolder; t.Color = handoff.FlaggedAt is not null ? TextColor.Attention : TextColor.Accent; }));
         }
 
         if (ticket.Description is { Length: > 0 } description)
@@ -119,6 +128,11 @@ public static class QueueCard
         if (ticket.AssigneeId is null)
         {
             actions.Add(ActionExecute.Create("Take", TakeVerb, about));
+        }
+
+        if (context.Handoff is { State: HandoffState.Waiting })
+        {
+            actions.Insert(0, ActionExecute.Create("Chat with requester", ChatVerb, about));
         }
 
         if (context.Agents.Count > 0)

@@ -24,11 +24,13 @@ public sealed class QueueCards(
             .Where(p => p.TeamsId != null && (p.Roles.Contains(PersonRoles.Agent) || p.Roles.Contains(PersonRoles.Admin)))
             .OrderBy(p => p.Name).Take(MaxAgentsListed)
             .Select(p => new ValueTuple<string, string>(p.TeamsId!, p.Name)).ToListAsync(cancellationToken);
+        var handoff = await db.Set<Handoff>().AsNoTracking().SingleOrDefaultAsync(h => h.TicketNumber == ticket.Number, cancellationToken);
         var context = new QueueCard.Context(
             requester, requester?.Name is { Length: > 0 } name ? name : "Someone",
             ticket.AssigneeId is { } assignee ? await people.NameOfAsync(assignee, assignee, cancellationToken) : null,
             QueueDirectory.GroupOf(ticket.AssignmentGroup), agents,
-            ticket.ApproverId is { } approver ? await people.NameOfAsync(approver, approver, cancellationToken) : null);
+            ticket.ApproverId is { } approver ? await people.NameOfAsync(approver, approver, cancellationToken) : null,
+            handoff, handoff?.AgentId is { } chatAgent ? await people.NameOfAsync(chatAgent, "an agent", cancellationToken) : null);
         return QueueCard.Build(ticket, context, notice, error);
     }
 

@@ -32,6 +32,16 @@ public sealed class QueueNotifier(IServiceScopeFactory scopes, QueuePoster poste
             JournalKind.ApprovalStuck => true,
             _ => false,
         };
+        if (change.Kind == JournalKind.Chat)
+        {
+            return; // the transcript: the thread has the message already, the card does not change
+        }
+
+        if (change.Kind == JournalKind.Handoff && change.To == nameof(HandoffState.Waiting))
+        {
+            await services.GetRequiredService<Handoffs>().RequestedAsync(ticket, cancellationToken);
+        }
+
         if (goesToQueue && !TicketTransitions.IsFinal(ticket.State) && await EnqueueAsync(services.GetRequiredService<HelpdeskDbContext>(), ticket, cancellationToken))
         {
             return;

@@ -104,6 +104,7 @@ public sealed class QueuePoster(
             }
         }
 
+        await services.GetRequiredService<Handoffs>().FlagUnansweredAsync(cancellationToken);
         return posted;
     }
 }

@@ -14,7 +14,7 @@ namespace HelpdeskBot.Chat;
 /// <summary>The help desk's conversation: welcome on install, help on request, and honesty about the rest.</summary>
 public sealed class HelpdeskActivityHandler(
     WelcomeTracker welcomes, KnowledgeAnswers answers, RequestsChat requests, PeopleDirectory people,
-    AgentActions agentActions, AgentCommands agentCommands) : ActivityHandler
+    AgentActions agentActions, AgentCommands agentCommands, Handoffs handoffs) : ActivityHandler
 {
     public const string CannotHelpYet =
         "Sorry, I can't help with that yet. Type **help** to see what I can do today.";
@@ -40,12 +40,22 @@ public sealed class HelpdeskActivityHandler(
         {
             // A channel is where agents work: only their commands are answered there, and only when addressed
             // (with ChannelMessage.Read.Group every message arrives, most of them people talking to each other).
+            if (await handoffs.TryRelayFromAgentAsync(turnContext, text, cancellationToken))
+            {
+                return; // a live chat's thread: the agent's reply goes to the requester
+            }
+
             if (text.Length > 0 && MentionsBot(turnContext.Activity))
             {
                 await agentCommands.OnChannelMessageAsync(turnContext, text, cancellationToken);
             }
 
             return;
+        }
+
+        if (await handoffs.TryRelayFromRequesterAsync(turnContext, text, cancellationToken))
+        {
+            return; // handed to an agent: the bot says nothing itself but "end chat"
         }
 
         if (await agentCommands.TryMyQueueAsync(turnContext, text, cancellationToken))

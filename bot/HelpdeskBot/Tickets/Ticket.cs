@@ -392,6 +392,26 @@ public sealed partial class Ticket
         }
     }
 
+    /// <summary>A live chat's step (<c>Active</c> when an agent joins, <c>Ended</c>), in the journal.</summary>
+    public void RecordHandoff(string actor, string step, DateTimeOffset now) =>
+        Append(now, actor, JournalKind.Handoff, null, step, null);
+
+    /// <summary>One relayed message of a live chat: the transcript. An agent's first one is the first response.</summary>
+    public void RecordChat(string actor, string text, TicketPolicy policy, DateTimeOffset now)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            throw new ArgumentException("A chat message needs some text.", nameof(text));
+        }
+
+        if (actor != RequesterId && actor != SystemActor)
+        {
+            MarkResponded(now);
+        }
+
+        Append(now, actor, JournalKind.Chat, null, null, text.Length > policy.MaxCommentLength ? text.Shorten(policy.MaxCommentLength) : text);
+    }
+
     private void Append(DateTimeOffset at, string actor, JournalKind kind, string? from, string? to, string? text)
     {
         // Every journal line passes here: the last guard against text the database would cut (see StoredText).

@@ -70,6 +70,12 @@ public sealed class TicketService(
     public Task<Ticket> ChangePriorityAsync(string number, TicketPriority priority, string actor, CancellationToken cancellationToken = default) =>
         UpdateAsync(number, (ticket, now) => ticket.ChangePriority(priority, actor, policy, now), cancellationToken);
 
+    public Task<Ticket> RecordHandoffAsync(string number, string actor, string step, CancellationToken cancellationToken = default) =>
+        UpdateAsync(number, (ticket, now) => ticket.RecordHandoff(actor, step, now), cancellationToken);
+
+    public Task<Ticket> RecordChatAsync(string number, string actor, string text, CancellationToken cancellationToken = default) =>
+        UpdateAsync(number, (ticket, now) => ticket.RecordChat(actor, text, policy, now), cancellationToken);
+
     public Task<Ticket> CommentAsync(string number, string actor, string text, CancellationToken cancellationToken = default) =>
         UpdateAsync(number, (ticket, now) => ticket.Comment(actor, text, policy, now), cancellationToken);
 

@@ -320,4 +320,92 @@ public sealed class AgentQueueTests() : BotWithChannel(new HelpdeskBotFactory(ne
         Assert.Contains("Only a help desk admin", refused);
         Assert.Contains("now the queue of **Network**", set);
     }
+
+    private const string AlexChat = "a:alex-personal";
+
+    private async Task<HttpStatusCode> AlexSaysAsync(string text, string? id = null)
+    {
+        var message = TeamsActivities.Message(Channel.ServiceUrl, text, AlexChat);
+        message.From = new ChannelAccount(Requester, "Alex Wilber");
+        message.Id = id ?? message.Id;
+        return (await Client.PostActivityAsync(message)).StatusCode;
+    }
+
+    private async Task AgentSaysInThreadAsync(string thread, string text, string from, string? id = null)
+    {
+        var message = InTeam(ActivityTypes.Message, thread, from: from);
+        message.Text = text; // ChannelMessage.Read.Group: thread replies arrive without an @mention
+        message.Id = id ?? message.Id;
+        Assert.Equal(HttpStatusCode.OK, (await Client.PostActivityAsync(message)).StatusCode);
+    }
+
+    private int SentTo(string conversation, string text) => Channel.Requests.Count(r => r.Method == "POST" && r.Body is not null
+        && r.Path.Contains(Uri.EscapeDataString(conversation)) && r.Activity.Text?.Contains(text) == true);
+
+    /// <summary>Alex has talked to the bot, asks for a person on an incident, and it is in the queue with its chat waiting.</summary>
+    private async Task<(Ticket Ticket, string Thread)> WaitingChatAsync()
+    {
+        await PeopleAsync();
+        await InstallInTeamAsync();
+        Assert.Equal(HttpStatusCode.OK, await AlexSaysAsync("hi"));
+        var ticket = await IncidentAsync();
+        await using (var scope = Bot.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<TicketService>().RecordHandoffAsync(ticket.Number, Requester, nameof(HandoffState.Waiting));
+        }
+
+        await Poll.UntilAsync(async () => await InDatabaseAsync(db => db.Set<Handoff>().AnyAsync(h => h.TicketNumber == ticket.Number))
+            && (await ThreadAsync(ticket.Number))?.State == QueueThreadState.Posted, "the chat waits in the queue");
+        await Poll.UntilAsync(() => Channel.Requests.Any(r => r.Method is "PUT" or "POST" && r.Body is { } b && b.GetRawText().Contains("Waiting for a chat")),
+            "the card says it waits for a chat");
+        return (ticket, (await ThreadAsync(ticket.Number))!.ConversationId!);
+    }
+
+    [Fact]
+    public async Task AnAgentChatsWithTheRequesterThroughTheBotBothWaysWithNamesAndTheTranscriptInTheJournal()
+    {
+        var (ticket, thread) = await WaitingChatAsync();
+
+        var (_, card) = await PressAsync(QueueCard.ChatVerb, ticket.Number, AgentIds[0]);
+        Assert.Contains("You're chatting with Alex Wilber", card);
+        await Poll.UntilAsync(() => SentTo(AlexChat, "Agent 1 (Service Desk) has joined") == 1, "Alex is told who joined");
+
+        var before = Channel.Requests.Count;
+        Assert.Equal(HttpStatusCode.OK, await AlexSaysAsync("my printer still says offline", "alex-1"));
+        Assert.Equal(HttpStatusCode.OK, await AlexSaysAsync("my printer still says offline", "alex-1")); // Teams re-delivers
+        await AgentSaysInThreadAsync(thread, "Try switching it off and on", AgentIds[0], "agent-1");
+        await AgentSaysInThreadAsync(thread, "Try switching it off and on", AgentIds[0], "agent-1");
+        await AgentSaysInThreadAsync(thread, "I think it is the network", "29:bystander"); // not an agent: stays in the thread
+
+        Assert.Equal(1, SentTo(thread, "**Alex Wilber**: my printer still says offline"));
+        Assert.Equal(1, SentTo(AlexChat, "**Agent 1 (Service Desk)**: Try switching it off and on"));
+        Assert.Equal(0, SentTo(AlexChat, "network"));
+        // The bot answered nothing itself in Alex's chat: no card, no article.
+        Assert.DoesNotContain(Channel.Requests.Skip(before), r => r.Method == "POST" && r.Path.Contains(Uri.EscapeDataString(AlexChat)) && r.Body is { } b && b.TryGetProperty("attachments", out var a) && a.GetArrayLength() > 0);
+        var journal = await InDatabaseAsync(db => db.Set<Ticket>().Include(t => t.Journal).AsNoTracking().SingleAsync(t => t.Number == ticket.Number));
+        Assert.Equal([(Requester, "my printer still says offline"), (AgentIds[0], "Try switching it off and on")],
+            journal.Journal.Where(e => e.Kind == JournalKind.Chat).OrderBy(e => e.Id).Select(e => (e.Actor, e.Text!)).ToArray());
+        Assert.NotNull(journal.FirstRespondedAt);
+
+        Assert.Equal(HttpStatusCode.OK, await AlexSaysAsync("end chat"));
+        await Poll.UntilAsync(() => SentTo(AlexChat, "has ended") == 1 && SentTo(thread, "Chat ended by Alex Wilber") == 1, "both are told it ended");
+        Assert.Equal(HttpStatusCode.OK, await AlexSaysAsync("hi"));
+        await Poll.UntilAsync(() => SentTo(AlexChat, "Ask me an IT question") >= 2, "the bot answers Alex again");
+        Assert.Equal(1, SentTo(thread, "my printer still says offline"));
+    }
+
+    [Fact]
+    public async Task TakingATicketWaitingForAChatConnectsAndTheAgentEndsItFromTheThread()
+    {
+        var (ticket, thread) = await WaitingChatAsync();
+
+        var (_, card) = await PressAsync(QueueCard.TakeVerb, ticket.Number, AgentIds[1]);
+        await AgentSaysInThreadAsync(thread, "end chat", AgentIds[1]);
+
+        Assert.Contains("is yours", card);
+        Assert.Contains("You're chatting with Alex Wilber", card);
+        await Poll.UntilAsync(() => SentTo(AlexChat, "has ended (Agent 2 (Service Desk) ended it)") == 1, "Alex is told the agent ended it");
+        var handoff = await InDatabaseAsync(db => db.Set<Handoff>().AsNoTracking().SingleAsync(h => h.TicketNumber == ticket.Number));
+        Assert.Equal(HandoffState.Ended, handoff.State);
+    }
 }

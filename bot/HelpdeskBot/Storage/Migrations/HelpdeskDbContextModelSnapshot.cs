@@ -32,6 +32,25 @@ public partial class HelpdeskDbContextModelSnapshot : ModelSnapshot
             b.ToTable("AgentTeams");
         });
 
+        modelBuilder.Entity("HelpdeskBot.Agents.Handoff", b =>
+        {
+            b.Property<int>("Id").ValueGeneratedOnAdd().HasColumnType("INTEGER");
+            b.Property<string>("AgentId").HasMaxLength(256).HasColumnType("TEXT");
+            b.Property<string>("ChannelId").IsRequired().HasMaxLength(64).HasColumnType("TEXT");
+            b.Property<string>("ConversationId").IsRequired().HasMaxLength(512).HasColumnType("TEXT");
+            b.Property<long?>("EndedAt").HasColumnType("INTEGER");
+            b.Property<long?>("FlaggedAt").HasColumnType("INTEGER");
+            b.Property<long>("RequestedAt").HasColumnType("INTEGER");
+            b.Property<string>("RequesterId").IsRequired().HasMaxLength(256).HasColumnType("TEXT");
+            b.Property<long?>("StartedAt").HasColumnType("INTEGER");
+            b.Property<string>("State").IsRequired().HasMaxLength(16).HasColumnType("TEXT");
+            b.Property<string>("TicketNumber").IsRequired().HasMaxLength(16).HasColumnType("TEXT");
+            b.HasKey("Id");
+            b.HasIndex("TicketNumber").IsUnique();
+            b.HasIndex("ChannelId", "ConversationId");
+            b.ToTable("Handoffs");
+        });
+
         modelBuilder.Entity("HelpdeskBot.Agents.QueueChannel", b =>
         {
             b.Property<int>("Id").ValueGeneratedOnAdd().HasColumnType("INTEGER");
@@ -64,6 +83,17 @@ public partial class HelpdeskDbContextModelSnapshot : ModelSnapshot
             b.HasIndex("State");
             b.HasIndex("TicketNumber").IsUnique();
             b.ToTable("QueueThreads");
+        });
+
+        modelBuilder.Entity("HelpdeskBot.Agents.RelayedActivity", b =>
+        {
+            b.Property<int>("Id").ValueGeneratedOnAdd().HasColumnType("INTEGER");
+            b.Property<string>("ActivityId").IsRequired().HasMaxLength(256).HasColumnType("TEXT");
+            b.Property<long>("At").HasColumnType("INTEGER");
+            b.Property<string>("ChannelId").IsRequired().HasMaxLength(64).HasColumnType("TEXT");
+            b.HasKey("Id");
+            b.HasIndex("ChannelId", "ActivityId").IsUnique();
+            b.ToTable("RelayedActivities");
         });
 
         modelBuilder.Entity("HelpdeskBot.Conversations.StoredConversation", b =>

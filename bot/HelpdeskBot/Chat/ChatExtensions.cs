@@ -1,3 +1,4 @@
+using HelpdeskBot.Handover;
 using HelpdeskBot.Protocol.Builder;
 
 namespace HelpdeskBot.Chat;
@@ -7,6 +8,7 @@ public static class ChatExtensions
     public static IHostApplicationBuilder AddHelpdeskChat(this IHostApplicationBuilder builder)
     {
         builder.Services.AddScoped<IBot, HelpdeskActivityHandler>();
+        builder.Services.AddHandover();
         return builder;
     }
 }

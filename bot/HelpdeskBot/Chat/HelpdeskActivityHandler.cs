@@ -1,6 +1,7 @@
 using System.Text.Json;
 using HelpdeskBot.Agents;
 using HelpdeskBot.Conversations;
+using HelpdeskBot.Handover;
 using HelpdeskBot.Knowledge;
 using HelpdeskBot.People;
 using HelpdeskBot.Protocol.Builder;
@@ -13,7 +14,7 @@ namespace HelpdeskBot.Chat;
 
 /// <summary>The help desk's conversation: welcome on install, help on request, and honesty about the rest.</summary>
 public sealed class HelpdeskActivityHandler(
-    WelcomeTracker welcomes, KnowledgeAnswers answers, RequestsChat requests, PeopleDirectory people,
+    WelcomeTracker welcomes, KnowledgeAnswers answers, RequestsChat requests, PeopleDirectory people, HandoverChat handover,
     AgentActions agentActions, AgentCommands agentCommands, Handoffs handoffs) : ActivityHandler
 {
     public const string CannotHelpYet =
@@ -81,6 +82,13 @@ public sealed class HelpdeskActivityHandler(
             return;
         }
 
+        // Asking for a person wins over catalog matching and search: "talk to a human" is no new starter.
+        if (HandoverPhrases.AsksForPerson(text))
+        {
+            await handover.OfferAsync(turnContext, handover.LastQuestion(turnContext), cancellationToken);
+            return;
+        }
+
         if (SmallTalk.ReplyTo(text) is { } reply)
         {
             await turnContext.SendActivityAsync(reply, cancellationToken);
@@ -93,6 +101,8 @@ public sealed class HelpdeskActivityHandler(
             return;
         }
 
+        // A question or a problem: the same one reported again gets the offer after the answer.
+        var again = handover.RememberQuestion(turnContext, text);
         if (route.KnowledgeFirst is { } item)
         {
             // A problem the knowledge base may solve: its answer with the form as the next step, else the form.
@@ -100,11 +110,17 @@ public sealed class HelpdeskActivityHandler(
             {
                 await requests.OpenIntakeAsync(turnContext, item, text, cancellationToken);
             }
-
-            return;
+        }
+        else
+        {
+            await answers.AnswerAsync(turnContext, text, cancellationToken);
         }
 
-        await answers.AnswerAsync(turnContext, text, cancellationToken);
+        handover.RememberAnswer(turnContext);
+        if (again)
+        {
+            await handover.OfferAsync(turnContext, text, cancellationToken);
+        }
     }
 
     // Clients without Action.Execute send the card's Action.Submit fallback: the answer comes as a new message.
@@ -112,7 +128,8 @@ public sealed class HelpdeskActivityHandler(
         (value.TryGetProperty(ActionExecute.FallbackVerbKey, out var verb) && verb.ValueKind == JsonValueKind.String ? verb.GetString() : null) switch
         {
             WelcomeCard.HelpVerb => SendWelcomeAsync(turnContext, cancellationToken),
-            AnswerCard.FeedbackVerb => answers.OnFeedbackSubmitAsync(turnContext, value, cancellationToken),
+            AnswerCard.FeedbackVerb => FeedbackSubmitAsync(turnContext, value, cancellationToken),
+            { } handoverVerb when HandoverChat.Handles(handoverVerb) => handover.SubmitAsync(turnContext, handoverVerb, value, cancellationToken),
             { } requestVerb when RequestsChat.Handles(requestVerb) => requests.SubmitAsync(turnContext, requestVerb, value, cancellationToken),
             { } agentVerb when AgentActions.Handles(agentVerb) => SendCardAsync(turnContext,
                 agentActions.ExecuteAsync(turnContext.Activity.From?.Id, agentVerb, value, cancellationToken)),
@@ -124,13 +141,29 @@ public sealed class HelpdeskActivityHandler(
         invokeValue.Action?.Verb switch
         {
             WelcomeCard.HelpVerb => AdaptiveCardInvokeResponse.Card(WelcomeCard.Build(await NameOfSenderAsync(turnContext, cancellationToken))),
-            AnswerCard.FeedbackVerb => await answers.OnFeedbackAsync(invokeValue.Action.Data, cancellationToken),
+            AnswerCard.FeedbackVerb => await FeedbackAsync(turnContext, invokeValue.Action.Data, cancellationToken),
+            { } verb when HandoverChat.Handles(verb) => AdaptiveCardInvokeResponse.Card(
+                await handover.ExecuteAsync(turnContext, verb, invokeValue.Action.Data, cancellationToken)),
             { } verb when RequestsChat.Handles(verb) => AdaptiveCardInvokeResponse.Card(
                 await requests.ExecuteAsync(turnContext, verb, invokeValue.Action.Data, cancellationToken)),
             { } verb when AgentActions.Handles(verb) => AdaptiveCardInvokeResponse.Card(
                 await agentActions.ExecuteAsync(turnContext.Activity.From?.Id, verb, invokeValue.Action.Data, cancellationToken)),
             _ => AdaptiveCardInvokeResponse.Error(400, "UnknownAction", "That button doesn't do anything yet."),
         };
+
+    // "Not helpful" twice in a row: the offer follows the card that replaces the answer.
+    private async Task<AdaptiveCardInvokeResponse> FeedbackAsync(TurnContext turnContext, JsonElement? data, CancellationToken cancellationToken)
+    {
+        var response = await answers.OnFeedbackAsync(data, cancellationToken);
+        await handover.OnFeedbackAsync(turnContext, data, cancellationToken);
+        return response;
+    }
+
+    private async Task FeedbackSubmitAsync(TurnContext turnContext, JsonElement value, CancellationToken cancellationToken)
+    {
+        await answers.OnFeedbackSubmitAsync(turnContext, value, cancellationToken);
+        await handover.OnFeedbackAsync(turnContext, value, cancellationToken);
+    }
 
     protected override async Task OnMembersAddedAsync(
         IReadOnlyList<ChannelAccount> membersAdded, TurnContext turnContext, CancellationToken cancellationToken)

@@ -28,6 +28,12 @@ public sealed class KnowledgeAnswers(
 
     public const string NotHelpful = "Sorry it didn't help. Thanks for saying so: the knowledge authors will see it.";
 
+    /// <summary>The <see cref="TurnContext.TurnState"/> key under which a turn answered with an article holds <see cref="Answered"/>.</summary>
+    public const string AnsweredKey = "knowledge.answered";
+
+    /// <summary>The article a turn's answer card showed.</summary>
+    public sealed record Answered(string ArticleId, string Title);
+
     /// <summary>The answer card, or "no answer" with the next steps' buttons (<see cref="KnowledgeOptions.NextSteps"/>).</summary>
     public async Task AnswerAsync(TurnContext turn, string question, CancellationToken cancellationToken)
     {
@@ -86,6 +92,7 @@ public sealed class KnowledgeAnswers(
             ? GeneratedAnswerCard.Build(answer, result.Question, PublicBaseUrl, next)
             : AnswerCard.Build(result, PublicBaseUrl, next: next);
         await turn.SendActivityAsync(Activity.CreateMessage(null, card.ToAttachment()), cancellationToken);
+        turn.TurnState[AnsweredKey] = new Answered(result.Best.ArticleId, result.Best.Title);
         return true;
     }
 

@@ -94,6 +94,31 @@ public sealed class SlaCalendar
         return total;
     }
 
+    /// <summary>Whether <paramref name="at"/> is in working time (always, without business hours).</summary>
+    public bool IsOpen(DateTimeOffset at) => NextOpening(at) == at;
+
+    /// <summary>
+    /// <paramref name="at"/> itself when it is in working time (always, without business hours), else the start of the
+    /// next working window.
+    /// </summary>
+    public DateTimeOffset NextOpening(DateTimeOffset at)
+    {
+        if (_zone is null)
+        {
+            return at;
+        }
+
+        foreach (var (open, close) in WindowsFrom(at))
+        {
+            if (at < close)
+            {
+                return open > at ? open : at;
+            }
+        }
+
+        throw new InvalidOperationException("The business-hours calendar has no working time in the next ten years.");
+    }
+
     // Working windows from the local day of the instant on. A window never spans midnight (Start < End), so no earlier
     // day's window can still be open at the instant.
     private IEnumerable<(DateTimeOffset Open, DateTimeOffset Close)> WindowsFrom(DateTimeOffset instant)

@@ -379,6 +379,38 @@ public sealed partial class Ticket
         return true;
     }
 
+    /// <summary>What a <see cref="JournalKind.Handoff"/> entry's <c>To</c> says while the requester waits for a chat.</summary>
+    public const string ChatWaiting = "Waiting";
+
+    /// <summary>
+    /// The requester asks to talk to the service desk: journalled as <see cref="JournalKind.Handoff"/> to
+    /// <see cref="ChatWaiting"/> (actor the requester, <c>From</c> the previous hand-off's state or null) for the
+    /// queue. Once while waiting: false, and nothing journalled, when the last hand-off entry is already
+    /// <see cref="ChatWaiting"/>. Reads the journal's hand-off entries, so they must be loaded (TicketService does; a new
+    /// ticket has its whole journal). Refused for anyone but the requester and on a closed or cancelled ticket.
+    /// </summary>
+    public bool RequestChat(string requesterId, DateTimeOffset now)
+    {
+        if (requesterId != RequesterId)
+        {
+            throw new TicketAccessException($"Only the person who raised {Number} can ask for a chat about it.");
+        }
+
+        if (TicketTransitions.IsFinal(State))
+        {
+            throw new TicketStateException($"{Number} is {State}: nobody can be asked to chat about it.");
+        }
+
+        var last = _journal.LastOrDefault(e => e.Kind == JournalKind.Handoff);
+        if (last?.To == ChatWaiting)
+        {
+            return false;
+        }
+
+        Append(now, requesterId, JournalKind.Handoff, last?.To, ChatWaiting, "Asked in chat to talk to the service desk.");
+        return true;
+    }
+
     private void RequirePendingApproval(string what)
     {
         if (TicketTransitions.IsFinal(State))

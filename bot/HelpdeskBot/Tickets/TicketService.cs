@@ -128,6 +128,28 @@ public sealed class TicketService(
         return marked;
     }
 
+    /// <summary>
+    /// The requester asks for a chat about their ticket: one <see cref="JournalKind.Handoff"/> entry to
+    /// <see cref="Ticket.ChatWaiting"/>, published like every change, for the service desk's queue; nothing more while
+    /// it is already waiting. Refused (<see cref="TicketAccessException"/>) for anyone but the requester, and
+    /// (<see cref="TicketStateException"/>) on a closed or cancelled ticket.
+    /// </summary>
+    public async Task<Ticket> RequestChatAsync(string number, string requesterId, CancellationToken cancellationToken = default)
+    {
+        var marked = false;
+        var ticket = await UpdateAsync(number, (ticket, now) => marked = ticket.RequestChat(requesterId, now), cancellationToken, withHandoffEntries: true);
+        if (marked)
+        {
+            logger.LogInformation("Ticket {TicketNumber} is waiting for a chat with its requester", ticket.Number);
+        }
+
+        return ticket;
+    }
+
+    /// <summary>The ticket created with <paramref name="submissionKey"/>, if any (without its journal).</summary>
+    public Task<Ticket?> FindBySubmissionAsync(SubmissionKey submissionKey, CancellationToken cancellationToken = default) =>
+        FindBySubmissionKeyAsync(submissionKey, cancellationToken);
+
     /// <summary>The requester's tickets, newest first; open ones only unless <paramref name="includeFinished"/>.</summary>
     public Task<List<Ticket>> ListForRequesterAsync(string requesterId, bool includeFinished = false, int max = 50, CancellationToken cancellationToken = default) =>
         db.Set<Ticket>().AsNoTracking()
@@ -189,7 +211,8 @@ public sealed class TicketService(
             .SingleOrDefaultAsync(t => t.SubmissionSource == key.Source && t.SubmissionKey == key.Value, cancellationToken);
 
     private async Task<Ticket> UpdateAsync(
-        string number, Action<Ticket, DateTimeOffset> change, CancellationToken cancellationToken, bool withApproverEntries = false)
+        string number, Action<Ticket, DateTimeOffset> change, CancellationToken cancellationToken,
+        bool withApproverEntries = false, bool withHandoffEntries = false)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(number);
         var normalized = number.Trim().ToUpperInvariant();
@@ -197,7 +220,9 @@ public sealed class TicketService(
         {
             IQueryable<Ticket> tickets = withApproverEntries
                 ? db.Set<Ticket>().Include(t => t.Journal.Where(e => e.Kind == JournalKind.ApprovalStuck || e.Kind == JournalKind.ApproverChanged))
-                : db.Set<Ticket>();
+                : withHandoffEntries
+                    ? db.Set<Ticket>().Include(t => t.Journal.Where(e => e.Kind == JournalKind.Handoff))
+                    : db.Set<Ticket>();
             var ticket = await tickets.SingleOrDefaultAsync(t => t.Number == normalized, cancellationToken)
                 ?? throw new KeyNotFoundException($"There is no ticket {number}.");
             var from = ticket.State;

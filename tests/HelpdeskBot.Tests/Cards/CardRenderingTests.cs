@@ -1,5 +1,6 @@
 using HelpdeskBot.Catalog;
 using HelpdeskBot.Chat;
+using HelpdeskBot.Handover;
 using HelpdeskBot.Knowledge;
 using HelpdeskBot.Protocol.Cards;
 using HelpdeskBot.Protocol.Schema;
@@ -24,6 +25,7 @@ public class CardRenderingTests
         "intake-password-reset", "intake-access-request", "intake-software-install", "intake-hardware-request",
         "intake-new-starter", "intake-report-incident", "intake-other-request", "intake-with-errors", "catalog-choice",
         "ticket-confirmation", "ticket-status", "ticket-resolved", "my-tickets", "approval", "approval-with-error", "approval-decided",
+        "handover-offer", "handover-offer-no-question", "handover-reply", "handover-reply-closed", "handover-declined",
     ];
 
     private static AdaptiveCard Build(string name) => name switch
@@ -48,6 +50,13 @@ public class CardRenderingTests
         "approval" => ApprovalCard.Build(PendingHardware(), "Ada Lovelace", ShippedCatalog.Item("hardware-request")),
         "approval-with-error" => ApprovalCard.Build(PendingHardware(), "Ada <b>Lovelace</b>", null, "Rejecting a request needs a reason."),
         "approval-decided" => Decided(),
+        "handover-offer" => HandoverOfferCard.Build(new("0123456789abcdef01234567.0123456789abcdef0123456789abcdef", "vpn wont connect **from** <b>home</b>",
+            ["Article offered: VPN won't connect (vpn-cannot-connect)", "Marked not helpful: VPN won't connect (vpn-cannot-connect)"])),
+        "handover-offer-no-question" => HandoverOfferCard.Build(new("0123456789abcdef01234567.0123456789abcdef0123456789abcdef", null, [])),
+        "handover-reply" => HandoverReplyCard.Build(TicketTestData.In(TicketState.New), attached: false, HandoverReplyCard.AnswerBy("14:30"), null),
+        "handover-reply-closed" => HandoverReplyCard.Build(TicketTestData.In(TicketState.InProgress), attached: true,
+            HandoverReplyCard.AnswerBy("Mon 30 Nov 13:00 UTC"), HandoverReplyCard.Closed("Mon 30 Nov 09:00 UTC")),
+        "handover-declined" => HandoverReplyCard.Message(HandoverChat.Declined),
         _ when name.StartsWith("intake-", StringComparison.Ordinal) => IntakeCard.Build(ShippedCatalog.Item(name["intake-".Length..])),
         _ => throw new ArgumentOutOfRangeException(nameof(name)),
     };

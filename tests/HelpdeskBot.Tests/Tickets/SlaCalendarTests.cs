@@ -95,4 +95,19 @@ public sealed class SlaCalendarTests
         Assert.Contains("WorkingDays is empty", result.FailureMessage);
         Assert.Contains("'Mars/Olympus' is not a known time zone", result.FailureMessage);
     }
+
+    [Fact]
+    public void TheDeskIsOpenInsideItsHoursAndOpensNextAtTheNextWorkingMorning()
+    {
+        var calendar = Hours(holidays: DateOnly.FromDateTime(Monday.AddDays(7).DateTime));
+
+        Assert.True(calendar.IsOpen(Monday.AddHours(10)));
+        Assert.Equal(Monday.AddHours(10), calendar.NextOpening(Monday.AddHours(10)));
+        Assert.False(calendar.IsOpen(Monday.AddHours(17)));
+        Assert.Equal(Monday.AddDays(1).AddHours(9), calendar.NextOpening(Monday.AddHours(17)));
+        Assert.Equal(Monday.AddHours(9), calendar.NextOpening(Monday.AddHours(6)));
+        // Friday evening: the next Monday is a holiday, so Tuesday.
+        Assert.Equal(Monday.AddDays(8).AddHours(9), calendar.NextOpening(Friday.AddHours(18)));
+        Assert.True(SlaCalendar.AroundTheClock.IsOpen(Friday.AddHours(23)));
+    }
 }

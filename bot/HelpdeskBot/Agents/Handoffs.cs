@@ -148,8 +148,8 @@ public sealed class Handoffs(
             return false;
         }
 
-        var ticket = (await tickets.FindByNumberAsync(handoff.TicketNumber, cancellationToken))!;
-        if (!await agents.IsAgentAsync(from, QueueDirectory.GroupOf(ticket.AssignmentGroup), cancellationToken))
+        var group = await db.Set<Ticket>().AsNoTracking().Where(t => t.Number == handoff.TicketNumber).Select(t => t.AssignmentGroup).FirstOrDefaultAsync(cancellationToken);
+        if (!await agents.IsAgentAsync(from, QueueDirectory.GroupOf(group), cancellationToken))
         {
             return true; // someone else talking in the thread: not for the requester
         }
@@ -175,7 +175,7 @@ public sealed class Handoffs(
             return true;
         }
 
-        ticket = await tickets.RecordChatAsync(handoff.TicketNumber, from, said, cancellationToken);
+        var ticket = await tickets.RecordChatAsync(handoff.TicketNumber, from, said, cancellationToken);
         await messenger.SendToConversationAsync(handoff.ChannelId, handoff.ConversationId,
             Activity.CreateMessage($"**{await AgentLabelAsync(from, ticket, cancellationToken)}**: {said}"), cancellationToken);
         return true;

@@ -17,6 +17,11 @@ public sealed class QueueNotifier(IServiceScopeFactory scopes, QueuePoster poste
 {
     public async Task TicketChangedAsync(TicketChange change, CancellationToken cancellationToken)
     {
+        if (change.Kind == JournalKind.Chat)
+        {
+            return; // the transcript: the thread has the message already, the card does not change
+        }
+
         await using var scope = scopes.CreateAsyncScope();
         var services = scope.ServiceProvider;
         var ticket = await services.GetRequiredService<TicketService>().FindByNumberAsync(change.TicketNumber, cancellationToken);
@@ -32,11 +37,6 @@ public sealed class QueueNotifier(IServiceScopeFactory scopes, QueuePoster poste
             JournalKind.ApprovalStuck => true,
             _ => false,
         };
-        if (change.Kind == JournalKind.Chat)
-        {
-            return; // the transcript: the thread has the message already, the card does not change
-        }
-
         if (change.Kind == JournalKind.Handoff && change.To == nameof(HandoffState.Waiting))
         {
             await services.GetRequiredService<Handoffs>().RequestedAsync(ticket, cancellationToken);

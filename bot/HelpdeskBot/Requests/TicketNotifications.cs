@@ -20,6 +20,11 @@ public sealed class TicketNotifications(
 {
     public async Task HandleAsync(TicketChange change, CancellationToken cancellationToken)
     {
+        if (change.Kind is JournalKind.Chat or JournalKind.Handoff)
+        {
+            return; // a live chat's own messages tell both sides already
+        }
+
         if (await tickets.FindByNumberAsync(change.TicketNumber, cancellationToken) is not { } ticket)
         {
             return;

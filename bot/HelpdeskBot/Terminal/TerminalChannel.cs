@@ -47,6 +47,18 @@ public sealed class TerminalChannel(TextWriter output, bool ansi = false)
             id, _ => opened, (_, known) => string.IsNullOrWhiteSpace(member.Name) ? known : opened);
     }
 
+    /// <summary>A new thread in a channel (the bot posting a ticket to its queue), played by the terminal's agent.</summary>
+    public TerminalConversation OpenThread(string channelId)
+    {
+        var thread = new TerminalConversation($"{channelId};messageid=thread-{Interlocked.Increment(ref _nextId)}", TerminalChat.Agent, channelId);
+        _conversations[thread.Id] = thread;
+        LatestThread = thread;
+        return thread;
+    }
+
+    /// <summary>The last queue thread the bot started: where "agent: …" lines go.</summary>
+    public TerminalConversation? LatestThread { get; private set; }
+
     /// <summary>
     /// The conversation with this id. One the terminal did not open here (stored by an earlier run, say) is taken as
     /// a 1:1 chat with the activity's recipient.
@@ -175,7 +187,11 @@ public sealed class TerminalChannel(TextWriter output, bool ansi = false)
             output.WriteLine();
         }
 
-        if (!conversation.IsMain)
+        if (conversation.IsThread)
+        {
+            output.WriteLine($"--- in the agents' queue channel, where you are {conversation.MemberName} ---");
+        }
+        else if (!conversation.IsMain)
         {
             output.WriteLine($"--- to {conversation.MemberName} (1:1 chat) ---");
         }

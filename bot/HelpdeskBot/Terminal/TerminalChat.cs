@@ -29,6 +29,13 @@ public sealed class TerminalChat(
     public static readonly ChannelAccount User = new("terminal-user", "Terminal User") { Role = "user" };
     public static readonly ChannelAccount Bot = new("helpdeskbot", "HelpdeskBot") { Role = "bot" };
 
+    /// <summary>The agent the terminal user plays in the queue channel (an admin in the development people file).</summary>
+    public static readonly ChannelAccount Agent = new("user-id-1", "Megan Bowen") { Role = "user" };
+
+    public const string TeamId = "terminal-team";
+    public const string QueueChannelId = "terminal-queue";
+    public const string AgentPrefix = "agent:";
+
     private int _nextId;
 
     /// <summary>Echo each line read, to keep a transcript readable when the input is piped.</summary>
@@ -60,6 +67,7 @@ public sealed class TerminalChat(
             await scope.ServiceProvider.GetRequiredService<HelpdeskDbContext>().Conversations
                 .Where(c => c.ChannelId == ChannelId)
                 .ExecuteUpdateAsync(set => set.SetProperty(c => c.ServiceUrl, serviceUrl), cancellationToken);
+            await TerminalQueue.EnsureAsync(scope.ServiceProvider, serviceUrl, cancellationToken);
         }
 
         var chat = new TerminalChat(
@@ -75,7 +83,7 @@ public sealed class TerminalChat(
         return 0;
     }
 
-    // Until the ticket outbox is empty, for at most 10 seconds (a notice the connector keeps refusing is not waited for).
+    // Until the ticket outbox is empty and new queue cards are posted, for at most 10 seconds (a notice the connector keeps refusing is not waited for).
     private static async Task TicketNoticesSentAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
@@ -83,7 +91,10 @@ public sealed class TerminalChat(
         {
             await using (var scope = services.CreateAsyncScope())
             {
-                if (!await scope.ServiceProvider.GetRequiredService<HelpdeskDbContext>().Set<PendingTicketEvent>().AnyAsync(cancellationToken))
+                var db = scope.ServiceProvider.GetRequiredService<HelpdeskDbContext>();
+                // Nothing left to tell, and no queue card that has not had its first try.
+                if (!await db.Set<PendingTicketEvent>().AnyAsync(cancellationToken)
+                    && !await db.Set<Agents.QueueThread>().AnyAsync(t => t.State == Agents.QueueThreadState.Waiting && t.WaitingReason == null, cancellationToken))
                 {
                     return;
                 }
@@ -113,6 +124,17 @@ public sealed class TerminalChat(
             if (int.TryParse(line, out var number) && number >= 1 && number <= channel.Actions.Count)
             {
                 await RunActionAsync(channel.Actions[number - 1], cancellationToken);
+            }
+            else if (line.StartsWith(AgentPrefix, StringComparison.OrdinalIgnoreCase) && line.Length > AgentPrefix.Length)
+            {
+                if (channel.LatestThread is { } thread)
+                {
+                    await PostAsync(new Activity { Type = ActivityTypes.Message, Text = line[AgentPrefix.Length..].Trim() }, thread, cancellationToken);
+                }
+                else
+                {
+                    await output.WriteLineAsync("(no ticket has reached the agents' queue yet: 'agent: …' writes in its thread)");
+                }
             }
             else if (line.Length > 0)
             {
@@ -235,6 +257,11 @@ public sealed class TerminalChat(
         activity.From = conversation.Member;
         activity.Recipient = Bot;
         activity.Conversation = conversation.ToAccount();
+        if (conversation.IsThread)
+        {
+            activity.ChannelData = ProtocolJson.ToElement(new { team = new { id = TeamId }, channel = new { id = conversation.ThreadOfChannel } });
+        }
+
         using var response = await bot.PostAsJsonAsync("api/messages", activity, ProtocolJson.Options, cancellationToken);
         if (!response.IsSuccessStatusCode && (int)response.StatusCode != 501)
         {

@@ -36,6 +36,14 @@ public static class TerminalConnector
     private static Results<Ok<ConversationResourceResponse>, BadRequest<ErrorResponse>> CreateConversation(
         ConversationParameters parameters, TerminalChannel channel)
     {
+        if (parameters.ChannelData is { ValueKind: System.Text.Json.JsonValueKind.Object } data && data.TryGetProperty("channel", out var posted)
+            && posted.TryGetProperty("id", out var channelId) && channelId.GetString() is { Length: > 0 } channelName)
+        {
+            var thread = channel.OpenThread(channelName);
+            var root = parameters.Activity is { } card ? channel.Receive(thread.Id, card) : null;
+            return TypedResults.Ok(new ConversationResourceResponse { Id = thread.Id, ActivityId = root });
+        }
+
         if (parameters.Members is not [{ Id.Length: > 0 } member, ..])
         {
             return TypedResults.BadRequest(new ErrorResponse

@@ -250,7 +250,8 @@ public sealed class TicketService(
 
     private void AddToOutbox(IEnumerable<TicketJournalEntry> entries)
     {
-        foreach (var entry in entries)
+        // A live chat's messages are the transcript, delivered by the relay itself: nothing to publish.
+        foreach (var entry in entries.Where(e => e.Kind != JournalKind.Chat))
         {
             db.Add(new PendingTicketEvent(entry));
         }

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using HelpdeskBot.Agents;
+using HelpdeskBot.Handover;
 using HelpdeskBot.People;
 using HelpdeskBot.Protocol.Schema;
 using HelpdeskBot.Storage;
@@ -112,7 +113,9 @@ public sealed class AgentQueueTests() : BotWithChannel(new HelpdeskBotFactory(ne
     private async Task<(HttpStatusCode Status, string Card)> PressAsync(string verb, string number, string userId, object? inputs = null)
     {
         var response = await Client.PostActivityAsync(Press(verb, number, userId, inputs));
-        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(text.Length > 0, $"{response.StatusCode} with no body; the app logged: {string.Join("\n", Bot.Logs.Where(l => l.Contains("Exception") || l.Contains("rror")).TakeLast(3))}");
+        var body = JsonSerializer.Deserialize<JsonElement>(text);
         return (response.StatusCode, body.TryGetProperty("value", out var card) ? CardTexts.Of(card) : body.GetRawText());
     }
 
@@ -407,5 +410,30 @@ public sealed class AgentQueueTests() : BotWithChannel(new HelpdeskBotFactory(ne
         await Poll.UntilAsync(() => SentTo(AlexChat, "has ended (Agent 2 (Service Desk) ended it)") == 1, "Alex is told the agent ended it");
         var handoff = await InDatabaseAsync(db => db.Set<Handoff>().AsNoTracking().SingleAsync(h => h.TicketNumber == ticket.Number));
         Assert.Equal(HandoffState.Ended, handoff.State);
+    }
+
+    [Fact]
+    public async Task TalkToAHumanGoesFromTheOfferToTheQueueWaitingForAChatAndAnAgentPicksItUp()
+    {
+        await PeopleAsync();
+        await InstallInTeamAsync();
+        Assert.Equal(HttpStatusCode.OK, await AlexSaysAsync("my vpn keeps dropping"));
+        var before = Channel.Requests.Count;
+        Assert.Equal(HttpStatusCode.OK, await AlexSaysAsync("talk to a human"));
+        RecordedRequest? offer = null;
+        await Poll.UntilAsync(() => (offer = Channel.Requests.Skip(before).FirstOrDefault(r => r.Body is { } b && b.GetRawText().Contains(HandoverOfferCard.YesVerb))) is not null, "the offer");
+        var card = offer!.Activity.Attachments![0].Content!.Value;
+        var yes = card.GetProperty("actions").EnumerateArray().Single(a => a.GetProperty("verb").GetString() == HandoverOfferCard.YesVerb);
+        var press = TeamsActivities.Invoke(Channel.ServiceUrl, "adaptiveCard/action", new { action = new { type = "Action.Execute", verb = HandoverOfferCard.YesVerb, data = yes.GetProperty("data") } });
+        press.From = new ChannelAccount(Requester, "Alex Wilber");
+        press.Conversation = new ConversationAccount { Id = AlexChat, ConversationType = "personal", TenantId = TeamsActivities.TenantId };
+        Assert.Equal(HttpStatusCode.OK, (await Client.PostActivityAsync(press)).StatusCode);
+
+        var number = await InDatabaseAsync(db => db.Set<Ticket>().Where(t => t.RequesterId == Requester).Select(t => t.Number).SingleAsync());
+        await Poll.UntilAsync(() => Channel.Requests.Any(r => r.Method is "PUT" or "POST" && r.Body is { } b && b.GetRawText().Contains(number)
+            && b.GetRawText().Contains("Waiting for a chat") && b.GetRawText().Contains(QueueCard.ChatVerb)), "the queue card shows the chat waiting");
+        var (_, joined) = await PressAsync(QueueCard.ChatVerb, number, AgentIds[0]);
+        Assert.Contains("You're chatting with Alex Wilber", joined);
+        Assert.Contains("my vpn keeps dropping", (await InDatabaseAsync(db => db.Set<Ticket>().AsNoTracking().SingleAsync(t => t.Number == number))).Description);
     }
 }

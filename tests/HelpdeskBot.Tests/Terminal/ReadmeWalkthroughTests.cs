@@ -13,12 +13,15 @@ public sealed partial class ReadmeWalkthroughTests : IDisposable
 
     public void Dispose() => _folder.Delete(recursive: true);
 
-    [Fact]
-    public async Task TheReadmesTerminalWalkthroughIsWhatTheBotSays()
+    [Theory]
+    [InlineData(0)] // a request and its approval
+    [InlineData(1)] // asking for a person, and being the agent too
+    public async Task TheReadmesTerminalWalkthroughIsWhatTheBotSays(int walkthrough)
     {
         var readme = await File.ReadAllTextAsync(RepositoryRoot.Combine("README.md"));
-        var command = PipedCommand().Match(readme);
-        Assert.True(command.Success, "README.md has no `printf '...' | dotnet run --project bot/HelpdeskBot -- chat` walkthrough");
+        var commands = PipedCommand().Matches(readme);
+        Assert.True(commands.Count > walkthrough, $"README.md has no walkthrough #{walkthrough + 1}: `printf '...' | dotnet run --project bot/HelpdeskBot -- chat`");
+        var command = commands[walkthrough];
         var quoted = Transcript().Match(readme[command.Index..]);
         Assert.True(quoted.Success, "no ```text block follows the walkthrough's command");
 

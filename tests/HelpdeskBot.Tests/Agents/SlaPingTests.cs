@@ -99,6 +99,45 @@ public sealed class SlaPingTests : IAsyncLifetime
         Assert.Contains(_channel.Requests, r => r.Method == "POST" && r.Path.Contains(Uri.EscapeDataString(QueueChannelId)) && r.Activity.Text?.Contains("BREACHED") == true);
     }
 
+    [Fact]
+    public async Task AChatNobodyPicksUpWithinTheResponseTargetIsFlaggedOnTheCardAndPingedInTheThreadOnce()
+    {
+        var alex = TeamsActivities.Message(_channel.ServiceUrl, "hi", "a:alex");
+        alex.From = new ChannelAccount("29:alex", "Alex Wilber");
+        Assert.Equal(HttpStatusCode.OK, (await _client.PostActivityAsync(alex)).StatusCode);
+        var install = TeamsActivities.BotInstalled(_channel.ServiceUrl, "19:general@thread.tacv2");
+        install.Conversation = new ConversationAccount { Id = "19:general@thread.tacv2", ConversationType = "channel", IsGroup = true };
+        install.ChannelData = ProtocolJson.ToElement(new { team = new { id = TeamId }, channel = new { id = "19:general@thread.tacv2" }, eventType = "teamMemberAdded" });
+        Assert.Equal(HttpStatusCode.OK, (await _client.PostActivityAsync(install)).StatusCode);
+        string number;
+        await using (var scope = _bot.Services.CreateAsyncScope())
+        {
+            var tickets = scope.ServiceProvider.GetRequiredService<TicketService>();
+            number = (await tickets.CreateAsync(new NewTicket(TicketKind.Incident, "Printer offline", "29:alex", TicketImpact.Medium, TicketUrgency.Medium),
+                SubmissionKey.Api("tests", "flag-1"))).Number;
+            await tickets.RequestChatAsync(number, "29:alex");
+        }
+
+        await Poll.UntilAsync(async () => await ThreadStateAsync(number) == QueueThreadState.Posted && await HandoffAsync(number), "the chat waits in the queue");
+        var poster = _bot.Services.GetRequiredService<QueuePoster>();
+        await poster.PostWaitingAsync(default);
+        Assert.Equal(0, Pings("nobody picked it up"));
+
+        _clock.Advance(TimeSpan.FromDays(3)); // past the P3 first-response target, business hours or not
+        await poster.PostWaitingAsync(default);
+        await poster.PostWaitingAsync(default);
+
+        Assert.Equal(1, Pings("nobody picked it up within the response target"));
+        await Poll.UntilAsync(() => _channel.Requests.Any(r => r.Method == "PUT" && r.Body is { } b && b.GetRawText().Contains("nobody picked it up")),
+            "the card is flagged");
+    }
+
+    private async Task<bool> HandoffAsync(string number)
+    {
+        await using var scope = _bot.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<HelpdeskDbContext>().Set<Handoff>().AnyAsync(h => h.TicketNumber == number);
+    }
+
     private async Task<QueueThreadState?> ThreadStateAsync(string number)
     {
         await using var scope = _bot.Services.CreateAsyncScope();

@@ -1,3 +1,4 @@
+using HelpdeskBot.Agents;
 using HelpdeskBot.Catalog;
 using HelpdeskBot.Chat;
 using HelpdeskBot.Handover;
@@ -26,6 +27,7 @@ public class CardRenderingTests
         "intake-new-starter", "intake-report-incident", "intake-other-request", "intake-with-errors", "catalog-choice",
         "ticket-confirmation", "ticket-status", "ticket-resolved", "my-tickets", "approval", "approval-with-error", "approval-decided",
         "handover-offer", "handover-offer-no-question", "handover-reply", "handover-reply-closed", "handover-declined",
+        "queue-card", "queue-card-approval-stuck",
     ];
 
     private static AdaptiveCard Build(string name) => name switch
@@ -46,6 +48,11 @@ public class CardRenderingTests
         "ticket-confirmation" => TicketConfirmationCard.Build(PendingHardware()),
         "ticket-status" => TicketStatusCard.Build(TicketTestData.In(TicketState.InProgress), notice: "Your comment was added."),
         "ticket-resolved" => TicketStatusCard.Build(Resolved()),
+        "queue-card" => QueueCard.Build(TicketTestData.In(TicketState.New), new QueueCard.Context(
+            null, "Ada <b>Lovelace</b>", null, "Service Desk", [("29:megan", "Megan Bowen"), ("29:adele", "Adele Vance")], null,
+            Handoff.Request("INC0001001", "29:ada", "msteams", "a:1", TicketTestData.Monday9)), notice: "INC0001001 is yours."),
+        "queue-card-approval-stuck" => QueueCard.Build(PendingHardware(), new QueueCard.Context(
+            null, "Ada Lovelace", "Megan Bowen", "Hardware", [], "Grace Hopper"), error: AgentActions.NotAnAgent),
         "my-tickets" => MyTicketsCard.Build([TicketTestData.In(TicketState.Pending), PendingHardware()]),
         "approval" => ApprovalCard.Build(PendingHardware(), "Ada Lovelace", ShippedCatalog.Item("hardware-request")),
         "approval-with-error" => ApprovalCard.Build(PendingHardware(), "Ada <b>Lovelace</b>", null, "Rejecting a request needs a reason."),

@@ -85,6 +85,12 @@ public sealed class QueuePoster(
                 continue;
             }
 
+            // Asked for a chat a moment ago (the outbox may not have told the handoffs yet): the card shows it from the start.
+            if (ticket.Journal.LastOrDefault(e => e.Kind == JournalKind.Handoff)?.To == nameof(HandoffState.Waiting))
+            {
+                await services.GetRequiredService<Handoffs>().RequestedAsync(ticket, cancellationToken);
+            }
+
             try
             {
                 var (conversationId, activityId) = await cards.PostAsync(ticket, queue, cancellationToken);

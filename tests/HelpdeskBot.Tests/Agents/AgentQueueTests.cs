@@ -139,8 +139,8 @@ public sealed class AgentQueueTests() : BotWithChannel(new HelpdeskBotFactory(ne
         Assert.Contains("not helpful", card);
         Assert.Contains("Take", card);
         Assert.True(post.Body!.Value.GetProperty("isGroup").GetBoolean());
+        await Poll.UntilAsync(async () => (await ThreadAsync(ticket.Number))?.State == QueueThreadState.Posted, "the thread is saved as posted");
         var thread = (await ThreadAsync(ticket.Number))!;
-        Assert.Equal(QueueThreadState.Posted, thread.State);
         Assert.StartsWith(QueueChannelId + ";messageid=", thread.ConversationId);
         Assert.Single(Channel.Requests, IsNewThread);
     }

@@ -20,35 +20,30 @@ public sealed partial class AgentCommands(
 {
     public const int MaxListed = 15;
 
-    public const string ChannelHelp =
-        "In a queue channel I answer agents: **queue** (open tickets by priority), **mine**, **take INC0001001**, " +
-        "**resolve INC0001001 what fixed it**, **status INC0001001**; an admin makes this channel a group's queue with **set queue Service Desk**.";
-
     public static bool IsChannel(Activity activity) => activity.Conversation?.ConversationType == "channel";
 
-    /// <summary>A message in a channel: a command, or the list of them. Nothing else is answered there.</summary>
-    public async Task OnChannelMessageAsync(TurnContext turn, string text, CancellationToken cancellationToken)
+    /// <summary>An agent's command addressed to the bot in a channel; false when the message is no command (then it is a question like any other).</summary>
+    public async Task<bool> TryChannelCommandAsync(TurnContext turn, string text, CancellationToken cancellationToken)
     {
         var userId = turn.Activity.From?.Id ?? "";
         var match = Command().Match(text.Trim());
         var (verb, number, rest) = (match.Groups["verb"].Value.ToLowerInvariant(), match.Groups["number"].Value, match.Groups["rest"].Value.Trim());
         if (!match.Success)
         {
-            await turn.SendActivityAsync(ChannelHelp, cancellationToken);
-            return;
+            return false;
         }
 
         if (verb == "set queue")
         {
             await SetQueueAsync(turn, userId, rest.Length > 0 ? rest : AgentsOptions.ServiceDesk, cancellationToken);
-            return;
+            return true;
         }
 
         var group = await GroupOfChannelAsync(turn.Activity, cancellationToken) ?? AgentsOptions.ServiceDesk;
         if (!await agents.IsAgentAsync(userId, group, cancellationToken))
         {
             await turn.SendActivityAsync(AgentActions.NotAnAgent, cancellationToken);
-            return;
+            return true;
         }
 
         var reply = verb switch
@@ -61,6 +56,7 @@ public sealed partial class AgentCommands(
             _ => await StatusAsync(number, cancellationToken),
         };
         await turn.SendActivityAsync(reply, cancellationToken);
+        return true;
     }
 
     /// <summary>"my queue" in an agent's 1:1 chat: their open tickets; null when the sender is no agent (the message goes on to the rest of the bot).</summary>

@@ -78,7 +78,10 @@ public sealed class AgentTeamsMiddleware(IMemoryCache recent, QueuePoster poster
         }
         catch (DbUpdateException)
         {
-            return; // the install's two activities at once: the other one saved it
+            // Two activities of a new team at once: the other one saved it. Forget ours, or the turn's own save
+            // (the same context) would try it again and fail.
+            db.ChangeTracker.Clear();
+            return;
         }
 
         recent.Set(key, true, Quiet);

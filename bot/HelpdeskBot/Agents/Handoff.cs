@@ -84,6 +84,4 @@ public sealed class Handoff
         (State, EndedAt) = (HandoffState.Ended, now);
         return true;
     }
-
-    public void Flag(DateTimeOffset now) => FlaggedAt ??= now;
 }

@@ -205,7 +205,7 @@ public sealed class Handoffs(
     public async Task FlagUnansweredAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var waiting = await db.Set<Handoff>().Where(h => h.State == HandoffState.Waiting && h.FlaggedAt == null).ToListAsync(cancellationToken);
+        var waiting = await db.Set<Handoff>().AsNoTracking().Where(h => h.State == HandoffState.Waiting && h.FlaggedAt == null).ToListAsync(cancellationToken);
         foreach (var handoff in waiting)
         {
             if (await tickets.FindByNumberAsync(handoff.TicketNumber, cancellationToken) is not { FirstResponseDueAt: { } due } ticket || due > now)
@@ -213,8 +213,13 @@ public sealed class Handoffs(
                 continue;
             }
 
-            handoff.Flag(now);
-            await db.SaveChangesAsync(cancellationToken);
+            // Conditional, so of two passes at once (another instance's) one pings.
+            var flagged = await db.Set<Handoff>().Where(h => h.Id == handoff.Id && h.FlaggedAt == null)
+                .ExecuteUpdateAsync(h => h.SetProperty(x => x.FlaggedAt, now), cancellationToken);
+            if (flagged == 0)
+            {
+                continue;
+            }
             var requester = await people.NameOfAsync(ticket.RequesterId, "The requester", cancellationToken);
             await cards.ReplyAsync(ticket.Number, Activity.CreateMessage(
                 $"⚠ {requester} has been waiting for a chat since {Requests.TicketText.Time(handoff.RequestedAt)}: nobody picked it up within the response target."), cancellationToken);

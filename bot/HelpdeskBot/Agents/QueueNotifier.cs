@@ -69,6 +69,7 @@ public sealed class QueueNotifier(IServiceScopeFactory scopes, QueuePoster poste
         }
         catch (DbUpdateException)
         {
+            db.ChangeTracker.Clear();
             return false; // saved at the same moment by another instance
         }
 

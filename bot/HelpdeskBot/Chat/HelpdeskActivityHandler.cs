@@ -39,19 +39,18 @@ public sealed class HelpdeskActivityHandler(
 
         if (AgentCommands.IsChannel(turnContext.Activity))
         {
-            // A channel is where agents work: only their commands are answered there, and only when addressed
-            // (with ChannelMessage.Read.Group every message arrives, most of them people talking to each other).
+            // With ChannelMessage.Read.Group every channel message arrives, most of them people talking to each other:
+            // the bot takes a live chat's thread replies, and otherwise only what is addressed to it (an agent's
+            // command first, else a question like any other).
             if (await handoffs.TryRelayFromAgentAsync(turnContext, text, cancellationToken))
             {
                 return; // a live chat's thread: the agent's reply goes to the requester
             }
 
-            if (text.Length > 0 && MentionsBot(turnContext.Activity))
+            if (!MentionsBot(turnContext.Activity) || await agentCommands.TryChannelCommandAsync(turnContext, text, cancellationToken))
             {
-                await agentCommands.OnChannelMessageAsync(turnContext, text, cancellationToken);
+                return;
             }
-
-            return;
         }
 
         if (await handoffs.TryRelayFromRequesterAsync(turnContext, text, cancellationToken))

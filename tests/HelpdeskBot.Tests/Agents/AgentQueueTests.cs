@@ -288,6 +288,7 @@ public sealed class AgentQueueTests() : BotWithChannel(new HelpdeskBotFactory(ne
         var status = await SayInChannelAsync($"status {first.Number}", AgentIds[1]);
         var resolve = await SayInChannelAsync($"resolve {second.Number} Reset the profile", AgentIds[1]);
         var stranger = await SayInChannelAsync("queue", Requester);
+        var hello = await SayInChannelAsync("hi", Requester); // no command: answered like any question
         var before = Channel.Requests.Count;
         await SayInChannelAsync("anyone fancy lunch?", AgentIds[0], mention: false);
 
@@ -300,6 +301,7 @@ public sealed class AgentQueueTests() : BotWithChannel(new HelpdeskBotFactory(ne
         Assert.Contains("with Agent 1", status);
         Assert.Contains("is resolved", resolve);
         Assert.Equal(AgentActions.NotAnAgent, stranger);
+        Assert.Contains("Ask me an IT question", hello);
         Assert.DoesNotContain(Channel.Requests.Skip(before), r => r.Method == "POST" && r.Path.Contains(Uri.EscapeDataString(QueueChannelId) + "/activities"));
     }
 

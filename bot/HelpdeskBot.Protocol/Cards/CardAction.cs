@@ -71,6 +71,18 @@ public sealed class ActionExecute : CardAction
             Fallback = new ActionSubmit { Title = title, Data = ProtocolJson.ToElement(fallbackData) },
         };
     }
+
+    /// <summary>Sends none of the card's inputs (and validates none), for Cancel or No; its fallback too.</summary>
+    public ActionExecute WithoutInputs()
+    {
+        AssociatedInputs = "none";
+        if (Fallback is ActionSubmit submit)
+        {
+            submit.AssociatedInputs = "none";
+        }
+
+        return this;
+    }
 }
 
 /// <summary>Opens a URL.</summary>

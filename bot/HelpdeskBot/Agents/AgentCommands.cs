@@ -22,6 +22,19 @@ public sealed partial class AgentCommands(
 
     public static bool IsChannel(Activity activity) => activity.Conversation?.ConversationType == "channel";
 
+    /// <summary>What the bot says in a team's channel when it is installed there or asked for help: the agents' commands.</summary>
+    public static string ChannelHelp(string? botName)
+    {
+        var at = $"@{(botName is { Length: > 0 } ? botName : "HelpdeskBot")}";
+        return $"I'm the IT help desk bot. In a queue channel, each ticket gets its own thread with a card: **Take** it, " +
+            "**Chat with requester** (then reply in the thread), **Resolve…** it. Mention me with a command:\n\n" +
+            $"- **{at} queue**: the group's open tickets, by priority and due time\n" +
+            $"- **{at} mine**: the open tickets assigned to you\n" +
+            $"- **{at} take INC0001001**, **{at} resolve INC0001001 the fix**, **{at} status INC0001001**\n" +
+            $"- **{at} set queue Network**: (help desk admins) this channel becomes the Network group's queue; without a name, the Service Desk's\n\n" +
+            "Questions of your own get an answer here too; in a 1:1 chat with me, **my queue** lists your tickets.";
+    }
+
     /// <summary>An agent's command addressed to the bot in a channel; false when the message is no command (then it is a question like any other).</summary>
     public async Task<bool> TryChannelCommandAsync(TurnContext turn, string text, CancellationToken cancellationToken)
     {
@@ -31,6 +44,12 @@ public sealed partial class AgentCommands(
         if (!match.Success)
         {
             return false;
+        }
+
+        if (verb == "help")
+        {
+            await turn.SendActivityAsync(ChannelHelp(turn.Activity.Recipient?.Name), cancellationToken);
+            return true;
         }
 
         if (verb == "set queue")
@@ -180,6 +199,6 @@ public sealed partial class AgentCommands(
         await turn.SendActivityAsync($"This channel is now the queue of **{group}**: its tickets are posted here, one thread each.", cancellationToken);
     }
 
-    [GeneratedRegex(@"^(?<verb>set queue|queue|mine|take|resolve|status)\b\s*(?<number>(?:INC|REQ)\d{4,12})?\s*(?<rest>.*)$", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
+    [GeneratedRegex(@"^(?<verb>help|set queue|queue|mine|take|resolve|status)\b\s*(?<number>(?:INC|REQ)\d{4,12})?\s*(?<rest>.*)$", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
     private static partial Regex Command();
 }

@@ -102,12 +102,14 @@ public sealed class HelpdeskActivityHandler(
 
         // A question or a problem: the same one reported again gets the offer after the answer.
         var again = handover.RememberQuestion(turnContext, text);
+        var otherwise = "had no article for it";
         if (route.KnowledgeFirst is { } item)
         {
             // A problem the knowledge base may solve: its answer with the form as the next step, else the form.
             if (!await answers.TryAnswerAsync(turnContext, text, new AnswerCard.NextStep(item.Id, item.Title), cancellationToken))
             {
                 await requests.OpenIntakeAsync(turnContext, item, text, cancellationToken);
+                otherwise = $"had no article for it and opened the {item.Title} form";
             }
         }
         else
@@ -115,7 +117,7 @@ public sealed class HelpdeskActivityHandler(
             await answers.AnswerAsync(turnContext, text, cancellationToken);
         }
 
-        handover.RememberAnswer(turnContext);
+        handover.RememberAnswer(turnContext, otherwise);
         if (again)
         {
             await handover.OfferAsync(turnContext, text, cancellationToken);
@@ -189,6 +191,13 @@ public sealed class HelpdeskActivityHandler(
         var activity = turnContext.Activity;
         if (await welcomes.TryClaimWelcomeAsync(activity.ChannelId ?? "", activity.Conversation!.Id!, cancellationToken))
         {
+            // A team's channel is where agents work: they get their commands, not the employee's welcome card.
+            if (AgentCommands.IsChannel(activity))
+            {
+                await turnContext.SendActivityAsync(AgentCommands.ChannelHelp(activity.Recipient?.Name), cancellationToken);
+                return;
+            }
+
             await SendWelcomeAsync(turnContext, cancellationToken);
         }
     }

@@ -16,6 +16,7 @@ public sealed class ConversationTurns(TimeProvider time) : IDisposable
     public static readonly TimeSpan Window = TimeSpan.FromDays(1);
     public const int MaxQuestions = 10;
     public const int MaxTried = 10;
+    public const int MaxAskedLine = 200;
     public const int MaxConversations = 10_000;
 
     private readonly MemoryCache _cache = new(new MemoryCacheOptions { SizeLimit = MaxConversations });
@@ -46,6 +47,7 @@ public sealed class ConversationTurns(TimeProvider time) : IDisposable
             var again = record.Questions.Any(q => ProblemWords.Same(q.Words, words) ||
                 string.Equals(q.Text.Trim(), text.Trim(), StringComparison.OrdinalIgnoreCase));
             Add(record.Questions, new Question(text, words, now), MaxQuestions);
+            Add(record.Tried, $"Asked: {text.Shorten(MaxAskedLine)}", MaxTried);
             return again;
         }
     }
@@ -68,7 +70,17 @@ public sealed class ConversationTurns(TimeProvider time) : IDisposable
         lock (record.Lock)
         {
             Add(record.Articles, (articleId, title), MaxTried);
-            Add(record.Tried, $"Article offered: {title} ({articleId})", MaxTried);
+            Add(record.Tried, $"Bot answered with: {title} ({articleId})", MaxTried);
+        }
+    }
+
+    /// <summary>Remembers what the bot did when no article answered (no article found, a form opened).</summary>
+    public void RecordNoAnswer(Activity activity, string what)
+    {
+        var record = RecordOf(activity);
+        lock (record.Lock)
+        {
+            Add(record.Tried, $"Bot: {what}", MaxTried);
         }
     }
 
@@ -81,14 +93,16 @@ public sealed class ConversationTurns(TimeProvider time) : IDisposable
         var record = RecordOf(activity);
         lock (record.Lock)
         {
+            var title = record.Articles.LastOrDefault(a => a.ArticleId == articleId).Title;
+            var article = $"{title ?? articleId}{(title is null ? "" : $" ({articleId})")}";
             if (helpful)
             {
+                Add(record.Tried, $"Marked helpful: {article}", MaxTried);
                 record.NotHelpfulInARow = 0;
                 return false;
             }
 
-            var title = record.Articles.LastOrDefault(a => a.ArticleId == articleId).Title;
-            Add(record.Tried, $"Marked not helpful: {title ?? articleId}{(title is null ? "" : $" ({articleId})")}", MaxTried);
+            Add(record.Tried, $"Marked not helpful: {article}", MaxTried);
             if (++record.NotHelpfulInARow < 2)
             {
                 return false;
@@ -99,7 +113,10 @@ public sealed class ConversationTurns(TimeProvider time) : IDisposable
         }
     }
 
-    /// <summary>What was tried in this conversation, oldest first (at most <see cref="MaxTried"/> lines).</summary>
+    /// <summary>
+    /// The last turns of this conversation that bear on a problem, oldest first (at most <see cref="MaxTried"/> lines):
+    /// what was asked, what the bot answered with or did instead, and the "helpful" marks.
+    /// </summary>
     public IReadOnlyList<string> Tried(Activity activity)
     {
         var record = RecordOf(activity);

@@ -46,12 +46,16 @@ public sealed class HandoverChat(
     /// <summary>Remembers a question the bot is answering; true when it is the same problem reported again.</summary>
     public bool RememberQuestion(TurnContext turn, string text) => turns.RecordQuestion(turn.Activity, text);
 
-    /// <summary>Remembers the article the knowledge base answered with in this turn, if it did.</summary>
-    public void RememberAnswer(TurnContext turn)
+    /// <summary>Remembers the article the knowledge base answered with in this turn, else <paramref name="otherwise"/> (what the bot did instead).</summary>
+    public void RememberAnswer(TurnContext turn, string otherwise)
     {
         if (turn.TurnState.TryGetValue(KnowledgeAnswers.AnsweredKey, out var value) && value is KnowledgeAnswers.Answered answered)
         {
             turns.RecordArticle(turn.Activity, answered.ArticleId, answered.Title);
+        }
+        else
+        {
+            turns.RecordNoAnswer(turn.Activity, otherwise);
         }
     }
 
@@ -202,10 +206,10 @@ public sealed class HandoverChat(
     public static string Title(string? question) =>
         question is null ? "Chat: asked for a person" : $"Chat: {OneLine(question).Shorten(MaxTitleQuestion)}";
 
-    /// <summary>The question, then "What was tried:" and a line for each thing tried in chat.</summary>
+    /// <summary>The question, then "Last turns of the chat:" and a line for each turn (asked, answered, marked).</summary>
     public static string Description(string? question, IReadOnlyList<string> tried)
     {
-        var text = new StringBuilder(question ?? NoQuestion).Append("\n\nWhat was tried:\n");
+        var text = new StringBuilder(question ?? NoQuestion).Append("\n\nLast turns of the chat:\n");
         if (tried.Count == 0)
         {
             text.Append("- nothing in chat yet: they asked for a person\n");

@@ -33,7 +33,7 @@ public static class HandoverOfferCard
         Actions =
         [
             ActionExecute.Create("Yes, pass it on", YesVerb, offer),
-            ActionExecute.Create("No thanks", NoVerb, new { }),
+            ActionExecute.Create("No thanks", NoVerb, new { }).WithoutInputs(),
         ],
         FallbackText = Title,
     };

@@ -274,6 +274,22 @@ public sealed class AgentQueueTests() : BotWithChannel(new HelpdeskBotFactory(ne
     }
 
     [Fact]
+    public async Task InstalledInATeamTheBotTellsTheAgentsTheirCommandsNotTheEmployeesWelcome()
+    {
+        await PeopleAsync();
+        await InstallInTeamAsync();
+        RecordedRequest? hello = null;
+        await Poll.UntilAsync(() => (hello = Channel.Requests.FirstOrDefault(r => r.Method == "POST"
+            && r.Path.Contains(Uri.EscapeDataString("19:general@thread.tacv2") + "/activities"))) is not null, "the bot's hello in the channel");
+
+        var help = await SayInChannelAsync("help", AgentIds[0]);
+
+        Assert.Contains("@HelpdeskBot set queue Network", hello!.Activity.Text);
+        Assert.True(hello.Activity.Attachments is null or { Count: 0 }, "not the 1:1 welcome card");
+        Assert.Contains("@HelpdeskBot take INC0001001", help);
+    }
+
+    [Fact]
     public async Task AgentsWorkTheQueueWithCommandsInTheChannelAndOnlyWhenAddressed()
     {
         await PeopleAsync();
@@ -433,7 +449,9 @@ public sealed class AgentQueueTests() : BotWithChannel(new HelpdeskBotFactory(ne
 
         var number = await InDatabaseAsync(db => db.Set<Ticket>().Where(t => t.RequesterId == Requester).Select(t => t.Number).SingleAsync());
         await Poll.UntilAsync(() => Channel.Requests.Any(r => r.Method is "PUT" or "POST" && r.Body is { } b && b.GetRawText().Contains(number)
-            && b.GetRawText().Contains("Waiting for a chat") && b.GetRawText().Contains(QueueCard.ChatVerb)), "the queue card shows the chat waiting");
+            && b.GetRawText().Contains("Waiting for a chat") && b.GetRawText().Contains(QueueCard.ChatVerb)
+            && b.GetRawText().Contains("Last turns of the chat:") && b.GetRawText().Contains("- Asked: my vpn keeps dropping")),
+            "the queue card shows the chat waiting and the last turns of the chat");
         var (_, joined) = await PressAsync(QueueCard.ChatVerb, number, AgentIds[0]);
         Assert.Contains("You're chatting with Alex Wilber", joined);
         Assert.Contains("my vpn keeps dropping", (await InDatabaseAsync(db => db.Set<Ticket>().AsNoTracking().SingleAsync(t => t.Number == number))).Description);

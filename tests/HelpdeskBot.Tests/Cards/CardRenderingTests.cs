@@ -58,7 +58,7 @@ public class CardRenderingTests
         "approval-with-error" => ApprovalCard.Build(PendingHardware(), "Ada <b>Lovelace</b>", null, "Rejecting a request needs a reason."),
         "approval-decided" => Decided(),
         "handover-offer" => HandoverOfferCard.Build(new("0123456789abcdef01234567.0123456789abcdef0123456789abcdef", "vpn wont connect **from** <b>home</b>",
-            ["Article offered: VPN won't connect (vpn-cannot-connect)", "Marked not helpful: VPN won't connect (vpn-cannot-connect)"])),
+            ["Asked: vpn wont connect from home", "Bot answered with: VPN won't connect (vpn-cannot-connect)", "Marked not helpful: VPN won't connect (vpn-cannot-connect)"])),
         "handover-offer-no-question" => HandoverOfferCard.Build(new("0123456789abcdef01234567.0123456789abcdef0123456789abcdef", null, [])),
         "handover-reply" => HandoverReplyCard.Build(TicketTestData.In(TicketState.New), attached: false, HandoverReplyCard.AnswerBy("14:30"), null),
         "handover-reply-closed" => HandoverReplyCard.Build(TicketTestData.In(TicketState.InProgress), attached: true,

@@ -85,7 +85,7 @@ public sealed class HandoverChatTests : BotWithChannel
         Assert.Contains(HandoverOfferCard.Title, texts);
         Assert.DoesNotContain("New starter", texts);
         Assert.Equal("vpn wont conect from home", CardTexts.InputValue(offer, HandoverOfferCard.QuestionInput));
-        Assert.Contains("Article offered: VPN won't connect (vpn-cannot-connect)", texts);
+        Assert.Contains("Bot answered with: VPN won't connect (vpn-cannot-connect)", texts);
         Assert.Equal(["Yes, pass it on", "No thanks"], offer.GetProperty("actions").EnumerateArray().Select(a => a.GetProperty("title").GetString()));
     }
 
@@ -100,7 +100,7 @@ public sealed class HandoverChatTests : BotWithChannel
         var ticket = Assert.Single(await TicketsAsync());
         Assert.Equal((TicketKind.Incident, "Chat: vpn wont conect from home", "Service Desk"), (ticket.Kind, ticket.Title, ticket.AssignmentGroup));
         Assert.Equal((TicketImpact.Medium, TicketUrgency.Medium), (ticket.Impact, ticket.Urgency));
-        Assert.StartsWith("vpn wont conect from home\n\nWhat was tried:\n- Article offered: VPN won't connect (vpn-cannot-connect)", ticket.Description);
+        Assert.StartsWith("vpn wont conect from home\n\nLast turns of the chat:\n- Asked: vpn wont conect from home\n- Bot answered with: VPN won't connect (vpn-cannot-connect)", ticket.Description);
         Assert.Contains($"{ticket.Number} — Chat: vpn wont conect from home", reply);
         Assert.Contains(HandoverReplyCard.Passed, reply);
         Assert.Contains(HandoverReplyCard.AnswerBy(HandoverChat.When(ticket.FirstResponseDueAt!.Value, Monday10, null)), reply);
@@ -143,7 +143,7 @@ public sealed class HandoverChatTests : BotWithChannel
         var ticket = Assert.Single(await TicketsAsync());
         Assert.Contains(HandoverReplyCard.Added(ticket.Number), reply);
         var comment = Assert.Single(ticket.Journal, e => e.Kind == JournalKind.Comment);
-        Assert.StartsWith("outlook crashing on start every morning\n\nWhat was tried:", comment.Text);
+        Assert.StartsWith("outlook crashing on start every morning\n\nLast turns of the chat:\n- Asked: outlook crashing on start every morning", comment.Text);
         Assert.Single(ticket.Journal, e => e.Kind == JournalKind.Handoff && e.To == Ticket.ChatWaiting);
     }
 

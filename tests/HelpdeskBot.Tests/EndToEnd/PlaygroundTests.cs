@@ -84,6 +84,53 @@ public sealed class PlaygroundTests : IDisposable
         Assert.DoesNotContain("fail:", bot.Output);
     }
 
+    [Fact]
+    public async Task AnAgentInTheTeamsChannelTakesTheChatAndTheyTalkThroughTheBotInThePlayground()
+    {
+        var botPort = BotProcess.FreePort();
+        await using var bot = BotProcess.Start(_folder.FullName, [], botPort);
+        await bot.WaitForOutputAsync("HelpdeskBot is listening", TimeSpan.FromSeconds(60));
+        await using var playground = await Playground.StartAsync($"http://127.0.0.1:{botPort}/api/messages", _folder.FullName);
+        await playground.InstallAsync();
+        await playground.WaitForBotMessageAsync(m => Playground.HasCardContaining(m, "IT help desk bot"), "the welcome card");
+
+        // The app added to the Playground's team: the agents hear their commands; Megan Bowen (an admin in the sample
+        // people directory) makes General the Service Desk's queue.
+        await playground.InstallInTeamAsync();
+        await playground.WaitForBotMessageAsync(m => Playground.HasText(m, "set queue Network"), "the agents' commands in the channel");
+        await playground.MentionInChannelAsync(Playground.TeamId, "user-id-1", "Megan Bowen", "set queue");
+        await playground.WaitForBotMessageAsync(m => Playground.HasText(m, "now the queue of **Service Desk**"), "the queue set");
+
+        // Alex Wilber (the Playground's user) asks for a person after an answer that did not do it.
+        await playground.SayAsync("my vpn keeps dropping");
+        await playground.WaitForBotMessageAsync(m => Playground.HasCardContaining(m, "Was this helpful?"), "a knowledge answer");
+        await playground.SayAsync("talk to a human");
+        var offer = await playground.WaitForBotMessageAsync(m => Playground.HasCardContaining(m, "Shall I pass this"), "the hand-over offer");
+        var yes = offer.GetProperty("attachments")[0].GetProperty("content").GetProperty("actions")[0].GetProperty("data");
+        var passed = await playground.ExecuteAsync(offer.GetProperty("messageId").GetString()!, "handover.yes", yes);
+        Assert.Contains("INC0001001", CardTexts.Of(passed.GetProperty("value")), StringComparison.Ordinal);
+
+        // The ticket's card starts its own thread in the channel, waiting for a chat, with the last turns of the chat.
+        var queueCard = await playground.WaitForBotMessageAsync(m => Playground.HasCardContaining(m, "INC0001001")
+            && Playground.HasCardContaining(m, "Waiting for a chat"), "the queue card in the channel");
+        Assert.Contains("Asked: my vpn keeps dropping", CardTexts.Of(queueCard.GetProperty("attachments")[0].GetProperty("content")), StringComparison.Ordinal);
+        var cardId = queueCard.GetProperty("messageId").GetString()!;
+        var thread = $"{Playground.TeamId};messageid={cardId}";
+
+        var joined = await playground.ExecuteAsync(cardId, "queue.chat", new { ticket = "INC0001001" }, userId: "user-id-1", conversationId: thread);
+        Assert.Contains("You're chatting with Alex Wilber", CardTexts.Of(joined.GetProperty("value")), StringComparison.Ordinal);
+        await playground.WaitForBotMessageAsync(m => Playground.HasText(m, "Megan Bowen"), "Alex told that Megan joined");
+
+        // Both ways through the bot, then Alex ends it.
+        await playground.SayAsync("it still drops every hour");
+        await playground.WaitForBotMessageAsync(m => Playground.HasText(m, "**Alex Wilber**: it still drops every hour"), "Alex's words in the thread");
+        await playground.MentionInChannelAsync(thread, "user-id-1", "Megan Bowen", "Try reinstalling the VPN client");
+        await playground.WaitForBotMessageAsync(m => Playground.HasText(m, "**Megan Bowen (Service Desk)**: Try reinstalling the VPN client"), "Megan's reply in Alex's chat");
+        await playground.SayAsync("end chat");
+        await playground.WaitForBotMessageAsync(m => Playground.HasText(m, "Chat ended by Alex Wilber"), "the thread told");
+        Assert.DoesNotContain("fail:", bot.Output);
+    }
+
     /// <summary>Where the bot says it put the approver's card (its TicketCards table; written before it logs the send).</summary>
     private async Task<(string ConversationId, string ActivityId)> ApproverCardAsync(string ticket)
     {

@@ -105,6 +105,40 @@ public sealed partial class Playground : IAsyncDisposable
     public async Task InstallAsync() =>
         (await _http.PostAsJsonAsync($"/_debug/conversation/{ConversationId}/installation", new { })).EnsureSuccessStatusCode();
 
+    /// <summary>The Playground's one team ("My Team"), its General channel's id (the team's id), and the bot's id there.</summary>
+    public const string TeamId = "team-id";
+    public const string BotId = "00000000-0000-0000-0000-00000000000011";
+    public const string BotName = "Test Bot";
+    public const string TenantId = "00000000-0000-0000-0000-0000000000001";
+
+    /// <summary>Adds the app to the Playground's team, as choosing the team's General channel in its page does.</summary>
+    public async Task InstallInTeamAsync() =>
+        (await _http.PostAsJsonAsync($"/_debug/conversation/{TeamId}/installation", new { })).EnsureSuccessStatusCode();
+
+    /// <summary>
+    /// A message with an @mention of the bot, from a team member other than the Playground's current user, in the team's
+    /// General channel or in one of its threads (<c>team-id;messageid=…</c>): the Playground types only as its current
+    /// user, so this goes through its "mock an activity" route, which sends the activity to the bot as given.
+    /// </summary>
+    public async Task MentionInChannelAsync(string conversationId, string userId, string userName, string text)
+    {
+        var activity = new
+        {
+            type = "message",
+            channelId = "msteams",
+            serviceUrl = $"{_http.BaseAddress!.ToString().TrimEnd('/')}/_connector",
+            id = Guid.NewGuid().ToString("N"),
+            timestamp = DateTimeOffset.UtcNow,
+            recipient = new { id = BotId, name = BotName },
+            conversation = new { id = conversationId, isGroup = true, conversationType = "channel", tenantId = TenantId },
+            from = new { id = userId, name = userName },
+            text = $"<at>{BotName}</at> {text}",
+            entities = new[] { new { type = "mention", text = $"<at>{BotName}</at>", mentioned = new { id = BotId, name = BotName } } },
+            channelData = new { team = new { id = TeamId }, channel = new { id = TeamId }, tenant = new { id = TenantId } },
+        };
+        (await _http.PostAsJsonAsync("/_internal/v1/customActivities", activity)).EnsureSuccessStatusCode();
+    }
+
     public async Task SayAsync(string text) =>
         (await _http.PostAsJsonAsync($"/_conversation/v1/conversations/{ConversationId}/messages",
             new { from = new { id = UserId }, text, textFormat = "plain" })).EnsureSuccessStatusCode();

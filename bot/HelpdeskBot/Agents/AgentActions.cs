@@ -21,7 +21,7 @@ public sealed class AgentActions(
 
     public async Task<AdaptiveCard> ExecuteAsync(string? userId, string verb, JsonElement? data, CancellationToken cancellationToken)
     {
-        var number = Property(data, "ticket");
+        var number = CardData.String(data, "ticket");
         var ticket = number is { Length: > 0 and <= 16 } ? await tickets.FindByNumberAsync(number, cancellationToken) : null;
         if (ticket is null)
         {
@@ -46,12 +46,12 @@ public sealed class AgentActions(
             {
                 QueueCard.TakeVerb => await TakeAsync(ticket, agentId, cancellationToken),
                 QueueCard.ChatVerb => await ChatAsync(ticket, agentId, cancellationToken),
-                QueueCard.AssignVerb => await AssignAsync(ticket, agentId, Property(data, QueueCard.AssigneeInput), cancellationToken),
-                QueueCard.ResolveVerb => await ResolveAsync(ticket, agentId, Property(data, QueueCard.ResolutionInput), cancellationToken),
-                QueueCard.PriorityVerb => Enum.TryParse<TicketPriority>(Property(data, QueueCard.PriorityInput), ignoreCase: true, out var priority) && Enum.IsDefined(priority)
+                QueueCard.AssignVerb => await AssignAsync(ticket, agentId, CardData.String(data, QueueCard.AssigneeInput), cancellationToken),
+                QueueCard.ResolveVerb => await ResolveAsync(ticket, agentId, CardData.String(data, QueueCard.ResolutionInput), cancellationToken),
+                QueueCard.PriorityVerb => Enum.TryParse<TicketPriority>(CardData.String(data, QueueCard.PriorityInput), ignoreCase: true, out var priority) && Enum.IsDefined(priority)
                     ? await Done(tickets.ChangePriorityAsync(ticket.Number, priority, agentId, cancellationToken), $"Priority is now {priority}.")
                     : throw new ArgumentException("Pick a priority from P1 to P4."),
-                QueueCard.ApproverVerb => await Done(tickets.ChangeApproverAsync(ticket.Number, Property(data, QueueCard.ApproverInput)?.Trim() ?? "", agentId,
+                QueueCard.ApproverVerb => await Done(tickets.ChangeApproverAsync(ticket.Number, CardData.String(data, QueueCard.ApproverInput)?.Trim() ?? "", agentId,
                     "named by the service desk", cancellationToken), "The new approver has been asked."),
                 _ => null,
             };
@@ -127,9 +127,4 @@ public sealed class AgentActions(
         await change;
         return notice;
     }
-
-    private static string? Property(JsonElement? data, string name) =>
-        data is { ValueKind: JsonValueKind.Object } value && value.TryGetProperty(name, out var p) && p.ValueKind == JsonValueKind.String
-            ? p.GetString()
-            : null;
 }

@@ -43,6 +43,7 @@ public static class AgentsModel
             thread.Property(t => t.ChannelId).HasMaxLength(256);
             thread.Property(t => t.ConversationId).HasMaxLength(512);
             thread.Property(t => t.ActivityId).HasMaxLength(512);
+            thread.Property(t => t.CardHash).HasMaxLength(64);
         });
         modelBuilder.Entity<Handoff>(handoff =>
         {

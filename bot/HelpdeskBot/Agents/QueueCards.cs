@@ -34,8 +34,11 @@ public sealed class QueueCards(
         return QueueCard.Build(ticket, context, notice, error);
     }
 
-    /// <summary>Starts the ticket's thread in <paramref name="queue"/>'s channel; returns the thread's conversation id and the card's activity id.</summary>
-    public async Task<(string ConversationId, string ActivityId)> PostAsync(Ticket ticket, ReachableQueue queue, CancellationToken cancellationToken)
+    /// <summary>
+    /// Starts the ticket's thread in <paramref name="queue"/>'s channel; returns the thread's conversation id, the card's
+    /// activity id and the card's hash.
+    /// </summary>
+    public async Task<(string ConversationId, string ActivityId, string CardHash)> PostAsync(Ticket ticket, ReachableQueue queue, CancellationToken cancellationToken)
     {
         var card = await BuildAsync(ticket, cancellationToken: cancellationToken);
         var parameters = new ConversationParameters
@@ -49,32 +52,42 @@ public sealed class QueueCards(
         var created = await Connector(queue.Team).CreateConversationAsync(parameters, cancellationToken);
         var conversationId = created.Id ?? throw new ConnectorException(System.Net.HttpStatusCode.BadGateway, null, "post to the queue");
         var activityId = created.ActivityId ?? ThreadRoot(conversationId) ?? conversationId;
-        return (conversationId, activityId);
+        return (conversationId, activityId, HashOf(card));
     }
 
     /// <summary>Replaces the ticket's card in its thread with how it stands now; false when it has none there yet.</summary>
     public async Task<bool> UpdateAsync(string ticketNumber, CancellationToken cancellationToken)
     {
-        var thread = await db.Set<QueueThread>().AsNoTracking()
-            .SingleOrDefaultAsync(t => t.TicketNumber == ticketNumber && t.State == QueueThreadState.Posted, cancellationToken);
-        if (thread is null || await TeamAsync(thread, cancellationToken) is not { } team
+        if (await PostedThreadAsync(ticketNumber, cancellationToken) is not ({ } thread, { } team)
             || await tickets.FindByNumberAsync(ticketNumber, cancellationToken) is not { } ticket)
         {
             return false;
         }
 
-        var activity = Activity.CreateMessage(null, (await BuildAsync(ticket, cancellationToken: cancellationToken)).ToAttachment());
+        // One save often publishes several changes (Take: assigned and in progress), each asking for the card: the
+        // card is built from the ticket as it is now, so the first PUT has them all and the others would repeat it.
+        var card = await BuildAsync(ticket, cancellationToken: cancellationToken);
+        var hash = HashOf(card);
+        if (hash == thread.CardHash)
+        {
+            return true;
+        }
+
+        var activity = Activity.CreateMessage(null, card.ToAttachment());
         activity.Id = thread.ActivityId;
         await Connector(team).UpdateActivityAsync(thread.ConversationId!, thread.ActivityId!, activity, cancellationToken);
+        await db.Set<QueueThread>().Where(t => t.Id == thread.Id)
+            .ExecuteUpdateAsync(s => s.SetProperty(t => t.CardHash, hash), cancellationToken);
         return true;
     }
+
+    private static string HashOf(AdaptiveCard card) =>
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(card, ProtocolJson.Options)));
 
     /// <summary>A line in the ticket's thread (an SLA ping, a relayed message); false when it has no thread.</summary>
     public async Task<bool> ReplyAsync(string ticketNumber, Activity reply, CancellationToken cancellationToken)
     {
-        var thread = await db.Set<QueueThread>().AsNoTracking()
-            .SingleOrDefaultAsync(t => t.TicketNumber == ticketNumber && t.State == QueueThreadState.Posted, cancellationToken);
-        if (thread is null || await TeamAsync(thread, cancellationToken) is not { } team)
+        if (await PostedThreadAsync(ticketNumber, cancellationToken) is not ({ } thread, { } team))
         {
             return false;
         }
@@ -83,16 +96,24 @@ public sealed class QueueCards(
         return true;
     }
 
-    private async Task<AgentTeam?> TeamAsync(QueueThread thread, CancellationToken cancellationToken)
+    /// <summary>The ticket's posted thread and its team, when the bot is still installed there; (null, null) otherwise.</summary>
+    private async Task<(QueueThread? Thread, AgentTeam? Team)> PostedThreadAsync(string ticketNumber, CancellationToken cancellationToken)
     {
+        var thread = await db.Set<QueueThread>().AsNoTracking()
+            .SingleOrDefaultAsync(t => t.TicketNumber == ticketNumber && t.State == QueueThreadState.Posted, cancellationToken);
+        if (thread is null)
+        {
+            return (null, null);
+        }
+
         var team = await db.Set<AgentTeam>().AsNoTracking().SingleOrDefaultAsync(t => t.TeamId == thread.TeamId, cancellationToken);
         if (team is not { IsInstalled: true })
         {
             logger.LogWarning("The queue card of {TicketNumber} cannot be changed: the bot is not installed in team {TeamId}", thread.TicketNumber, thread.TeamId);
-            return null;
+            return (null, null);
         }
 
-        return team;
+        return (thread, team);
     }
 
     private ConnectorClient Connector(AgentTeam team)

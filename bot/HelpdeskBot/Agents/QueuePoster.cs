@@ -93,9 +93,9 @@ public sealed class QueuePoster(
 
             try
             {
-                var (conversationId, activityId) = await cards.PostAsync(ticket, queue, cancellationToken);
+                var (conversationId, activityId, cardHash) = await cards.PostAsync(ticket, queue, cancellationToken);
                 var saved = await db.Set<QueueThread>().SingleAsync(t => t.Id == thread.Id, cancellationToken);
-                saved.Posted(queue.Team.TeamId, queue.ChannelId, conversationId, activityId, time.GetUtcNow());
+                saved.Posted(queue.Team.TeamId, queue.ChannelId, conversationId, activityId, cardHash, time.GetUtcNow());
                 await db.SaveChangesAsync(cancellationToken);
                 db.ChangeTracker.Clear();
                 posted++;

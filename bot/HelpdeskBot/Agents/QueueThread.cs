@@ -31,6 +31,9 @@ public sealed class QueueThread
     /// <summary>The card's activity id, the root of the thread.</summary>
     public string? ActivityId { get; private set; }
 
+    /// <summary>A hash of the card as last sent (SHA-256, hex), so a change that leaves the card as it was sends no PUT.</summary>
+    public string? CardHash { get; private set; }
+
     public DateTimeOffset CreatedAt { get; private set; }
     public DateTimeOffset? PostedAt { get; private set; }
 
@@ -40,7 +43,7 @@ public sealed class QueueThread
     public static QueueThread Waiting(string ticketNumber, string group, DateTimeOffset now) =>
         new() { TicketNumber = ticketNumber, Group = group, State = QueueThreadState.Waiting, CreatedAt = now };
 
-    public void Posted(string teamId, string channelId, string conversationId, string activityId, DateTimeOffset now) =>
-        (State, TeamId, ChannelId, ConversationId, ActivityId, PostedAt, WaitingReason, LeaseUntil) =
-        (QueueThreadState.Posted, teamId, channelId, conversationId, activityId, now, null, null);
+    public void Posted(string teamId, string channelId, string conversationId, string activityId, string cardHash, DateTimeOffset now) =>
+        (State, TeamId, ChannelId, ConversationId, ActivityId, CardHash, PostedAt, WaitingReason, LeaseUntil) =
+        (QueueThreadState.Posted, teamId, channelId, conversationId, activityId, cardHash, now, null, null);
 }

@@ -101,14 +101,14 @@ public sealed class HandoverChat(
             return HandoverReplyCard.Message("I couldn't tell who pressed that, so nothing was passed on.", problem: true);
         }
 
-        var token = Property(data, "token");
+        var token = CardData.String(data, "token");
         if (token is not { Length: >= 16 and <= 128 } || !await cardTokens.IsIssuedAsync(token, requesterId, TokenItem, cancellationToken))
         {
             logger.LogWarning("Refused a hand-over by {UserId}: its token is missing or was not issued to them", requesterId);
             return HandoverReplyCard.Message("This offer wasn't made for you (or is out of date), so nothing was passed on. Type **talk to a person** to get your own.", problem: true);
         }
 
-        var question = Property(data, HandoverOfferCard.QuestionInput)?.Trim() is { Length: > 0 } asked
+        var question = CardData.String(data, HandoverOfferCard.QuestionInput)?.Trim() is { Length: > 0 } asked
             ? asked.Shorten(HandoverOfferCard.MaxQuestionLength)
             : null;
         var tried = Tried(data);
@@ -230,9 +230,4 @@ public sealed class HandoverChat(
             ? [.. tried.EnumerateArray().Where(e => e.ValueKind == JsonValueKind.String).Select(e => OneLine(e.GetString()!).Shorten(MaxTriedLine))
                 .Where(l => l.Length > 0).Take(ConversationTurns.MaxTried)]
             : [];
-
-    private static string? Property(JsonElement? data, string name) =>
-        data is { ValueKind: JsonValueKind.Object } value && value.TryGetProperty(name, out var p) && p.ValueKind == JsonValueKind.String
-            ? p.GetString()
-            : null;
 }

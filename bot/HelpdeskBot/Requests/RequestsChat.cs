@@ -183,9 +183,9 @@ public sealed class RequestsChat(
     /// <summary>"catalog.open": the item's intake card, or an error card for an item the catalog does not have.</summary>
     private async Task<AdaptiveCard> OpenAsync(string userId, JsonElement? data, DateOnly today, CancellationToken cancellationToken)
     {
-        var itemId = Property(data, "item");
+        var itemId = CardData.String(data, "item");
         return catalog.Find(itemId) is { } item
-            ? IntakeCard.Build(item, IntakeCard.FromMessage(item, Property(data, "message")), today: today,
+            ? IntakeCard.Build(item, IntakeCard.FromMessage(item, CardData.String(data, "message")), today: today,
                 token: await cardTokens.IssueAsync(userId, item.Id, cancellationToken))
             : RequestErrorCard.Build("That catalog item doesn't exist (any more). Type **request** to see what you can ask for.");
     }
@@ -198,8 +198,8 @@ public sealed class RequestsChat(
     private async Task<(AdaptiveCard, Shown?)> SubmitIntakeAsync(
         string requesterId, JsonElement? data, DateOnly today, CancellationToken cancellationToken)
     {
-        var token = Property(data, "token");
-        var itemId = Property(data, "item");
+        var token = CardData.String(data, "token");
+        var itemId = CardData.String(data, "item");
         if (token is not { Length: >= 16 and <= 128 } || catalog.Find(itemId) is null)
         {
             logger.LogWarning("Refused an intake submit with item {CatalogItemId} and a missing or malformed token", itemId);
@@ -263,7 +263,7 @@ public sealed class RequestsChat(
     /// </summary>
     private async Task<(AdaptiveCard, Shown?)> DecideAsync(string userId, JsonElement? data, bool approved, CancellationToken cancellationToken)
     {
-        var number = Property(data, "ticket");
+        var number = CardData.String(data, "ticket");
         var ticket = number is { Length: > 0 and <= 16 } ? await tickets.FindByNumberAsync(number, cancellationToken) : null;
         if (ticket is null || !await tickets.IsNamedApproverAsync(ticket, userId, cancellationToken))
         {
@@ -273,7 +273,7 @@ public sealed class RequestsChat(
 
         var requesterName = await NameOfAsync(ticket.RequesterId, cancellationToken);
         var item = catalog.Find(ticket.CatalogItemId);
-        var reason = Property(data, ApprovalCard.ReasonInput)?.Trim();
+        var reason = CardData.String(data, ApprovalCard.ReasonInput)?.Trim();
         var shown = new Shown(ticket.Number, TicketCard.ApproverRole, ticket.ApproverId!);
         try
         {
@@ -295,14 +295,14 @@ public sealed class RequestsChat(
 
     private Task<(AdaptiveCard, Shown?)> CommentAsync(string userId, JsonElement? data, CancellationToken cancellationToken) =>
         OnOwnTicketAsync(userId, data, ticket => tickets.CommentAsync(
-            ticket.Number, userId, Property(data, TicketActions.CommentInput)?.Trim() ?? "", cancellationToken), _ => "Your comment was added.", cancellationToken);
+            ticket.Number, userId, CardData.String(data, TicketActions.CommentInput)?.Trim() ?? "", cancellationToken), _ => "Your comment was added.", cancellationToken);
 
     private Task<(AdaptiveCard, Shown?)> CancelAsync(string userId, JsonElement? data, CancellationToken cancellationToken) =>
         OnOwnTicketAsync(userId, data, ticket => tickets.CancelByRequesterAsync(
             ticket.Number, userId, Optional(data, TicketActions.ReasonInput), cancellationToken), t => $"{t.Number} is cancelled.", cancellationToken);
 
     private Task<(AdaptiveCard, Shown?)> RateAsync(string userId, JsonElement? data, CancellationToken cancellationToken) =>
-        OnOwnTicketAsync(userId, data, ticket => int.TryParse(Property(data, TicketActions.ScoreInput), out var score)
+        OnOwnTicketAsync(userId, data, ticket => int.TryParse(CardData.String(data, TicketActions.ScoreInput), out var score)
             ? tickets.RateAsync(ticket.Number, userId, score, Optional(data, TicketActions.RatingCommentInput), cancellationToken)
             : throw new ArgumentException("Pick a rating from 1 to 5."), t => $"Thanks for rating {t.Number}.", cancellationToken);
 
@@ -319,7 +319,7 @@ public sealed class RequestsChat(
     {
         if (await OwnTicketAsync(userId, data, cancellationToken) is not { } ticket)
         {
-            return (RequestErrorCard.Build(NotYours(Property(data, "ticket") ?? "")), null);
+            return (RequestErrorCard.Build(NotYours(CardData.String(data, "ticket") ?? "")), null);
         }
 
         var shown = new Shown(ticket.Number, TicketCard.RequesterRole, userId);
@@ -336,12 +336,12 @@ public sealed class RequestsChat(
         return (TicketStatusCard.Build(updated, notice: notice(updated)), shown);
     }
 
-    private static string? Optional(JsonElement? data, string input) => Property(data, input)?.Trim() is { Length: > 0 } text ? text : null;
+    private static string? Optional(JsonElement? data, string input) => CardData.String(data, input)?.Trim() is { Length: > 0 } text ? text : null;
 
     /// <summary>The ticket the card's data names, if the user raised it; anything else (a changed number) is nobody's.</summary>
     private async Task<Ticket?> OwnTicketAsync(string userId, JsonElement? data, CancellationToken cancellationToken)
     {
-        var number = Property(data, "ticket");
+        var number = CardData.String(data, "ticket");
         var ticket = number is { Length: > 0 and <= 16 } ? await tickets.FindByNumberAsync(number, cancellationToken) : null;
         if (ticket is not null && ticket.RequesterId != userId)
         {
@@ -398,10 +398,6 @@ public sealed class RequestsChat(
         }
     }
 
-    private static string? Property(JsonElement? data, string name) =>
-        data is { ValueKind: JsonValueKind.Object } value && value.TryGetProperty(name, out var p) && p.ValueKind == JsonValueKind.String
-            ? p.GetString()
-            : null;
 
     private static Task<ResourceResponse> SendCardAsync(TurnContext turn, AdaptiveCard card, CancellationToken cancellationToken) =>
         turn.SendActivityAsync(Activity.CreateMessage(null, card.ToAttachment()), cancellationToken);

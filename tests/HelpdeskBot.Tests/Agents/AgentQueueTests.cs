@@ -64,8 +64,7 @@ public sealed class AgentQueueTests() : BotWithChannel(new HelpdeskBotFactory(ne
 
     private async Task InstallInTeamAsync()
     {
-        var install = InTeam(ActivityTypes.ConversationUpdate, eventType: "teamMemberAdded");
-        install.MembersAdded = [new ChannelAccount(TeamsActivities.BotId)];
+        var install = TeamsActivities.BotInstalledInTeam(Channel.ServiceUrl, TeamId, aadGroupId: GroupId);
         Assert.Equal(HttpStatusCode.OK, (await Client.PostActivityAsync(install)).StatusCode);
     }
 
@@ -234,6 +233,25 @@ public sealed class AgentQueueTests() : BotWithChannel(new HelpdeskBotFactory(ne
         Assert.Equal((TicketState.Resolved, TicketPriority.P2, AgentIds[1]), (stored.State, stored.Priority, stored.AssigneeId));
         await Poll.UntilAsync(() => Channel.Requests.Any(r => r.Method == "PUT" && Uri.UnescapeDataString(r.Path).Contains(thread.ConversationId!)
             && r.Activity.Attachments is [{ Content: { } content }, ..] && CardTexts.Of(content).Contains("Resolved")), "the card in the channel is replaced in place");
+    }
+
+    [Fact]
+    public async Task OneChangeReplacesTheCardOnceThoughItWritesSeveralJournalEntries()
+    {
+        await PeopleAsync();
+        await InstallInTeamAsync();
+        var ticket = await IncidentAsync();
+        await PostedThreadAsync(ticket.Number);
+        await Poll.UntilAsync(async () => await InDatabaseAsync(db => db.Set<PendingTicketEvent>().AnyAsync()) == false, "the creation published");
+        var before = Channel.Requests.Count;
+
+        await PressAsync(QueueCard.TakeVerb, ticket.Number, AgentIds[0]); // assigned, and in progress: two entries
+
+        await Poll.UntilAsync(async () => await InDatabaseAsync(db => db.Set<PendingTicketEvent>().AnyAsync()) == false, "the take published");
+        var journal = await InDatabaseAsync(db => db.Set<Ticket>().AsNoTracking().Include(t => t.Journal).SingleAsync(t => t.Number == ticket.Number));
+        Assert.True(journal.Journal.Count(e => e.At >= ticket.CreatedAt && e.Kind != JournalKind.Created) >= 2);
+        var put = Assert.Single(Channel.Requests.Skip(before), r => r.Method == "PUT");
+        Assert.Contains("Agent 1", CardTexts.Of(put.Activity.Attachments![0].Content!.Value));
     }
 
     [Fact]

@@ -51,9 +51,7 @@ public sealed class RelayBenchmark(ITestOutputHelper output) : BotWithChannel(ne
             ], PersonSource.Csv, default);
         }
 
-        var install = TeamsActivities.BotInstalled(Channel.ServiceUrl, "19:general@thread.tacv2");
-        install.Conversation = new ConversationAccount { Id = "19:general@thread.tacv2", ConversationType = "channel", IsGroup = true };
-        install.ChannelData = ProtocolJson.ToElement(new { team = new { id = TeamId }, channel = new { id = "19:general@thread.tacv2" }, eventType = "teamMemberAdded" });
+        var install = TeamsActivities.BotInstalledInTeam(Channel.ServiceUrl, TeamId);
         Assert.Equal(HttpStatusCode.OK, (await Client.PostActivityAsync(install)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await Client.PostActivityAsync(From("a:alex", "hi"))).StatusCode);
 

@@ -33,6 +33,21 @@ public static class TeamsActivities
         return activity;
     }
 
+    /// <summary>The bot added to a team: a conversationUpdate in the team's General channel with <c>channelData.team</c>.</summary>
+    public static Activity BotInstalledInTeam(string serviceUrl, string teamId, string channelId = "19:general@thread.tacv2", string? aadGroupId = null)
+    {
+        var activity = BotInstalled(serviceUrl, channelId);
+        activity.Conversation = new ConversationAccount { Id = channelId, ConversationType = "channel", IsGroup = true, TenantId = TenantId };
+        activity.ChannelData = ProtocolJson.ToElement(new
+        {
+            team = new { id = teamId, aadGroupId, name = "IT Support" },
+            channel = new { id = channelId },
+            tenant = new { id = TenantId },
+            eventType = "teamMemberAdded",
+        });
+        return activity;
+    }
+
     public static Activity Invoke(string serviceUrl, string name, object value)
     {
         var activity = Message(serviceUrl, "");

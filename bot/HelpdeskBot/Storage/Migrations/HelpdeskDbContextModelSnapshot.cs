@@ -68,6 +68,7 @@ public partial class HelpdeskDbContextModelSnapshot : ModelSnapshot
         {
             b.Property<int>("Id").ValueGeneratedOnAdd().HasColumnType("INTEGER");
             b.Property<string>("ActivityId").HasMaxLength(512).HasColumnType("TEXT");
+            b.Property<string>("CardHash").HasMaxLength(64).HasColumnType("TEXT");
             b.Property<string>("ChannelId").HasMaxLength(256).HasColumnType("TEXT");
             b.Property<string>("ConversationId").HasMaxLength(512).HasColumnType("TEXT");
             b.Property<long>("CreatedAt").HasColumnType("INTEGER");

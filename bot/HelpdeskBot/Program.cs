@@ -7,6 +7,7 @@ using HelpdeskBot.Chat;
 using HelpdeskBot.Commands;
 using HelpdeskBot.Conversations;
 using HelpdeskBot.Knowledge;
+using HelpdeskBot.Outages;
 using HelpdeskBot.People;
 using HelpdeskBot.Protocol.Hosting;
 using HelpdeskBot.Requests;
@@ -36,6 +37,7 @@ builder.AddHelpdeskChat();
 builder.AddRequests();
 builder.AddTickets();
 builder.AddAgents();
+builder.AddOutages();
 
 var app = builder.Build();
 
@@ -47,6 +49,7 @@ app.MapKnowledgePages();
 app.MapKnowledgeApi();
 app.MapPeopleApi();
 app.MapTicketsApi();
+app.MapOutagesApi();
 app.MapHelpdeskApi();
 
 return await app.RunHelpdeskAsync(args);

@@ -77,7 +77,11 @@ public sealed class ConnectorClient
             ct);
         if (!response.IsSuccessStatusCode)
         {
-            throw new ConnectorException(response.StatusCode, await ReadErrorAsync(response, ct), operation);
+            var retryAfter = response.Headers.RetryAfter is { } header
+                ? header.Delta ?? (header.Date is { } date ? date - DateTimeOffset.UtcNow : null)
+                : null;
+            throw new ConnectorException(response.StatusCode, await ReadErrorAsync(response, ct), operation,
+                retryAfter is { } wait && wait > TimeSpan.Zero ? wait : retryAfter is null ? null : TimeSpan.Zero);
         }
 
         if (response.Content.Headers.ContentLength == 0 || typeof(T) == typeof(JsonElement?))

@@ -29,7 +29,14 @@ public sealed class ConnectorClientFactory
         _pipeline = ConnectorRetry.CreatePipeline(retry.Value, time, logger);
     }
 
-    public ConnectorClient Create(string serviceUrl)
+    public ConnectorClient Create(string serviceUrl) => Create(serviceUrl, retry: true);
+
+    /// <summary>
+    /// A client for <paramref name="serviceUrl"/>; without <paramref name="retry"/>, each call is one attempt and a
+    /// 429's <c>Retry-After</c> comes back on the <see cref="ConnectorException"/> (a broadcast reschedules that one
+    /// message instead of holding a worker).
+    /// </summary>
+    public ConnectorClient Create(string serviceUrl, bool retry)
     {
         if (!Uri.TryCreate(serviceUrl, UriKind.Absolute, out var uri) ||
             (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
@@ -40,7 +47,7 @@ public sealed class ConnectorClientFactory
         var http = _httpClientFactory.CreateClient(BotFrameworkHttpClients.Connector);
         if (_authenticationDisabled)
         {
-            return new ConnectorClient(http, uri, tokens: null, _pipeline);
+            return new ConnectorClient(http, uri, tokens: null, retry ? _pipeline : ResiliencePipeline<HttpResponseMessage>.Empty);
         }
 
         if (!EndpointUrl.IsAllowed(uri) || !_trustedUrls.IsTrusted(serviceUrl))
@@ -49,6 +56,6 @@ public sealed class ConnectorClientFactory
                 $"Refusing to send the bot's token to '{serviceUrl}': it did not arrive on an authenticated activity.");
         }
 
-        return new ConnectorClient(http, uri, _tokens, _pipeline);
+        return new ConnectorClient(http, uri, _tokens, retry ? _pipeline : ResiliencePipeline<HttpResponseMessage>.Empty);
     }
 }

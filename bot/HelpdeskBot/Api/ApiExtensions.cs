@@ -35,7 +35,19 @@ public static class ApiExtensions
                 .RequireRole(ApiRoles.TicketsAgent))
             .AddPolicy(ApiRoles.TicketsReaderPolicy, policy => policy
                 .AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName)
-                .RequireRole(ApiRoles.TicketsReader, ApiRoles.TicketsAgent));
+                .RequireRole(ApiRoles.TicketsReader, ApiRoles.TicketsAgent))
+            .AddPolicy(ApiRoles.OutagesAgentPolicy, policy => policy
+                .AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName)
+                .RequireRole(ApiRoles.OutagesAgent))
+            .AddPolicy(ApiRoles.ServicesAdminPolicy, policy => policy
+                .AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName)
+                .RequireRole(ApiRoles.ServicesAdmin))
+            .AddPolicy(ApiRoles.OutagesReaderPolicy, policy => policy
+                .AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName)
+                .RequireRole(ApiRoles.OutagesAgent, ApiRoles.ServicesAdmin, ApiRoles.TicketsReader, ApiRoles.TicketsAgent))
+            .AddPolicy(ApiRoles.AlertsPolicy, policy => policy
+                .AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName)
+                .RequireRole(ApiRoles.Alerts));
         return builder;
     }
 

@@ -23,6 +23,24 @@ public static class ApiRoles
 
     public const string TicketsReaderPolicy = "TicketsReader";
 
+    /// <summary>Opens, updates and resolves outages and planned maintenance, and reads their delivery.</summary>
+    public const string OutagesAgent = "outages";
+
+    public const string OutagesAgentPolicy = "OutagesAgent";
+
+    /// <summary>Writes the service map (services and who depends on them); an outages agent may read it.</summary>
+    public const string ServicesAdmin = "services-admin";
+
+    public const string ServicesAdminPolicy = "ServicesAdmin";
+
+    /// <summary>Reads services and outages: any of the outage roles, or a tickets reader.</summary>
+    public const string OutagesReaderPolicy = "OutagesReader";
+
+    /// <summary>Monitoring posts alerts (Alertmanager, Azure Monitor, the generic form).</summary>
+    public const string Alerts = "alerts";
+
+    public const string AlertsPolicy = "Alerts";
+
     /// <summary>Every role: what the open development mode grants.</summary>
-    public static IReadOnlyList<string> All { get; } = [KnowledgeAuthor, PeopleAdmin, TicketsAgent, TicketsReader];
+    public static IReadOnlyList<string> All { get; } = [KnowledgeAuthor, PeopleAdmin, TicketsAgent, TicketsReader, OutagesAgent, ServicesAdmin, Alerts];
 }

@@ -3,6 +3,7 @@ using HelpdeskBot.Agents;
 using HelpdeskBot.Conversations;
 using HelpdeskBot.Handover;
 using HelpdeskBot.Knowledge;
+using HelpdeskBot.Outages;
 using HelpdeskBot.People;
 using HelpdeskBot.Protocol.Builder;
 using HelpdeskBot.Protocol.Cards;
@@ -15,7 +16,7 @@ namespace HelpdeskBot.Chat;
 /// <summary>The help desk's conversation: welcome on install, help on request, and honesty about the rest.</summary>
 public sealed class HelpdeskActivityHandler(
     WelcomeTracker welcomes, KnowledgeAnswers answers, RequestsChat requests, PeopleDirectory people, HandoverChat handover,
-    AgentActions agentActions, AgentCommands agentCommands, Handoffs handoffs) : ActivityHandler
+    AgentActions agentActions, AgentCommands agentCommands, Handoffs handoffs, OutageChat outages) : ActivityHandler
 {
     public const string CannotHelpYet =
         "Sorry, I can't help with that yet. Type **help** to see what I can do today.";
@@ -88,6 +89,12 @@ public sealed class HelpdeskActivityHandler(
             return;
         }
 
+        // Outages before catalog matching and search: "email is down" is answered with the outage, not an article.
+        if (await outages.TryHandleAsync(turnContext, text, cancellationToken))
+        {
+            return;
+        }
+
         if (SmallTalk.ReplyTo(text) is { } reply)
         {
             await turnContext.SendActivityAsync(reply, cancellationToken);
@@ -132,6 +139,7 @@ public sealed class HelpdeskActivityHandler(
             AnswerCard.FeedbackVerb => FeedbackSubmitAsync(turnContext, value, cancellationToken),
             { } handoverVerb when HandoverChat.Handles(handoverVerb) => handover.SubmitAsync(turnContext, handoverVerb, value, cancellationToken),
             { } requestVerb when RequestsChat.Handles(requestVerb) => requests.SubmitAsync(turnContext, requestVerb, value, cancellationToken),
+            { } outageVerb when OutageChat.Handles(outageVerb) => SendCardAsync(turnContext, outages.ExecuteAsync(turnContext, outageVerb, value, cancellationToken)),
             { } agentVerb when AgentActions.Handles(agentVerb) => SendCardAsync(turnContext,
                 agentActions.ExecuteAsync(turnContext.Activity.From?.Id, agentVerb, value, cancellationToken)),
             _ => turnContext.SendActivityAsync(CannotHelpYet, cancellationToken),
@@ -147,6 +155,8 @@ public sealed class HelpdeskActivityHandler(
                 await handover.ExecuteAsync(turnContext, verb, invokeValue.Action.Data, cancellationToken)),
             { } verb when RequestsChat.Handles(verb) => AdaptiveCardInvokeResponse.Card(
                 await requests.ExecuteAsync(turnContext, verb, invokeValue.Action.Data, cancellationToken)),
+            { } verb when OutageChat.Handles(verb) => AdaptiveCardInvokeResponse.Card(
+                await outages.ExecuteAsync(turnContext, verb, invokeValue.Action.Data, cancellationToken)),
             { } verb when AgentActions.Handles(verb) => AdaptiveCardInvokeResponse.Card(
                 await agentActions.ExecuteAsync(turnContext.Activity.From?.Id, verb, invokeValue.Action.Data, cancellationToken)),
             _ => AdaptiveCardInvokeResponse.Error(400, "UnknownAction", "That button doesn't do anything yet."),

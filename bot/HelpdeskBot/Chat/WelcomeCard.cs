@@ -29,15 +29,9 @@ public static class WelcomeCard
                         ("Incidents", "**report an incident** when something is broken"),
                         ("Your tickets", "**my tickets**, or **status REQ0001001** for one ticket and its history"),
                         ("Approvals", "**my approvals** shows the requests waiting for your decision"),
+                        ("A person", "**talk to a human** passes your question to the service desk, who chat with you here"),
+                        ("Outages", "I tell you when a service you use is down; **is there an outage?** any time, **subscribe to vpn**"),
                         ("help", "Show this card again")),
-                ],
-            },
-            new Container
-            {
-                Items =
-                [
-                    new TextBlock("Coming soon") { Weight = TextWeight.Bolder },
-                    new FactSet(("Outages", "Outage notices before you notice them")),
                 ],
             },
         ],

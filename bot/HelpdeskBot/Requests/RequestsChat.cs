@@ -16,7 +16,7 @@ namespace HelpdeskBot.Requests;
 /// </summary>
 public sealed class RequestsChat(
     ServiceCatalog catalog, CatalogMatcher matcher, IntakeValidator validator, TicketService tickets, PeopleDirectory people,
-    TicketCards cards, CardTokens cardTokens, TimeProvider time, ILogger<RequestsChat> logger)
+    TicketCards cards, CardTokens cardTokens, Outages.OutageChat outageChat, TimeProvider time, ILogger<RequestsChat> logger)
 {
     /// <summary>
     /// The best match's score from which a message counts as a request even when the matcher is not sure which one
@@ -216,6 +216,14 @@ public sealed class RequestsChat(
         if (!result.IsValid)
         {
             return (IntakeCard.Build(result.Item!, result.Submitted, result.Errors, today, token), null);
+        }
+
+        // A problem on a service with an active outage: the outage first, the form's data kept on "This is something else".
+        if (result.Values.TryGetValue("service", out var service) && data is { ValueKind: JsonValueKind.Object } submitted
+            && !submitted.TryGetProperty(Outages.OutageChat.SeenOutageKey, out _)
+            && await outageChat.DeflectFormAsync(service, submitted, cancellationToken) is { } deflection)
+        {
+            return (deflection, null);
         }
 
         // Never refused for approval reasons: with nobody to name it is filed pending, stuck, for the service desk.

@@ -1,5 +1,6 @@
 using HelpdeskBot.Agents;
 using HelpdeskBot.Conversations;
+using HelpdeskBot.Outages;
 using HelpdeskBot.People;
 using HelpdeskBot.Requests;
 using HelpdeskBot.Tickets;
@@ -34,5 +35,6 @@ public sealed class HelpdeskDbContext(DbContextOptions<HelpdeskDbContext> option
         TicketsModel.Configure(modelBuilder);
         RequestsModel.Configure(modelBuilder);
         AgentsModel.Configure(modelBuilder);
+        OutagesModel.Configure(modelBuilder);
     }
 }

@@ -7,7 +7,7 @@ namespace HelpdeskBot.Storage.Migrations;
 
 // Written by hand (see InitialConversations): a hash of each queue card as last sent, so an unchanged card is not PUT again.
 [DbContext(typeof(HelpdeskDbContext))]
-[Migration("20261205180000_QueueCardHashes")]
+[Migration("20261205170000_QueueCardHashes")]
 public partial class QueueCardHashes : Migration
 {
     protected override void Up(MigrationBuilder migrationBuilder) =>

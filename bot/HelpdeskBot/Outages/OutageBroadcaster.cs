@@ -1,0 +1,403 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Text.Json;
+using System.Threading.Channels;
+using HelpdeskBot.Agents;
+using HelpdeskBot.Protocol.Authentication;
+using HelpdeskBot.Protocol.Connector;
+using HelpdeskBot.Protocol.Schema;
+using HelpdeskBot.Storage;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace HelpdeskBot.Outages;
+
+/// <summary>
+/// Delivers outage notices: claims due <see cref="OutageNotice"/>s (leased, so across instances each is sent by one),
+/// and brings each recipient's card to the outage's latest revision: the first time a new card in their 1:1 chat
+/// (opening the chat when there is none) or a new thread in a configured channel, later a PUT of that card, and once,
+/// when resolved, a short new message too. Every send waits for the tenant's <see cref="BroadcastRateBudget"/>. A 429
+/// or 503 puts that one notice back with its <c>Retry-After</c> (else an exponential backoff) while the others go on;
+/// a 403 marks it unreachable. Several broadcasts are claimed in turn, so they share the budget fairly.
+/// The remaining window for a duplicate: a send the connector accepted whose result was not yet written when the
+/// process died (at most <see cref="BroadcastOptions.Concurrency"/> notices; the result is written right after each send).
+/// </summary>
+public sealed class OutageBroadcaster(
+    IServiceScopeFactory scopes, BroadcastRateBudget budget, ConnectorClientFactory connectors, TrustedServiceUrls trustedUrls,
+    IOptions<OutagesOptions> options, TimeProvider time, ILogger<OutageBroadcaster> logger) : BackgroundService
+{
+    /// <summary>How long a claimed notice stays with this instance before another may take it up (after a crash).</summary>
+    public static readonly TimeSpan Lease = TimeSpan.FromSeconds(60);
+
+    public static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(5);
+    public static readonly TimeSpan MaxBackoff = TimeSpan.FromMinutes(5);
+
+    private readonly Channel<bool> _wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+    private readonly ConcurrentDictionary<(int Outage, int Revision), Task<Content>> _contents = new();
+    private readonly string _owner = Guid.NewGuid().ToString("N");
+    private int _inFlight;
+
+    private BroadcastOptions Settings => options.Value.Broadcast;
+
+    /// <summary>Notices are due (an outage opened or changed): claim them now rather than at the next poll.</summary>
+    public void Wake() => _wake.Writer.TryWrite(true);
+
+    /// <summary>Raised after each notice is dealt with (sent, put back, or given up): tests and progress cards listen.</summary>
+    public event Action<int>? NoticeDone;
+
+    private sealed record Content(string Title, JsonElement Card, bool Resolved, string? ResolvedText);
+
+    private sealed record Claimed(long Id, int OutageId, int? PersonId, string Recipient, string? ChannelId, string? ServiceUrl,
+        string? ConversationId, string? ActivityId, int SentRevision, bool ResolvedMessageSent, int Attempts);
+
+    private sealed record Target(string ChannelId, string ServiceUrl, string ConversationId, string Tenant, bool Authenticated);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var queue = Channel.CreateUnbounded<Claimed>();
+        var workers = Enumerable.Range(0, Settings.Concurrency).Select(_ => WorkAsync(queue.Reader, stoppingToken)).ToList();
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var claimed = 0;
+            try
+            {
+                var room = Math.Max(Settings.Concurrency * 2, Settings.RatePerSecond * 2) - Volatile.Read(ref _inFlight);
+                if (room > 0)
+                {
+                    foreach (var notice in await ClaimAsync(room, stoppingToken))
+                    {
+                        Interlocked.Increment(ref _inFlight);
+                        queue.Writer.TryWrite(notice);
+                        claimed++;
+                    }
+                }
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+            {
+                logger.LogError(ex, "Claiming outage notices failed; trying again in {PollInterval}", PollInterval);
+            }
+
+            if (claimed > 0 && Volatile.Read(ref _inFlight) < Settings.RatePerSecond)
+            {
+                continue; // more may be due: keep the pipeline full
+            }
+
+            using var poll = new CancellationTokenSource(claimed > 0 ? TimeSpan.FromMilliseconds(200) : PollInterval, time);
+            using var either = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, poll.Token);
+            try
+            {
+                await _wake.Reader.ReadAsync(either.Token);
+            }
+            catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
+            {
+                // the poll interval passed
+            }
+        }
+
+        queue.Writer.TryComplete();
+        await Task.WhenAll(workers);
+    }
+
+    /// <summary>
+    /// Leases up to <paramref name="max"/> due notices, taken in turn from each outage that has some (fair sharing).
+    /// </summary>
+    private async Task<List<Claimed>> ClaimAsync(int max, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<HelpdeskDbContext>();
+        var now = time.GetUtcNow();
+        var notices = db.Set<OutageNotice>();
+        var due = notices.Where(n => n.State == NoticeState.Pending && n.NextAttemptAt <= now && (n.LeaseUntil == null || n.LeaseUntil < now));
+        var outages = await due.Select(n => n.OutageId).Distinct().Take(50).ToListAsync(cancellationToken);
+        if (outages.Count == 0)
+        {
+            return [];
+        }
+
+        var each = Math.Max(1, max / outages.Count);
+        var ids = new List<long>();
+        foreach (var outage in outages)
+        {
+            ids.AddRange(await due.Where(n => n.OutageId == outage).OrderBy(n => n.Id).Select(n => n.Id).Take(each).ToListAsync(cancellationToken));
+        }
+
+        var claim = Guid.NewGuid().ToString("N");
+        var until = now + Lease;
+        foreach (var chunk in ids.Chunk(500))
+        {
+            await notices.Where(n => chunk.Contains(n.Id) && n.State == NoticeState.Pending && (n.LeaseUntil == null || n.LeaseUntil < now))
+                .ExecuteUpdateAsync(s => s.SetProperty(n => n.LeaseUntil, until).SetProperty(n => n.LeaseOwner, claim), cancellationToken);
+        }
+
+        var rows = await notices.AsNoTracking().Where(n => n.LeaseOwner == claim)
+            .Select(n => new Claimed(n.Id, n.OutageId, n.PersonId, n.Recipient, n.ChannelId, n.ServiceUrl, n.ConversationId, n.ActivityId,
+                n.SentRevision, n.ResolvedMessageSent, n.Attempts))
+            .ToListAsync(cancellationToken);
+        // In turn across outages, so a big broadcast does not hold back a small one.
+        return [.. rows.GroupBy(r => r.OutageId).SelectMany(g => g.Select((r, i) => (r, i))).OrderBy(x => x.i).Select(x => x.r)];
+    }
+
+    private async Task WorkAsync(ChannelReader<Claimed> queue, CancellationToken stoppingToken)
+    {
+        await foreach (var notice in queue.ReadAllAsync(CancellationToken.None))
+        {
+            try
+            {
+                if (stoppingToken.IsCancellationRequested)
+                {
+                    await ReleaseAsync(notice); // stopping: give it back at once
+                    continue;
+                }
+
+                await SendAsync(notice, stoppingToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogError(ex, "Outage notice {NoticeId} failed unexpectedly", notice.Id);
+                await RescheduleAsync(notice, ex.Message, null);
+            }
+            catch (OperationCanceledException)
+            {
+                await ReleaseAsync(notice);
+            }
+            finally
+            {
+                Interlocked.Decrement(ref _inFlight);
+                NoticeDone?.Invoke(notice.OutageId);
+                Wake();
+            }
+        }
+    }
+
+    private async Task SendAsync(Claimed notice, CancellationToken stoppingToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<HelpdeskDbContext>();
+        var revision = await db.Set<Outage>().AsNoTracking().Where(o => o.Id == notice.OutageId).Select(o => (int?)o.Revision).SingleOrDefaultAsync(stoppingToken);
+        if (revision is null)
+        {
+            await FinishAsync(db, notice, NoticeState.Failed, "the outage is gone");
+            return;
+        }
+
+        var content = await _contents.GetOrAdd((notice.OutageId, revision.Value), key => BuildAsync(key.Outage));
+        var (target, problem, unreachable) = await TargetAsync(db, notice, stoppingToken);
+        if (target is null)
+        {
+            await FinishAsync(db, notice, unreachable ? NoticeState.Unreachable : NoticeState.Failed, problem);
+            return;
+        }
+
+        if (target.Authenticated)
+        {
+            trustedUrls.Trust(target.ServiceUrl);
+        }
+
+        var connector = connectors.Create(target.ServiceUrl, retry: false);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        timeout.CancelAfter(Settings.SendTimeout);
+        try
+        {
+            await budget.AcquireAsync(target.Tenant, stoppingToken);
+            var activity = Activity.CreateMessage(null, new Attachment { ContentType = Attachment.AdaptiveCardContentType, Content = content.Card });
+            activity.Summary = content.Title;
+            string activityId, conversationId = target.ConversationId;
+            var hadCard = notice.ActivityId is not null;
+            if (hadCard)
+            {
+                activity.Id = notice.ActivityId;
+                await connector.UpdateActivityAsync(conversationId, notice.ActivityId!, activity, timeout.Token);
+                activityId = notice.ActivityId!;
+            }
+            else if (notice.PersonId is null && notice.ConversationId is null)
+            {
+                // A channel: a new thread of its own, which later revisions replace.
+                var created = await connector.CreateConversationAsync(new ConversationParameters
+                {
+                    IsGroup = true, TenantId = target.Tenant, Activity = activity,
+                    ChannelData = JsonSerializer.SerializeToElement(new { channel = new { id = target.ConversationId } }),
+                }, timeout.Token);
+                conversationId = created.Id ?? target.ConversationId;
+                activityId = created.ActivityId ?? "";
+            }
+            else
+            {
+                activityId = (await connector.SendToConversationAsync(conversationId, activity, timeout.Token)).Id ?? "";
+            }
+
+            await RecordSentAsync(db, notice, target with { ConversationId = conversationId }, activityId, revision.Value, notice.ResolvedMessageSent);
+            if (content.Resolved && hadCard && !notice.ResolvedMessageSent && content.ResolvedText is { } text && notice.PersonId is not null)
+            {
+                await budget.AcquireAsync(target.Tenant, stoppingToken);
+                await connector.SendToConversationAsync(conversationId, Activity.CreateMessage(text), timeout.Token);
+                await db.Set<OutageNotice>().Where(n => n.Id == notice.Id).ExecuteUpdateAsync(s => s.SetProperty(n => n.ResolvedMessageSent, true), CancellationToken.None);
+            }
+        }
+        catch (ConnectorException e) when (e.IsTransient)
+        {
+            await RescheduleAsync(notice, e.Message, e.RetryAfter);
+        }
+        catch (ConnectorException e) when (e.StatusCode == HttpStatusCode.NotFound && notice.ActivityId is not null)
+        {
+            // Their card was deleted: post a new one.
+            await db.Set<OutageNotice>().Where(n => n.Id == notice.Id).ExecuteUpdateAsync(s => s
+                .SetProperty(n => n.ActivityId, (string?)null).SetProperty(n => n.SentRevision, 0)
+                .SetProperty(n => n.LeaseUntil, (DateTimeOffset?)null).SetProperty(n => n.LeaseOwner, (string?)null), CancellationToken.None);
+        }
+        catch (ConnectorException e) when (e.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.NotFound)
+        {
+            await FinishAsync(db, notice, NoticeState.Unreachable, e.Message);
+        }
+        catch (ConnectorException e)
+        {
+            await FinishAsync(db, notice, NoticeState.Failed, e.Message);
+        }
+        catch (Exception e) when (e is HttpRequestException || e is OperationCanceledException && !stoppingToken.IsCancellationRequested)
+        {
+            await RescheduleAsync(notice, e is OperationCanceledException ? $"no answer within {Settings.SendTimeout}" : e.Message, null);
+        }
+    }
+
+    /// <summary>Where the notice goes: their 1:1 chat (found, or opened now), or the configured channel; else why not.</summary>
+    private async Task<(Target? Target, string Problem, bool Unreachable)> TargetAsync(HelpdeskDbContext db, Claimed notice, CancellationToken cancellationToken)
+    {
+        if (notice.ConversationId is { } known && notice.ServiceUrl is { } url)
+        {
+            var stored = await db.Conversations.AsNoTracking().Where(c => c.ConversationId == known)
+                .Select(c => new { c.TenantId, c.Authenticated }).FirstOrDefaultAsync(cancellationToken);
+            return (new Target(notice.ChannelId ?? "msteams", url, known, stored?.TenantId ?? "default", stored?.Authenticated ?? false), "", false);
+        }
+
+        if (notice.PersonId is not { } personId)
+        {
+            return await ChannelTargetAsync(db, notice, cancellationToken);
+        }
+
+        var person = await db.People.AsNoTracking().Where(p => p.Id == personId).Select(p => new { p.TeamsId, p.AadObjectId }).SingleOrDefaultAsync(cancellationToken);
+        if (person?.TeamsId is not { Length: > 0 } teamsId)
+        {
+            return (null, "no Teams id in the people directory (they have not used the bot, and no teams_id was imported)", true);
+        }
+
+        var chat = await db.Conversations.AsNoTracking()
+            .Where(c => c.UserId == teamsId && (c.ConversationType == "personal" || c.IsGroup == false))
+            .OrderByDescending(c => c.LastActivityAt).FirstOrDefaultAsync(cancellationToken);
+        if (chat is not null)
+        {
+            return (new Target(chat.ChannelId, chat.ServiceUrl, chat.ConversationId, chat.TenantId ?? "default", chat.Authenticated), "", false);
+        }
+
+        // Nobody's chat with them yet: open one through where the bot is used in Teams (works when the app is installed for them).
+        var via = await db.Conversations.AsNoTracking().Where(c => c.ChannelId == "msteams" && c.TenantId != null)
+            .OrderByDescending(c => c.LastActivityAt).FirstOrDefaultAsync(cancellationToken);
+        if (via is null)
+        {
+            return (null, "no chat with them, and the bot has not been used in Teams to open one from", true);
+        }
+
+        if (via.Authenticated)
+        {
+            trustedUrls.Trust(via.ServiceUrl);
+        }
+
+        var created = await connectors.Create(via.ServiceUrl, retry: false).CreateConversationAsync(new ConversationParameters
+        {
+            IsGroup = false,
+            Bot = via.BotId is { } botId ? new ChannelAccount(botId, via.BotName) : null,
+            Members = [new ChannelAccount(teamsId, null) { AadObjectId = person.AadObjectId }],
+            TenantId = via.TenantId,
+        }, cancellationToken);
+        return created.Id is { Length: > 0 } id
+            ? (new Target(via.ChannelId, created.ServiceUrl ?? via.ServiceUrl, id, via.TenantId!, via.Authenticated), "", false)
+            : (null, "opening a chat with them gave no conversation id", false);
+    }
+
+    private async Task<(Target?, string, bool)> ChannelTargetAsync(HelpdeskDbContext db, Claimed notice, CancellationToken cancellationToken)
+    {
+        var channelId = notice.Recipient[OutageNotice.ChannelPrefix.Length..];
+        var configured = options.Value.Channels.FirstOrDefault(c => Uri.UnescapeDataString(c.ChannelId.Trim()) == channelId);
+        var teamId = configured?.TeamId.Trim();
+        var team = teamId is null ? null : await db.Set<AgentTeam>().AsNoTracking()
+            .FirstOrDefaultAsync(t => (t.TeamId == teamId || t.AadGroupId == teamId) && t.RemovedAt == null, cancellationToken);
+        return team is null
+            ? (null, $"the bot is not installed in team {teamId ?? "(not configured)"}", true)
+            : (new Target("msteams", team.ServiceUrl, channelId, team.TenantId ?? "default", team.Authenticated), "", false);
+    }
+
+    private async Task<Content> BuildAsync(int outageId)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<HelpdeskDbContext>();
+        var outage = await db.Set<Outage>().AsNoTracking().Include(o => o.Timeline).SingleAsync(o => o.Id == outageId);
+        var names = await ServiceNamesAsync(db, outage);
+        var card = OutageCard.Build(outage, names, time.GetUtcNow());
+        return new Content(OutageCard.Heading(outage, time.GetUtcNow()), JsonSerializer.SerializeToElement(card, ProtocolJson.Options),
+            outage.Status == OutageStatus.Resolved, outage.Status == OutageStatus.Resolved ? OutageCard.ResolvedLine(outage, names) : null);
+    }
+
+    public static async Task<IReadOnlyList<string>> ServiceNamesAsync(HelpdeskDbContext db, Outage outage)
+    {
+        var names = await db.Set<ServiceDefinition>().AsNoTracking().Where(s => outage.Services.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.Name);
+        return [.. outage.Services.Select(s => names.GetValueOrDefault(s, s))];
+    }
+
+    private async Task RecordSentAsync(HelpdeskDbContext db, Claimed notice, Target target, string activityId, int revision, bool resolvedMessageSent)
+    {
+        var now = time.GetUtcNow();
+        await db.Set<OutageNotice>().Where(n => n.Id == notice.Id).ExecuteUpdateAsync(s => s
+            .SetProperty(n => n.ChannelId, target.ChannelId)
+            .SetProperty(n => n.ServiceUrl, target.ServiceUrl)
+            .SetProperty(n => n.ConversationId, target.ConversationId)
+            .SetProperty(n => n.ActivityId, activityId)
+            .SetProperty(n => n.SentRevision, revision)
+            // A change that came in while this was sending leaves it pending, for the next revision.
+            .SetProperty(n => n.State, n => n.TargetRevision <= revision ? NoticeState.Sent : NoticeState.Pending)
+            .SetProperty(n => n.SentAt, now)
+            .SetProperty(n => n.Attempts, 0)
+            .SetProperty(n => n.Error, (string?)null)
+            .SetProperty(n => n.ResolvedMessageSent, resolvedMessageSent)
+            .SetProperty(n => n.LeaseUntil, (DateTimeOffset?)null)
+            .SetProperty(n => n.LeaseOwner, (string?)null), CancellationToken.None);
+    }
+
+    private async Task FinishAsync(HelpdeskDbContext db, Claimed notice, NoticeState state, string reason)
+    {
+        logger.LogInformation("Outage notice {NoticeId} for {Recipient}: {State} ({Reason})", notice.Id, notice.Recipient, state, reason);
+        await db.Set<OutageNotice>().Where(n => n.Id == notice.Id).ExecuteUpdateAsync(s => s
+            .SetProperty(n => n.State, state)
+            .SetProperty(n => n.Error, Short(reason))
+            .SetProperty(n => n.LeaseUntil, (DateTimeOffset?)null)
+            .SetProperty(n => n.LeaseOwner, (string?)null), CancellationToken.None);
+    }
+
+    // Throttled or briefly unavailable: this one waits (Retry-After, else backoff); the broadcast goes on.
+    private async Task RescheduleAsync(Claimed notice, string reason, TimeSpan? retryAfter)
+    {
+        var attempts = notice.Attempts + 1;
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<HelpdeskDbContext>();
+        if (attempts >= Settings.MaxAttempts)
+        {
+            await FinishAsync(db, notice, NoticeState.Failed, $"gave up after {attempts} tries: {reason}");
+            return;
+        }
+
+        var backoff = TimeSpan.FromSeconds(Math.Min(MaxBackoff.TotalSeconds, Math.Pow(2, attempts - 1) * (0.5 + Random.Shared.NextDouble())));
+        var at = time.GetUtcNow() + (retryAfter is { } wait && wait > backoff ? wait : backoff);
+        await db.Set<OutageNotice>().Where(n => n.Id == notice.Id).ExecuteUpdateAsync(s => s
+            .SetProperty(n => n.Attempts, attempts)
+            .SetProperty(n => n.NextAttemptAt, at)
+            .SetProperty(n => n.Error, Short(reason))
+            .SetProperty(n => n.LeaseUntil, (DateTimeOffset?)null)
+            .SetProperty(n => n.LeaseOwner, (string?)null), CancellationToken.None);
+    }
+
+    private async Task ReleaseAsync(Claimed notice)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<HelpdeskDbContext>().Set<OutageNotice>().Where(n => n.Id == notice.Id)
+            .ExecuteUpdateAsync(s => s.SetProperty(n => n.LeaseUntil, (DateTimeOffset?)null).SetProperty(n => n.LeaseOwner, (string?)null), CancellationToken.None);
+    }
+
+    private static string Short(string text) => text.Length <= 1000 ? text : text[..1000];
+}

@@ -36,6 +36,12 @@ public sealed class TerminalChat(
     public const string QueueChannelId = "terminal-queue";
     public const string AgentPrefix = "agent:";
 
+    /// <summary>
+    /// "monitoring: email Mail flow is down" posts a firing alert for the service, as a monitoring system would
+    /// (<c>POST /api/alerts/generic</c>); "monitoring: email resolved" resolves it.
+    /// </summary>
+    public const string MonitoringPrefix = "monitoring:";
+
     private int _nextId;
 
     /// <summary>Echo each line read, to keep a transcript readable when the input is piped.</summary>
@@ -83,7 +89,7 @@ public sealed class TerminalChat(
         return 0;
     }
 
-    // Until the ticket outbox is empty and new queue cards are posted, for at most 10 seconds (a notice the connector keeps refusing is not waited for).
+    // Until the ticket outbox is empty, new queue cards are posted and due outage notices are sent, for at most 10 seconds (a notice the connector keeps refusing is not waited for).
     private static async Task TicketNoticesSentAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
@@ -93,7 +99,9 @@ public sealed class TerminalChat(
             {
                 var db = scope.ServiceProvider.GetRequiredService<HelpdeskDbContext>();
                 // Nothing left to tell, and no queue card that has not had its first try.
+                var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
                 if (!await db.Set<PendingTicketEvent>().AnyAsync(cancellationToken)
+                    && !await db.Set<Outages.OutageNotice>().AnyAsync(n => n.State == Outages.NoticeState.Pending && n.NextAttemptAt <= now, cancellationToken)
                     && !await db.Set<Agents.QueueThread>().AnyAsync(t => t.State == Agents.QueueThreadState.Waiting && t.WaitingReason == null, cancellationToken))
                 {
                     return;
@@ -135,6 +143,10 @@ public sealed class TerminalChat(
                 {
                     await output.WriteLineAsync("(no ticket has reached the agents' queue yet: 'agent: …' writes in its thread)");
                 }
+            }
+            else if (line.StartsWith(MonitoringPrefix, StringComparison.OrdinalIgnoreCase))
+            {
+                await AlertAsync(line[MonitoringPrefix.Length..].Trim(), cancellationToken);
             }
             else if (line.Length > 0)
             {
@@ -245,6 +257,33 @@ public sealed class TerminalChat(
                 ? $"bot> (error) {CardText.Str(message, "message")}"
                 : $"bot> {(message.ValueKind == JsonValueKind.String ? message.GetString() : message.ToString())}", conversation);
         }
+    }
+
+    // What a monitoring system sends: one alert per service, resolved by the same fingerprint.
+    private async Task AlertAsync(string text, CancellationToken cancellationToken)
+    {
+        var words = text.Split(' ', 2, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (words.Length < 2)
+        {
+            await output.WriteLineAsync("(monitoring: <service> <what is wrong>, or monitoring: <service> resolved)");
+            return;
+        }
+
+        var resolved = words[1].Equals("resolved", StringComparison.OrdinalIgnoreCase);
+        var alert = new { service = words[0], title = resolved ? $"{words[0]} recovered" : words[1], status = resolved ? "resolved" : "firing", fingerprint = $"terminal-{words[0]}" };
+        using var response = await bot.PostAsJsonAsync("api/alerts/generic", alert, cancellationToken);
+        var body = await response.Content.ReadAsStringAsync(cancellationToken);
+        await output.WriteLineAsync(response.IsSuccessStatusCode
+            ? $"--- monitoring posted an alert: {Outcome(JsonDocument.Parse(body).RootElement)} ---"
+            : $"--- monitoring's alert was refused ({(int)response.StatusCode}): {body} ---");
+    }
+
+    private static string Outcome(JsonElement outcome)
+    {
+        string List(string name) => string.Join(", ", outcome.GetProperty(name).EnumerateArray().Select(e => e.ToString()));
+        var parts = new[] { ("opened", List("opened")), ("updated", List("updated")), ("resolved", List("resolved")) }
+            .Where(p => p.Item2.Length > 0).Select(p => $"{p.Item1} {p.Item2}").ToList();
+        return parts.Count > 0 ? string.Join("; ", parts) : $"nothing changed ({List("ignored")})";
     }
 
     // Posts as the conversation's member: the terminal user in the main conversation, else the person it is with.

@@ -27,8 +27,16 @@ public sealed class FakeChannel : IAsyncDisposable
 
     public IReadOnlyList<RecordedRequest> Requests => [.. _requests];
 
+    /// <summary>The requests answered with an injected failure (<see cref="FailWith"/>, <see cref="RefuseWhen"/>).</summary>
+    public IReadOnlyCollection<RecordedRequest> Refused => [.. _refused];
+
+    private readonly ConcurrentQueue<RecordedRequest> _refused = new();
+
     /// <summary>When set, answers the next requests with these status codes first (then 200s).</summary>
     public ConcurrentQueue<int> FailWith { get; } = new();
+
+    /// <summary>The <c>Retry-After</c> (seconds) sent with an injected 429 or 503, if any.</summary>
+    public int? RetryAfterSeconds { get; set; }
 
     /// <summary>
     /// The teams this channel hosts: a team id's members, answered by the members API
@@ -64,6 +72,12 @@ public sealed class FakeChannel : IAsyncDisposable
         if (FailWith.TryDequeue(out var status) || RefuseWhen?.Invoke(request) is { } refused && (status = refused) > 0)
         {
             http.Response.StatusCode = status;
+            _refused.Enqueue(request);
+            if (status is 429 or 503 && RetryAfterSeconds is { } seconds)
+            {
+                http.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+
             return;
         }
 

@@ -163,9 +163,9 @@ public sealed partial class OutageChat(
             if (verb == OutageStatusCard.UpdateVerb)
             {
                 var status = Enum.TryParse<OutageStatus>(CardData.String(data, OutageStatusCard.StatusInput), ignoreCase: true, out var s) ? s : (OutageStatus?)null;
-                var changed = await outages.UpdateAsync(outage.Id, status, null, CardData.String(data, OutageStatusCard.MessageInput), author, cancellationToken);
-                notice = changed!.Revision > outage.Revision ? "Updated: everyone's card is being changed." : "Nothing changed: pick a status or write a message.";
-                outage = changed;
+                var revision = outage.Revision;
+                outage = (await outages.UpdateAsync(outage.Id, status, null, CardData.String(data, OutageStatusCard.MessageInput), author, cancellationToken))!;
+                notice = outage.Revision > revision ? "Updated: everyone's card is being changed." : "Nothing changed: pick a status or write a message.";
             }
             else if (verb == OutageStatusCard.ResolveVerb)
             {

@@ -256,8 +256,15 @@ public sealed class OutageService(
         for (var i = 0; i < list.Count; i++)
         {
             parameters.Add(list[i].Recipient);
-            parameters.Add(list[i].PersonId is { } p ? p : DBNull.Value);
-            sql.Append(i == 0 ? "" : ", ").Append(CultureInfo.InvariantCulture, $"({{0}}, {{{5 + 2 * i}}}, {{{6 + 2 * i}}}, 'Pending', 0, {{1}}, {{3}}, 0, {{4}}, {{2}})");
+            var recipient = $"{{{parameters.Count - 1}}}";
+            var person = "NULL"; // a channel
+            if (list[i].PersonId is { } p)
+            {
+                parameters.Add(p);
+                person = $"{{{parameters.Count - 1}}}";
+            }
+
+            sql.Append(i == 0 ? "" : ", ").Append(CultureInfo.InvariantCulture, $"({{0}}, {recipient}, {person}, 'Pending', 0, {{1}}, {{3}}, 0, {{4}}, {{2}})");
         }
 
         sql.Append(" ON CONFLICT (\"OutageId\", \"Recipient\") DO NOTHING");

@@ -3,6 +3,7 @@ using HelpdeskBot.Catalog;
 using HelpdeskBot.Chat;
 using HelpdeskBot.Handover;
 using HelpdeskBot.Knowledge;
+using HelpdeskBot.Outages;
 using HelpdeskBot.Protocol.Cards;
 using HelpdeskBot.Protocol.Schema;
 using HelpdeskBot.Tests.Catalog;
@@ -28,6 +29,7 @@ public class CardRenderingTests
         "ticket-confirmation", "ticket-status", "ticket-resolved", "my-tickets", "approval", "approval-with-error", "approval-decided",
         "handover-offer", "handover-offer-no-question", "handover-reply", "handover-reply-closed", "handover-declined",
         "queue-card", "queue-card-approval-stuck",
+        "outage-notice", "outage-deflection", "outage-resolved", "outage-maintenance", "outage-list", "outage-none", "outage-status", "outage-status-error",
     ];
 
     private static AdaptiveCard Build(string name) => name switch
@@ -64,9 +66,36 @@ public class CardRenderingTests
         "handover-reply-closed" => HandoverReplyCard.Build(TicketTestData.In(TicketState.InProgress), attached: true,
             HandoverReplyCard.AnswerBy("Mon 30 Nov 13:00 UTC"), HandoverReplyCard.Closed("Mon 30 Nov 09:00 UTC")),
         "handover-declined" => HandoverReplyCard.Message(HandoverChat.Declined),
+        "outage-notice" => OutageCard.Build(SampleOutage(), ["Email / Outlook"], Now),
+        "outage-deflection" => OutageCard.Build(SampleOutage(), ["Email / Outlook"], Now, deflected: true, reported: "outlook won't send <b>anything</b>"),
+        "outage-resolved" => OutageCard.Build(SampleOutage(resolved: true), ["Email / Outlook", "Microsoft Teams"], Now),
+        "outage-maintenance" => OutageCard.Build(Outage.Open(OutageKind.Maintenance, "SAP upgrade to S/4", ["sap"], "SAP is unavailable", "Megan Bowen", Now,
+            Now.AddDays(1), Now.AddDays(1).AddHours(4), message: "SAP will be unavailable during the upgrade."), ["SAP"], Now),
+        "outage-list" => OutageCard.List([(SampleOutage(), ["Email / Outlook"]), (SampleOutage(), ["VPN"])], null, Now),
+        "outage-none" => OutageCard.List([], "VPN", Now),
+        "outage-status" => OutageStatusCard.Build(SampleOutage(), ["Email / Outlook"], new DeliveryCounts(10_000, 1_200, 8_700, 3, 97, 8_650, 41, 12), Now,
+            notice: "Opened: everyone who depends on it is being told."),
+        "outage-status-error" => OutageStatusCard.Build(SampleOutage(resolved: true), ["Email / Outlook"], new DeliveryCounts(3, 0, 3, 0, 0, 3, 1, 0), Now,
+            error: "OUT1000001 is resolved; open a new outage if it is happening again."),
         _ when name.StartsWith("intake-", StringComparison.Ordinal) => IntakeCard.Build(ShippedCatalog.Item(name["intake-".Length..])),
         _ => throw new ArgumentOutOfRangeException(nameof(name)),
     };
+
+    private static readonly DateTimeOffset Now = TicketTestData.Monday9;
+
+    // An email outage from an alert (its text untrusted: markup stays text), updated once; resolved when asked.
+    private static Outage SampleOutage(bool resolved = false)
+    {
+        var outage = Outage.Open(OutageKind.Outage, "Mail flow is down <b>since 9</b> **really**", ["email"], "Messages are queued, not delivered",
+            "monitoring (alertmanager)", Now.AddHours(-1), message: "Opened by an alert from alertmanager: MailFlow");
+        outage.Update(OutageStatus.Identified, null, "A certificate expired on the mail gateway", "Megan Bowen", Now.AddMinutes(-30));
+        if (resolved)
+        {
+            outage.Update(OutageStatus.Resolved, null, "The certificate was renewed; mail is flowing.", "Megan Bowen", Now);
+        }
+
+        return outage;
+    }
 
     // Every field type prefilled (one value invalid, one far too long) with errors under the fields and on the form.
     private static AdaptiveCard IntakeWithErrors()

@@ -16,6 +16,7 @@ public sealed partial class ReadmeWalkthroughTests : IDisposable
     [Theory]
     [InlineData(0)] // a request and its approval
     [InlineData(1)] // asking for a person, and being the agent too
+    [InlineData(2)] // an outage from monitoring's alert to resolved
     public async Task TheReadmesTerminalWalkthroughIsWhatTheBotSays(int walkthrough)
     {
         var readme = await File.ReadAllTextAsync(RepositoryRoot.Combine("README.md"));

@@ -6,7 +6,7 @@ namespace HelpdeskBot.Outages.Alerts;
 
 /// <summary>
 /// Reads the webhooks of monitoring systems into <see cref="IncomingAlert"/>s: Prometheus Alertmanager (webhook version
-/// 4), Azure Monitor (common alert schema) and our own generic form (see README-alerts.md). Validation is strict and
+/// 4), Azure Monitor (common alert schema) and our own generic form (see bot/README.md, "Monitoring alerts"). Validation is strict and
 /// all-or-nothing: any problem in a field that is read gives no alerts and an error naming where and what, e.g.
 /// "alerts[3].labels.service: expected a string, got number". Fields that are not read are ignored. No input throws.
 /// </summary>

@@ -39,6 +39,9 @@ public sealed class OutageBroadcaster(
 
     private BroadcastOptions Settings => options.Value.Broadcast;
 
+    // Notices claimed and not yet dealt with, at most: two seconds' worth at the ceiling, and at least two per worker.
+    private int QueueTarget => Math.Max(Settings.Concurrency * 2, Settings.RatePerSecond * 2);
+
     /// <summary>Notices are due (an outage opened or changed): claim them now rather than at the next poll.</summary>
     public void Wake() => _wake.Writer.TryWrite(true);
 
@@ -61,8 +64,9 @@ public sealed class OutageBroadcaster(
             var claimed = 0;
             try
             {
-                var room = Math.Max(Settings.Concurrency * 2, Settings.RatePerSecond * 2) - Volatile.Read(ref _inFlight);
-                if (room > 0)
+                // Claimed in batches: topped up when half the queue has gone, not after every send.
+                var room = QueueTarget - Volatile.Read(ref _inFlight);
+                if (room >= QueueTarget / 2)
                 {
                     foreach (var notice in await ClaimAsync(room, stoppingToken))
                     {
@@ -77,12 +81,7 @@ public sealed class OutageBroadcaster(
                 logger.LogError(ex, "Claiming outage notices failed; trying again in {PollInterval}", PollInterval);
             }
 
-            if (claimed > 0 && Volatile.Read(ref _inFlight) < Settings.RatePerSecond)
-            {
-                continue; // more may be due: keep the pipeline full
-            }
-
-            using var poll = new CancellationTokenSource(claimed > 0 ? TimeSpan.FromMilliseconds(200) : PollInterval, time);
+            using var poll = new CancellationTokenSource(await NextWaitAsync(stoppingToken), time);
             using var either = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, poll.Token);
             try
             {
@@ -96,6 +95,25 @@ public sealed class OutageBroadcaster(
 
         queue.Writer.TryComplete();
         await Task.WhenAll(workers);
+    }
+
+    // Until the next notice put back (by a Retry-After) is due, at most the poll interval.
+    private async Task<TimeSpan> NextWaitAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var now = time.GetUtcNow();
+            var next = await scope.ServiceProvider.GetRequiredService<HelpdeskDbContext>().Set<OutageNotice>()
+                .Where(n => n.State == NoticeState.Pending && n.NextAttemptAt > now).OrderBy(n => n.NextAttemptAt)
+                .Select(n => (DateTimeOffset?)n.NextAttemptAt).FirstOrDefaultAsync(cancellationToken);
+            var wait = next is { } at ? at - now : PollInterval;
+            return wait < TimeSpan.FromMilliseconds(10) ? TimeSpan.FromMilliseconds(10) : wait > PollInterval ? PollInterval : wait;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            return PollInterval;
+        }
     }
 
     /// <summary>
@@ -162,9 +180,12 @@ public sealed class OutageBroadcaster(
             }
             finally
             {
-                Interlocked.Decrement(ref _inFlight);
+                if (Interlocked.Decrement(ref _inFlight) <= QueueTarget / 2)
+                {
+                    Wake(); // half the queue has gone: claim more
+                }
+
                 NoticeDone?.Invoke(notice.OutageId);
-                Wake();
             }
         }
     }

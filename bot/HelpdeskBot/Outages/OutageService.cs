@@ -41,6 +41,7 @@ public sealed class OutageService(
         db.Add(outage);
         await db.SaveChangesAsync(cancellationToken);
         var audience = await AddAudienceAsync(outage, cancellationToken);
+        await AttachOpenIncidentsAsync(outage, cancellationToken);
         logger.LogInformation("{Kind} {OutageNumber} opened by {Author} on {Services}: {Recipients} recipients",
             outage.Kind, outage.Number, author, string.Join(",", outage.Services), audience);
         if (outage.Kind == OutageKind.Outage || outage.StartedAt <= now)
@@ -218,6 +219,41 @@ public sealed class OutageService(
         }
 
         return await people.Where(p => !optedOut.Contains(p.Id) || subscribed.Contains(p.Id)).OrderBy(p => p.Id).Select(p => p.Id).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>Attaches an incident to the outage (once); false when there is no such ticket.</summary>
+    public async Task<bool> AttachIncidentAsync(Outage outage, string ticketNumber, CancellationToken cancellationToken)
+    {
+        var number = ticketNumber.Trim().ToUpperInvariant();
+        if (!await db.Set<Ticket>().AnyAsync(t => t.Number == number, cancellationToken))
+        {
+            return false;
+        }
+
+        if (!await db.Set<OutageLink>().AnyAsync(l => l.OutageId == outage.Id && l.TicketNumber == number, cancellationToken))
+        {
+            db.Add(OutageLink.Incident(outage.Id, number, time.GetUtcNow()));
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        return true;
+    }
+
+    // The open incidents already filed on its services (the incident form's "service" field) belong to it.
+    private async Task AttachOpenIncidentsAsync(Outage outage, CancellationToken cancellationToken)
+    {
+        foreach (var id in outage.Services)
+        {
+            var field = $"\"service\":\"{id}\"";
+            var numbers = await db.Set<Ticket>().AsNoTracking()
+                .Where(t => t.Kind == TicketKind.Incident && t.State != TicketState.Resolved && t.State != TicketState.Closed
+                    && t.State != TicketState.Cancelled && t.Fields.Contains(field))
+                .OrderBy(t => t.Id).Select(t => t.Number).Take(500).ToListAsync(cancellationToken);
+            foreach (var number in numbers)
+            {
+                await AttachIncidentAsync(outage, number, cancellationToken);
+            }
+        }
     }
 
     // Open tickets whose form named the service (the incident form's "service" field).

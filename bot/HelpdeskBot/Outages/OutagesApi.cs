@@ -62,6 +62,7 @@ public static class OutagesApi
         var agents = outages.MapGroup("").RequireAuthorization(ApiRoles.OutagesAgentPolicy).ProducesProblem(StatusCodes.Status400BadRequest);
         agents.MapPost("", OpenAsync);
         agents.MapPost("/{number}/updates", UpdateAsync).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        agents.MapPost("/{number}/incidents", AttachAsync).ProducesProblem(StatusCodes.Status404NotFound);
         agents.MapPost("/{number}/resolve", ResolveAsync).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
 
         var alerts = endpoints.MapGroup("/api/alerts").WithTags("Alerts").RequireAuthorization(ApiRoles.AlertsPolicy)
@@ -220,6 +221,22 @@ public static class OutagesApi
         }
 
         return await ChangeAsync(number, status, body.Impact, body.Message, user, db, outages, ct);
+    }
+
+    public sealed record AttachRequest(string? Ticket);
+
+    /// <summary>An incident belongs to the outage (shown in its <c>incidents</c>).</summary>
+    private static async Task<Results<Ok<OutageView>, ProblemHttpResult>> AttachAsync(
+        string number, AttachRequest body, HelpdeskDbContext db, OutageService outages, CancellationToken ct)
+    {
+        if (await FindAsync(number, outages, ct) is not { } outage)
+        {
+            return NotFound(number);
+        }
+
+        return body.Ticket is { Length: > 0 and <= 16 } ticket && await outages.AttachIncidentAsync(outage, ticket, ct)
+            ? TypedResults.Ok(await ViewAsync(outage, db, outages, ct))
+            : Problem(StatusCodes.Status404NotFound, "No such ticket", $"There is no ticket '{body.Ticket}'.");
     }
 
     private static Task<Results<Ok<OutageView>, ProblemHttpResult>> ResolveAsync(

@@ -277,6 +277,30 @@ public sealed class OutageTests() : BotWithChannel(new HelpdeskBotFactory(new Di
         Assert.Equal(1, await InDatabaseAsync(db => db.Set<Ticket>().CountAsync()));
     }
 
+    [Fact]
+    public async Task OpenIncidentsOnTheServiceAreAttachedWhenTheOutageOpensAndAnAgentCanAttachMore()
+    {
+        await StaffAsync();
+        await using (var scope = Bot.Services.CreateAsyncScope())
+        {
+            var tickets = scope.ServiceProvider.GetRequiredService<TicketService>();
+            await tickets.CreateAsync(new NewTicket(TicketKind.Incident, "VPN drops", "29:ben", CatalogItemId: "report-incident",
+                Fields: """{"service":"vpn","description":"drops"}"""), SubmissionKey.Api("tests", "vpn-1"));
+            await tickets.CreateAsync(new NewTicket(TicketKind.Incident, "Printer jam", "29:ben", CatalogItemId: "report-incident",
+                Fields: """{"service":"printing","description":"jam"}"""), SubmissionKey.Api("tests", "print-1"));
+        }
+
+        await AlertAsync("/api/alerts/generic", """{"service":"vpn","title":"VPN gateway is down"}""");
+        var attached = await Client.PostAsJsonAsync("/api/outages/OUT1000001/incidents", new { ticket = "INC0001002" });
+        var missing = await Client.PostAsJsonAsync("/api/outages/OUT1000001/incidents", new { ticket = "INC0009999" });
+        await UntilDeliveredAsync();
+
+        Assert.Equal(HttpStatusCode.OK, attached.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        Assert.Equal(["INC0001001", "INC0001002"], (await OutageAsync()).GetProperty("incidents").EnumerateArray().Select(e => e.GetString()).Order());
+        Assert.Single(CardsTo("29:ben")); // HR, but his open ticket is on the VPN
+    }
+
     private async Task<JsonElement> ExecuteAsync(string teamsId, string verb, System.Text.Json.Nodes.JsonObject data)
     {
         var press = TeamsActivities.Invoke(Channel.ServiceUrl, "adaptiveCard/action", new { action = new { type = "Action.Execute", verb, data } });

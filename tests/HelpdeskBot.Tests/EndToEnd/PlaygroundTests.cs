@@ -47,12 +47,8 @@ public sealed class PlaygroundTests : IDisposable
     [Fact]
     public async Task ANewcomerFilesARequestAndAnIncidentSeesThemAndTheManagerApprovesInThePlayground()
     {
-        var botPort = BotProcess.FreePort();
-        await using var bot = BotProcess.Start(_folder.FullName, [], botPort);
-        await bot.WaitForOutputAsync("HelpdeskBot is listening", TimeSpan.FromSeconds(60));
-        await using var playground = await Playground.StartAsync($"http://127.0.0.1:{botPort}/api/messages", _folder.FullName);
-        await playground.InstallAsync();
-        await playground.WaitForBotMessageAsync(m => Playground.HasCardContaining(m, "IT help desk bot"), "the welcome card");
+        await using var session = await StartWelcomedAsync();
+        var (bot, playground) = (session.Bot, session.Playground);
 
         // Alex Wilber (the Playground's user) asks for a laptop: the form, filled in, becomes REQ0001001 in place.
         await playground.SayAsync("new laptop please");
@@ -87,12 +83,8 @@ public sealed class PlaygroundTests : IDisposable
     [Fact]
     public async Task AnAgentInTheTeamsChannelTakesTheChatAndTheyTalkThroughTheBotInThePlayground()
     {
-        var botPort = BotProcess.FreePort();
-        await using var bot = BotProcess.Start(_folder.FullName, [], botPort);
-        await bot.WaitForOutputAsync("HelpdeskBot is listening", TimeSpan.FromSeconds(60));
-        await using var playground = await Playground.StartAsync($"http://127.0.0.1:{botPort}/api/messages", _folder.FullName);
-        await playground.InstallAsync();
-        await playground.WaitForBotMessageAsync(m => Playground.HasCardContaining(m, "IT help desk bot"), "the welcome card");
+        await using var session = await StartWelcomedAsync();
+        var (bot, playground) = (session.Bot, session.Playground);
 
         // The app added to the Playground's team: the agents hear their commands; Megan Bowen (an admin in the sample
         // people directory) makes General the Service Desk's queue.
@@ -129,6 +121,27 @@ public sealed class PlaygroundTests : IDisposable
         await playground.SayAsync("end chat");
         await playground.WaitForBotMessageAsync(m => Playground.HasText(m, "Chat ended by Alex Wilber"), "the thread told");
         Assert.DoesNotContain("fail:", bot.Output);
+    }
+
+    private sealed record Session(ExternalProcess Bot, Playground Playground) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            await Playground.DisposeAsync();
+            await Bot.DisposeAsync();
+        }
+    }
+
+    /// <summary>The built bot and the Playground, the app installed in Alex's chat and its welcome card seen.</summary>
+    private async Task<Session> StartWelcomedAsync()
+    {
+        var botPort = BotProcess.FreePort();
+        var bot = BotProcess.Start(_folder.FullName, [], botPort);
+        await bot.WaitForOutputAsync("HelpdeskBot is listening", TimeSpan.FromSeconds(60));
+        var playground = await Playground.StartAsync($"http://127.0.0.1:{botPort}/api/messages", _folder.FullName);
+        await playground.InstallAsync();
+        await playground.WaitForBotMessageAsync(m => Playground.HasCardContaining(m, "IT help desk bot"), "the welcome card");
+        return new Session(bot, playground);
     }
 
     /// <summary>Where the bot says it put the approver's card (its TicketCards table; written before it logs the send).</summary>

@@ -48,10 +48,11 @@ public sealed class OutageBroadcaster(
     /// <summary>Raised after each notice is dealt with (sent, put back, or given up): tests and progress cards listen.</summary>
     public event Action<int>? NoticeDone;
 
-    private sealed record Content(string Title, JsonElement Card, bool Resolved, string? ResolvedText);
+    /// <summary>A revision's card, and the short message that goes with its edit when the change matters (else null).</summary>
+    private sealed record Content(string Title, JsonElement Card, string? Message);
 
     private sealed record Claimed(long Id, int OutageId, int? PersonId, string Recipient, string? ChannelId, string? ServiceUrl,
-        string? ConversationId, string? ActivityId, int SentRevision, bool ResolvedMessageSent, int Attempts);
+        string? ConversationId, string? ActivityId, int SentRevision, int MessagedRevision, int Attempts);
 
     private sealed record Target(string ChannelId, string ServiceUrl, string ConversationId, string Tenant, bool Authenticated);
 
@@ -149,7 +150,7 @@ public sealed class OutageBroadcaster(
 
         var rows = await notices.AsNoTracking().Where(n => n.LeaseOwner == claim)
             .Select(n => new Claimed(n.Id, n.OutageId, n.PersonId, n.Recipient, n.ChannelId, n.ServiceUrl, n.ConversationId, n.ActivityId,
-                n.SentRevision, n.ResolvedMessageSent, n.Attempts))
+                n.SentRevision, n.MessagedRevision, n.Attempts))
             .ToListAsync(cancellationToken);
         // In turn across outages, so a big broadcast does not hold back a small one.
         return [.. rows.GroupBy(r => r.OutageId).SelectMany(g => g.Select((r, i) => (r, i))).OrderBy(x => x.i).Select(x => x.r)];
@@ -246,12 +247,13 @@ public sealed class OutageBroadcaster(
                 activityId = (await connector.SendToConversationAsync(conversationId, activity, timeout.Token)).Id ?? "";
             }
 
-            await RecordSentAsync(db, notice, target with { ConversationId = conversationId }, activityId, revision.Value, notice.ResolvedMessageSent);
-            if (content.Resolved && hadCard && !notice.ResolvedMessageSent && content.ResolvedText is { } text && notice.PersonId is not null)
+            await RecordSentAsync(db, notice, target with { ConversationId = conversationId }, activityId, revision.Value);
+            // An edit does not notify: a change that matters (resolved, a maintenance reminder) also says so in a new message, once.
+            if (hadCard && content.Message is { } text && notice.MessagedRevision < revision.Value && notice.PersonId is not null)
             {
                 await budget.AcquireAsync(target.Tenant, stoppingToken);
                 await connector.SendToConversationAsync(conversationId, Activity.CreateMessage(text), timeout.Token);
-                await db.Set<OutageNotice>().Where(n => n.Id == notice.Id).ExecuteUpdateAsync(s => s.SetProperty(n => n.ResolvedMessageSent, true), CancellationToken.None);
+                await db.Set<OutageNotice>().Where(n => n.Id == notice.Id).ExecuteUpdateAsync(s => s.SetProperty(n => n.MessagedRevision, revision.Value), CancellationToken.None);
             }
         }
         catch (ConnectorException e) when (e.IsTransient)
@@ -353,7 +355,7 @@ public sealed class OutageBroadcaster(
         var names = await ServiceNamesAsync(db, outage);
         var card = OutageCard.Build(outage, names, time.GetUtcNow());
         return new Content(OutageCard.Heading(outage, time.GetUtcNow()), JsonSerializer.SerializeToElement(card, ProtocolJson.Options),
-            outage.Status == OutageStatus.Resolved, outage.Status == OutageStatus.Resolved ? OutageCard.ResolvedLine(outage, names) : null);
+            OutageCard.MessageWithEdit(outage, names, time.GetUtcNow()));
     }
 
     public static async Task<IReadOnlyList<string>> ServiceNamesAsync(HelpdeskDbContext db, Outage outage)
@@ -362,7 +364,7 @@ public sealed class OutageBroadcaster(
         return [.. outage.Services.Select(s => names.GetValueOrDefault(s, s))];
     }
 
-    private async Task RecordSentAsync(HelpdeskDbContext db, Claimed notice, Target target, string activityId, int revision, bool resolvedMessageSent)
+    private async Task RecordSentAsync(HelpdeskDbContext db, Claimed notice, Target target, string activityId, int revision)
     {
         var now = time.GetUtcNow();
         await db.Set<OutageNotice>().Where(n => n.Id == notice.Id).ExecuteUpdateAsync(s => s
@@ -376,7 +378,6 @@ public sealed class OutageBroadcaster(
             .SetProperty(n => n.SentAt, now)
             .SetProperty(n => n.Attempts, 0)
             .SetProperty(n => n.Error, (string?)null)
-            .SetProperty(n => n.ResolvedMessageSent, resolvedMessageSent)
             .SetProperty(n => n.LeaseUntil, (DateTimeOffset?)null)
             .SetProperty(n => n.LeaseOwner, (string?)null), CancellationToken.None);
     }

@@ -24,9 +24,29 @@ public static class OutageCard
         _ => "⚠ Outage",
     };
 
-    /// <summary>The short new message after "resolved" (an edit of the card does not notify).</summary>
-    public static string ResolvedLine(Outage outage, IReadOnlyList<string> serviceNames) =>
-        $"✅ {string.Join(", ", serviceNames)}: {outage.Title} is resolved{(outage.Timeline.LastOrDefault()?.Message is { } said ? $". {said}" : ".")}";
+    /// <summary>
+    /// The short new message that goes with an edit of the card when the change matters (an edit does not notify): the
+    /// resolution, and planned maintenance's reminders and start; null for other changes.
+    /// </summary>
+    public static string? MessageWithEdit(Outage outage, IReadOnlyList<string> serviceNames, DateTimeOffset now)
+    {
+        var services = string.Join(", ", serviceNames);
+        if (outage.Status == OutageStatus.Resolved)
+        {
+            return $"✅ {services}: {outage.Title} is {(outage.Kind == OutageKind.Maintenance ? "finished" : "resolved")}" +
+                (outage.Timeline.LastOrDefault()?.Message is { } said ? $". {said}" : ".");
+        }
+
+        if (outage.Kind != OutageKind.Maintenance)
+        {
+            return null;
+        }
+
+        var until = outage.ScheduledEnd is { } end ? $" until {TicketText.Time(end)}" : "";
+        return outage.StartedAt <= now
+            ? $"🔧 {services}: {outage.Title} has started{until}."
+            : $"🔧 Reminder: {outage.Title} on {services} starts {TicketText.Time(outage.StartedAt)}{until}.";
+    }
 
     public static AdaptiveCard Build(Outage outage, IReadOnlyList<string> serviceNames, DateTimeOffset now, bool deflected = false, string? reported = null, string? notice = null)
     {

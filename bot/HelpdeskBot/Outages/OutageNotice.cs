@@ -49,8 +49,11 @@ public sealed class OutageNotice
     /// <summary>The revision to bring them to.</summary>
     public int TargetRevision { get; private set; }
 
-    /// <summary>After "resolved", a short new message too (an edit does not notify): sent once.</summary>
-    public bool ResolvedMessageSent { get; private set; }
+    /// <summary>
+    /// The last revision for which a short new message went with the edit (an edit does not notify): the resolution,
+    /// and a maintenance's reminders and start. 0: none.
+    /// </summary>
+    public int MessagedRevision { get; private set; }
 
     public int Attempts { get; private set; }
     public DateTimeOffset NextAttemptAt { get; private set; }

@@ -282,13 +282,13 @@ public sealed class OutageService(
 
         var at = new Microsoft.EntityFrameworkCore.Storage.ValueConversion.DateTimeOffsetToBinaryConverter().ConvertToProvider(now)!;
         var sql = new StringBuilder("INSERT INTO \"OutageNotices\" (\"OutageId\", \"Recipient\", \"PersonId\", \"State\", \"SentRevision\", \"TargetRevision\", " +
-            "\"ResolvedMessageSent\", \"Attempts\", \"NextAttemptAt\", \"CreatedAt\") VALUES ");
+            "\"MessagedRevision\", \"Attempts\", \"NextAttemptAt\", \"CreatedAt\") VALUES ");
         // Planned maintenance is first announced at the earliest lead time (or now, when that has passed).
         var firstAt = outage.Kind == OutageKind.Maintenance
             ? Max(now, outage.StartedAt - options.Value.MaintenanceNoticesBefore.DefaultIfEmpty(TimeSpan.Zero).Max())
             : now;
         var nextAt = new Microsoft.EntityFrameworkCore.Storage.ValueConversion.DateTimeOffsetToBinaryConverter().ConvertToProvider(firstAt)!;
-        var parameters = new List<object> { outage.Id, outage.Revision, at, false, nextAt };
+        var parameters = new List<object> { outage.Id, outage.Revision, at, 0, nextAt };
         for (var i = 0; i < list.Count; i++)
         {
             parameters.Add(list[i].Recipient);

@@ -112,6 +112,12 @@ public sealed class MaintenanceAndAgentTests : IAsyncLifetime
         var last = _channel.Requests.Last(r => r.Method == "PUT" && r.Path.Contains(Uri.EscapeDataString("a:alex")));
         Assert.Contains("Maintenance finished", CardTexts.Of(last.Activity.Attachments![0].Content!.Value));
         Assert.Single(running.EnumerateArray());
+        // The card is edited each time, and each change that matters says so in a new message (an edit does not notify).
+        var messages = _channel.Requests.Where(r => r.Method == "POST" && r.Path.Contains(Uri.EscapeDataString("a:alex")) && r.Activity.Text is { Length: > 0 })
+            .Select(r => r.Activity.Text!).ToList();
+        Assert.Contains(messages, m => m.StartsWith("🔧 Reminder: SAP upgrade on SAP starts", StringComparison.Ordinal));
+        Assert.Contains(messages, m => m.StartsWith("🔧 SAP: SAP upgrade has started", StringComparison.Ordinal));
+        Assert.Contains(messages, m => m.StartsWith("✅ SAP: SAP upgrade is finished", StringComparison.Ordinal));
         Assert.Equal("Resolved", (await _client.GetFromJsonAsync<JsonElement>("/api/outages/OUT1000001")).GetProperty("status").GetString());
     }
 

@@ -123,7 +123,8 @@ public sealed partial class OutageChat(
 
     public async Task<AdaptiveCard> ExecuteAsync(TurnContext turn, string verb, JsonElement? data, CancellationToken cancellationToken)
     {
-        var id = data is { ValueKind: JsonValueKind.Object } d && d.TryGetProperty("outage", out var o) && o.TryGetInt32(out var n) ? n : 0;
+        // Any JSON may come back in a card's data: only a whole number is an outage's id.
+        var id = data is { ValueKind: JsonValueKind.Object } d && d.TryGetProperty("outage", out var o) && o.ValueKind == JsonValueKind.Number && o.TryGetInt32(out var n) ? n : 0;
         var outage = id > 0 ? await outages.FindAsync(id, cancellationToken) : null;
         if (outage is null)
         {

@@ -25,7 +25,7 @@ public sealed class ActivityFuzzTests() : BotWithChannel(new HelpdeskBotFactory(
     [
         "text", "value", "value.verb", "value.item", "value.token", "value.ticket", "value.reason", "value.text",
         "value.message", "value.action", "value.action.verb", "value.action.data", "value.action.data.item",
-        "value.action.data.token", "value.action.data.ticket", "value.action.type", "value.trigger",
+        "value.action.data.token", "value.action.data.ticket", "value.action.data.outage", "value.action.data.status", "value.action.type", "value.trigger",
         "entities", "entities.0", "entities.0.type", "entities.0.mentioned", "entities.0.mentioned.id", "entities.0.text",
         "channelData", "channelData.tenant", "channelData.tenant.id", "channelData.team", "channelData.channel",
         "conversation.conversationType", "conversation.isGroup", "conversation.tenantId", "from", "from.name",
@@ -91,7 +91,8 @@ public sealed class ActivityFuzzTests() : BotWithChannel(new HelpdeskBotFactory(
             ["conversation"] = new JsonObject { ["id"] = $"a:fuzz-{random.Next(5)}", ["conversationType"] = "personal", ["tenantId"] = TeamsActivities.TenantId },
             ["channelData"] = new JsonObject { ["tenant"] = new JsonObject { ["id"] = TeamsActivities.TenantId } },
         };
-        string[] verbs = ["catalog.open", "catalog.submit", "approval.approve", "approval.reject", "ticket.comment", "ticket.cancel", "feedback", "help", "nope"];
+        string[] verbs = ["catalog.open", "catalog.submit", "approval.approve", "approval.reject", "ticket.comment", "ticket.cancel", "feedback", "help",
+            "handover.yes", "queue.take", "queue.chat", "outage.affected", "outage.other", "outage.update", "outage.resolve", "outage.refresh", "nope"];
         switch (random.Next(6))
         {
             case 0:
@@ -105,7 +106,7 @@ public sealed class ActivityFuzzTests() : BotWithChannel(new HelpdeskBotFactory(
                 activity["name"] = "adaptiveCard/action";
                 activity["value"] = new JsonObject
                 {
-                    ["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = verbs[random.Next(verbs.Length)], ["data"] = new JsonObject { ["item"] = "report-incident", ["ticket"] = "REQ0001001" } },
+                    ["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = verbs[random.Next(verbs.Length)], ["data"] = new JsonObject { ["item"] = "report-incident", ["ticket"] = "REQ0001001", ["outage"] = random.Next(3) switch { 0 => 1, 1 => "1", _ => -7 } } },
                     ["trigger"] = "manual",
                 };
                 break;

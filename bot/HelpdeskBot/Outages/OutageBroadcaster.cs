@@ -203,23 +203,23 @@ public sealed class OutageBroadcaster(
         }
 
         var content = await _contents.GetOrAdd((notice.OutageId, revision.Value), key => BuildAsync(key.Outage));
-        var (target, problem, unreachable) = await TargetAsync(db, notice, stoppingToken);
-        if (target is null)
-        {
-            await FinishAsync(db, notice, unreachable ? NoticeState.Unreachable : NoticeState.Failed, problem);
-            return;
-        }
-
-        if (target.Authenticated)
-        {
-            trustedUrls.Trust(target.ServiceUrl);
-        }
-
-        var connector = connectors.Create(target.ServiceUrl, retry: false);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
         timeout.CancelAfter(Settings.SendTimeout);
         try
         {
+            var (target, problem, unreachable) = await TargetAsync(db, notice, timeout.Token);
+            if (target is null)
+            {
+                await FinishAsync(db, notice, unreachable ? NoticeState.Unreachable : NoticeState.Failed, problem);
+                return;
+            }
+
+            if (target.Authenticated)
+            {
+                trustedUrls.Trust(target.ServiceUrl);
+            }
+
+            var connector = connectors.Create(target.ServiceUrl, retry: false);
             await budget.AcquireAsync(target.Tenant, stoppingToken);
             var activity = Activity.CreateMessage(null, new Attachment { ContentType = Attachment.AdaptiveCardContentType, Content = content.Card });
             activity.Summary = content.Title;
@@ -275,6 +275,10 @@ public sealed class OutageBroadcaster(
         {
             await FinishAsync(db, notice, NoticeState.Failed, e.Message);
         }
+        catch (Exception e) when (e is ArgumentException or UnauthorizedAccessException)
+        {
+            await FinishAsync(db, notice, NoticeState.Failed, e.Message); // a service URL it may not send to
+        }
         catch (Exception e) when (e is HttpRequestException || e is OperationCanceledException && !stoppingToken.IsCancellationRequested)
         {
             await RescheduleAsync(notice, e is OperationCanceledException ? $"no answer within {Settings.SendTimeout}" : e.Message, null);
@@ -323,6 +327,7 @@ public sealed class OutageBroadcaster(
             trustedUrls.Trust(via.ServiceUrl);
         }
 
+        await budget.AcquireAsync(via.TenantId!, cancellationToken); // opening the chat is a request to Teams too
         var created = await connectors.Create(via.ServiceUrl, retry: false).CreateConversationAsync(new ConversationParameters
         {
             IsGroup = false,

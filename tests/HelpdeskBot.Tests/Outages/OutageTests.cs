@@ -216,17 +216,26 @@ public sealed class OutageTests() : BotWithChannel(new HelpdeskBotFactory(new Di
         await using (var scope = Bot.Services.CreateAsyncScope())
         {
             await scope.ServiceProvider.GetRequiredService<PeopleDirectory>().ImportAsync(
-                [(9, new PersonRecord("nobody@contoso.example", "No Teams", "Finance", "London"))], PersonSource.Csv, default);
+            [
+                (9, new PersonRecord("nobody@contoso.example", "No Teams", "Finance", "London")),
+                (10, new PersonRecord("dan@contoso.example", "Dan Jump", "Finance", "London", TeamsId: "29:dan")),
+            ], PersonSource.Csv, default);
         }
+
+        // The app is not installed for Dan: Teams refuses to open a chat with him.
+        Channel.RefuseWhen = r => r.Method == "POST" && r.Path.TrimEnd('/').EndsWith("v3/conversations", StringComparison.Ordinal)
+            && r.Body is { } b && b.GetRawText().Contains("29:dan") ? 403 : null;
 
         await AlertAsync("/api/alerts/generic", """{"service":"email","title":"Exchange Online is down"}""");
         await UntilDeliveredAsync();
 
         var delivery = (await OutageAsync()).GetProperty("delivery");
-        Assert.Equal((3, 1), (delivery.GetProperty("sent").GetInt32(), delivery.GetProperty("unreachable").GetInt32()));
-        Assert.Equal(2, Channel.Requests.Count(r => r.Method == "POST" && r.Path.TrimEnd('/').EndsWith("v3/conversations", StringComparison.Ordinal)));
+        Assert.Equal((3, 2), (delivery.GetProperty("sent").GetInt32(), delivery.GetProperty("unreachable").GetInt32()));
+        Assert.Equal(3, Channel.Requests.Count(r => r.Method == "POST" && r.Path.TrimEnd('/').EndsWith("v3/conversations", StringComparison.Ordinal)));
         var report = await Client.GetFromJsonAsync<JsonElement>("/api/outages/OUT1000001/deliveries?state=unreachable");
-        Assert.Contains("no Teams id", report.GetProperty("notices")[0].GetProperty("error").GetString());
+        var reasons = report.GetProperty("notices").EnumerateArray().Select(n => n.GetProperty("error").GetString()).ToList();
+        Assert.Contains(reasons, r => r!.Contains("no Teams id"));
+        Assert.Contains(reasons, r => r!.Contains("403"));
     }
 
     [Fact]

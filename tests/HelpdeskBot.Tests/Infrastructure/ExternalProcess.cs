@@ -113,6 +113,20 @@ public sealed class ExternalProcess : IAsyncDisposable
         return _process.ExitCode;
     }
 
+    /// <summary>
+    /// Ends the process at once, as a crash or an out-of-memory kill would (SIGKILL on Linux: no shutdown, nothing
+    /// flushed or released), and waits until it is gone.
+    /// </summary>
+    public async Task KillAsync(TimeSpan timeout)
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+        }
+
+        await WaitForExitAsync(timeout);
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (!_process.HasExited)

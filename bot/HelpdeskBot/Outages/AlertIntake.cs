@@ -26,11 +26,21 @@ public sealed class AlertIntake(HelpdeskDbContext db, OutageService outages, Out
         await OneAtATime.WaitAsync(cancellationToken);
         try
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            var outcome = await TakeInTransactionAsync(alerts, cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-            broadcaster.Wake();
-            return outcome;
+            var opened = new List<Outage>();
+            await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+            {
+                var outcome = await TakeInTransactionAsync(alerts, opened, cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+                // Then who hears of it: written after the commit, so the first notices go out while the rest are written
+                // (an audience not written because of a crash is written by the scheduler's next pass).
+                foreach (var outage in opened)
+                {
+                    await outages.ReachAsync(outage, cancellationToken);
+                }
+
+                broadcaster.Wake();
+                return outcome;
+            }
         }
         finally
         {
@@ -38,10 +48,10 @@ public sealed class AlertIntake(HelpdeskDbContext db, OutageService outages, Out
         }
     }
 
-    private async Task<AlertOutcome> TakeInTransactionAsync(IReadOnlyList<IncomingAlert> alerts, CancellationToken cancellationToken)
+    private async Task<AlertOutcome> TakeInTransactionAsync(IReadOnlyList<IncomingAlert> alerts, List<Outage> opened, CancellationToken cancellationToken)
     {
         var known = await db.Set<ServiceDefinition>().AsNoTracking().Select(s => s.Id).ToListAsync(cancellationToken);
-        List<string> opened = [], updated = [], resolved = [];
+        List<string> numbers = [], updated = [], resolved = [];
         var ignored = new List<IgnoredAlert>();
         var now = time.GetUtcNow();
         for (var i = 0; i < alerts.Count; i++)
@@ -87,8 +97,10 @@ public sealed class AlertIntake(HelpdeskDbContext db, OutageService outages, Out
             if (active is null)
             {
                 active = await outages.OpenAsync(new NewOutage(Title(alert), [service], Impact(alert),
-                    $"Opened by an alert from {alert.Source}: {alert.Title}", Start: alert.StartsAt <= now ? alert.StartsAt : now), $"monitoring ({alert.Source})", cancellationToken);
-                Add(opened, active.Number);
+                    $"Opened by an alert from {alert.Source}: {alert.Title}", Start: alert.StartsAt <= now ? alert.StartsAt : now), $"monitoring ({alert.Source})",
+                    cancellationToken, reachNow: false);
+                opened.Add(active);
+                Add(numbers, active.Number);
             }
             else
             {
@@ -108,13 +120,13 @@ public sealed class AlertIntake(HelpdeskDbContext db, OutageService outages, Out
             await db.SaveChangesAsync(cancellationToken);
         }
 
-        if (opened.Count + updated.Count + resolved.Count > 0)
+        if (numbers.Count + updated.Count + resolved.Count > 0)
         {
             logger.LogInformation("Alerts: {Count} taken; outages opened {Opened}, updated {Updated}, resolved {Resolved}; {Ignored} ignored",
-                alerts.Count, string.Join(",", opened), string.Join(",", updated), string.Join(",", resolved), ignored.Count);
+                alerts.Count, string.Join(",", numbers), string.Join(",", updated), string.Join(",", resolved), ignored.Count);
         }
 
-        return new AlertOutcome(opened, updated.Except(opened).ToList(), resolved, ignored);
+        return new AlertOutcome(numbers, updated.Except(numbers).ToList(), resolved, ignored);
     }
 
     // Every alert on the outage has resolved: resolve it, or say so on the timeline for an agent to confirm.

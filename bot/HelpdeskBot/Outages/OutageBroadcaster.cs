@@ -26,9 +26,6 @@ public sealed class OutageBroadcaster(
     IServiceScopeFactory scopes, BroadcastRateBudget budget, ConnectorClientFactory connectors, TrustedServiceUrls trustedUrls,
     IOptions<OutagesOptions> options, TimeProvider time, ILogger<OutageBroadcaster> logger) : BackgroundService
 {
-    /// <summary>How long a claimed notice stays with this instance before another may take it up (after a crash).</summary>
-    public static readonly TimeSpan Lease = TimeSpan.FromSeconds(60);
-
     public static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(5);
     public static readonly TimeSpan MaxBackoff = TimeSpan.FromMinutes(5);
 
@@ -36,6 +33,12 @@ public sealed class OutageBroadcaster(
     private readonly ConcurrentDictionary<(int Outage, int Revision), Task<Content>> _contents = new();
     private readonly string _owner = Guid.NewGuid().ToString("N");
     private int _inFlight;
+    private long _claims;
+    private DateTimeOffset _renewedAt;
+
+    // The database sees one of this instance's writes at a time: SQLite has one writer, and a busy one makes its driver
+    // sleep a thread for 150 ms, which 32 workers writing at once turned into a fifth of all thread time.
+    private readonly SemaphoreSlim _writes = new(1, 1);
 
     private BroadcastOptions Settings => options.Value.Broadcast;
 
@@ -82,7 +85,9 @@ public sealed class OutageBroadcaster(
                 logger.LogError(ex, "Claiming outage notices failed; trying again in {PollInterval}", PollInterval);
             }
 
-            using var poll = new CancellationTokenSource(await NextWaitAsync(stoppingToken), time);
+            await RenewLeasesAsync(stoppingToken);
+            var wait = await NextWaitAsync(stoppingToken);
+            using var poll = new CancellationTokenSource(wait < Settings.Lease / 3 ? wait : Settings.Lease / 3, time);
             using var either = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, poll.Token);
             try
             {
@@ -96,6 +101,56 @@ public sealed class OutageBroadcaster(
 
         queue.Writer.TryComplete();
         await Task.WhenAll(workers);
+    }
+
+    // What this instance has claimed and still works on stays its own: renewed every third of the lease.
+    private async Task RenewLeasesAsync(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        if (now - _renewedAt < Settings.Lease / 3 || Volatile.Read(ref _inFlight) == 0)
+        {
+            return;
+        }
+
+        _renewedAt = now;
+        var prefix = _owner + ":";
+        try
+        {
+            await WriteAsync(db => db.Set<OutageNotice>().Where(n => n.LeaseOwner != null && n.LeaseOwner.StartsWith(prefix))
+                .ExecuteUpdateAsync(s => s.SetProperty(n => n.LeaseUntil, now + Settings.Lease), cancellationToken));
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogWarning(ex, "Renewing the leases of outage notices in flight failed");
+        }
+    }
+
+    private async Task GatedAsync(Func<Task> write)
+    {
+        await _writes.WaitAsync(CancellationToken.None);
+        try
+        {
+            await write();
+        }
+        finally
+        {
+            _writes.Release();
+        }
+    }
+
+    /// <summary>One write of this instance's at a time, in a scope of its own.</summary>
+    private async Task WriteAsync(Func<HelpdeskDbContext, Task> write)
+    {
+        await _writes.WaitAsync(CancellationToken.None);
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            await write(scope.ServiceProvider.GetRequiredService<HelpdeskDbContext>());
+        }
+        finally
+        {
+            _writes.Release();
+        }
     }
 
     // Until the next notice put back (by a Retry-After) is due, at most the poll interval.
@@ -127,7 +182,10 @@ public sealed class OutageBroadcaster(
         var now = time.GetUtcNow();
         var notices = db.Set<OutageNotice>();
         var due = notices.Where(n => n.State == NoticeState.Pending && n.NextAttemptAt <= now && (n.LeaseUntil == null || n.LeaseUntil < now));
-        var outages = await due.Select(n => n.OutageId).Distinct().Take(50).ToListAsync(cancellationToken);
+        // The outages with due notices (an index on outage, state and due time answers each without reading them all).
+        var recent = now - TimeSpan.FromDays(7);
+        var outages = await db.Set<Outage>().Where(o => o.Status != OutageStatus.Resolved || o.EndedAt > recent)
+            .Where(o => due.Any(n => n.OutageId == o.Id)).OrderBy(o => o.Id).Select(o => o.Id).Take(50).ToListAsync(cancellationToken);
         if (outages.Count == 0)
         {
             return [];
@@ -137,15 +195,15 @@ public sealed class OutageBroadcaster(
         var ids = new List<long>();
         foreach (var outage in outages)
         {
-            ids.AddRange(await due.Where(n => n.OutageId == outage).OrderBy(n => n.Id).Select(n => n.Id).Take(each).ToListAsync(cancellationToken));
+            ids.AddRange(await due.Where(n => n.OutageId == outage).OrderBy(n => n.NextAttemptAt).Select(n => n.Id).Take(each).ToListAsync(cancellationToken));
         }
 
-        var claim = Guid.NewGuid().ToString("N");
-        var until = now + Lease;
+        var claim = $"{_owner}:{Interlocked.Increment(ref _claims)}";
+        var until = now + Settings.Lease;
         foreach (var chunk in ids.Chunk(500))
         {
-            await notices.Where(n => chunk.Contains(n.Id) && n.State == NoticeState.Pending && (n.LeaseUntil == null || n.LeaseUntil < now))
-                .ExecuteUpdateAsync(s => s.SetProperty(n => n.LeaseUntil, until).SetProperty(n => n.LeaseOwner, claim), cancellationToken);
+            await GatedAsync(() => notices.Where(n => chunk.Contains(n.Id) && n.State == NoticeState.Pending && (n.LeaseUntil == null || n.LeaseUntil < now))
+                .ExecuteUpdateAsync(s => s.SetProperty(n => n.LeaseUntil, until).SetProperty(n => n.LeaseOwner, claim), cancellationToken));
         }
 
         var rows = await notices.AsNoTracking().Where(n => n.LeaseOwner == claim)
@@ -253,7 +311,7 @@ public sealed class OutageBroadcaster(
             {
                 await budget.AcquireAsync(target.Tenant, stoppingToken);
                 await connector.SendToConversationAsync(conversationId, Activity.CreateMessage(text), timeout.Token);
-                await db.Set<OutageNotice>().Where(n => n.Id == notice.Id).ExecuteUpdateAsync(s => s.SetProperty(n => n.MessagedRevision, revision.Value), CancellationToken.None);
+                await GatedAsync(() => db.Set<OutageNotice>().Where(n => n.Id == notice.Id).ExecuteUpdateAsync(s => s.SetProperty(n => n.MessagedRevision, revision.Value), CancellationToken.None));
             }
         }
         catch (ConnectorException e) when (e.IsTransient)
@@ -263,9 +321,9 @@ public sealed class OutageBroadcaster(
         catch (ConnectorException e) when (e.StatusCode == HttpStatusCode.NotFound && notice.ActivityId is not null)
         {
             // Their card was deleted: post a new one.
-            await db.Set<OutageNotice>().Where(n => n.Id == notice.Id).ExecuteUpdateAsync(s => s
+            await GatedAsync(() => db.Set<OutageNotice>().Where(n => n.Id == notice.Id).ExecuteUpdateAsync(s => s
                 .SetProperty(n => n.ActivityId, (string?)null).SetProperty(n => n.SentRevision, 0)
-                .SetProperty(n => n.LeaseUntil, (DateTimeOffset?)null).SetProperty(n => n.LeaseOwner, (string?)null), CancellationToken.None);
+                .SetProperty(n => n.LeaseUntil, (DateTimeOffset?)null).SetProperty(n => n.LeaseOwner, (string?)null), CancellationToken.None));
         }
         catch (ConnectorException e) when (e.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.NotFound)
         {
@@ -372,7 +430,7 @@ public sealed class OutageBroadcaster(
     private async Task RecordSentAsync(HelpdeskDbContext db, Claimed notice, Target target, string activityId, int revision)
     {
         var now = time.GetUtcNow();
-        await db.Set<OutageNotice>().Where(n => n.Id == notice.Id).ExecuteUpdateAsync(s => s
+        await GatedAsync(() => db.Set<OutageNotice>().Where(n => n.Id == notice.Id).ExecuteUpdateAsync(s => s
             .SetProperty(n => n.ChannelId, target.ChannelId)
             .SetProperty(n => n.ServiceUrl, target.ServiceUrl)
             .SetProperty(n => n.ConversationId, target.ConversationId)
@@ -384,17 +442,17 @@ public sealed class OutageBroadcaster(
             .SetProperty(n => n.Attempts, 0)
             .SetProperty(n => n.Error, (string?)null)
             .SetProperty(n => n.LeaseUntil, (DateTimeOffset?)null)
-            .SetProperty(n => n.LeaseOwner, (string?)null), CancellationToken.None);
+            .SetProperty(n => n.LeaseOwner, (string?)null), CancellationToken.None));
     }
 
     private async Task FinishAsync(HelpdeskDbContext db, Claimed notice, NoticeState state, string reason)
     {
         logger.LogInformation("Outage notice {NoticeId} for {Recipient}: {State} ({Reason})", notice.Id, notice.Recipient, state, reason);
-        await db.Set<OutageNotice>().Where(n => n.Id == notice.Id).ExecuteUpdateAsync(s => s
+        await GatedAsync(() => db.Set<OutageNotice>().Where(n => n.Id == notice.Id).ExecuteUpdateAsync(s => s
             .SetProperty(n => n.State, state)
             .SetProperty(n => n.Error, Short(reason))
             .SetProperty(n => n.LeaseUntil, (DateTimeOffset?)null)
-            .SetProperty(n => n.LeaseOwner, (string?)null), CancellationToken.None);
+            .SetProperty(n => n.LeaseOwner, (string?)null), CancellationToken.None));
     }
 
     // Throttled or briefly unavailable: this one waits (Retry-After, else backoff); the broadcast goes on.
@@ -411,19 +469,18 @@ public sealed class OutageBroadcaster(
 
         var backoff = TimeSpan.FromSeconds(Math.Min(MaxBackoff.TotalSeconds, Math.Pow(2, attempts - 1) * (0.5 + Random.Shared.NextDouble())));
         var at = time.GetUtcNow() + (retryAfter is { } wait && wait > backoff ? wait : backoff);
-        await db.Set<OutageNotice>().Where(n => n.Id == notice.Id).ExecuteUpdateAsync(s => s
+        await GatedAsync(() => db.Set<OutageNotice>().Where(n => n.Id == notice.Id).ExecuteUpdateAsync(s => s
             .SetProperty(n => n.Attempts, attempts)
             .SetProperty(n => n.NextAttemptAt, at)
             .SetProperty(n => n.Error, Short(reason))
             .SetProperty(n => n.LeaseUntil, (DateTimeOffset?)null)
-            .SetProperty(n => n.LeaseOwner, (string?)null), CancellationToken.None);
+            .SetProperty(n => n.LeaseOwner, (string?)null), CancellationToken.None));
     }
 
     private async Task ReleaseAsync(Claimed notice)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<HelpdeskDbContext>().Set<OutageNotice>().Where(n => n.Id == notice.Id)
-            .ExecuteUpdateAsync(s => s.SetProperty(n => n.LeaseUntil, (DateTimeOffset?)null).SetProperty(n => n.LeaseOwner, (string?)null), CancellationToken.None);
+        await WriteAsync(db => db.Set<OutageNotice>().Where(n => n.Id == notice.Id)
+            .ExecuteUpdateAsync(s => s.SetProperty(n => n.LeaseUntil, (DateTimeOffset?)null).SetProperty(n => n.LeaseOwner, (string?)null), CancellationToken.None));
     }
 
     private static string Short(string text) => text.Length <= 1000 ? text : text[..1000];

@@ -36,13 +36,26 @@ public sealed class OutageScheduler(IServiceScopeFactory scopes, IOptions<Outage
         }
     }
 
-    /// <summary>One pass over planned maintenance: reminders due, windows started, windows ended.</summary>
+    /// <summary>
+    /// One pass: an open outage whose audience was never written (the app stopped between the alert's commit and it) is
+    /// reached now; planned maintenance's reminders due, windows started, windows ended.
+    /// </summary>
     public async Task CheckAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<HelpdeskDbContext>();
         var outages = scope.ServiceProvider.GetRequiredService<OutageService>();
         var now = time.GetUtcNow();
+        var unreached = await db.Set<Outage>().Where(o => o.Status != OutageStatus.Resolved && !db.Set<OutageNotice>().Any(n => n.OutageId == o.Id))
+            .Select(o => o.Id).Take(10).ToListAsync(cancellationToken);
+        foreach (var id in unreached)
+        {
+            if (await outages.FindAsync(id, cancellationToken) is { } outage && await outages.AddAudienceAsync(outage, cancellationToken) > 0)
+            {
+                logger.LogWarning("{OutageNumber} had no notices written: written now", outage.Number);
+            }
+        }
+
         var horizon = now + options.Value.MaintenanceNoticesBefore.DefaultIfEmpty(TimeSpan.Zero).Max();
         var planned = await db.Set<Outage>().Where(o => o.Kind == OutageKind.Maintenance && o.Status != OutageStatus.Resolved && o.StartedAt <= horizon)
             .Select(o => o.Id).ToListAsync(cancellationToken);

@@ -32,7 +32,11 @@ public sealed class OutageService(
 {
     private const int InsertChunk = 500;
 
-    public async Task<Outage> OpenAsync(NewOutage request, string author, CancellationToken cancellationToken)
+    /// <param name="reachNow">
+    /// False inside a caller's transaction (an alert's): then the caller calls <see cref="ReachAsync"/> after its commit,
+    /// so the first notices go out while the rest of a large audience is still being written.
+    /// </param>
+    public async Task<Outage> OpenAsync(NewOutage request, string author, CancellationToken cancellationToken, bool reachNow = true)
     {
         var services = await CheckAsync(request, cancellationToken);
         var now = time.GetUtcNow();
@@ -40,16 +44,25 @@ public sealed class OutageService(
             request.Start, request.End, request.Status, Clean(request.Message));
         db.Add(outage);
         await db.SaveChangesAsync(cancellationToken);
-        var audience = await AddAudienceAsync(outage, cancellationToken);
-        await AttachOpenIncidentsAsync(outage, cancellationToken);
-        logger.LogInformation("{Kind} {OutageNumber} opened by {Author} on {Services}: {Recipients} recipients",
-            outage.Kind, outage.Number, author, string.Join(",", outage.Services), audience);
-        if (outage.Kind == OutageKind.Outage || outage.StartedAt <= now)
+        logger.LogInformation("{Kind} {OutageNumber} opened by {Author} on {Services}", outage.Kind, outage.Number, author, string.Join(",", outage.Services));
+        if (reachNow)
         {
-            broadcaster.Wake();
+            await ReachAsync(outage, cancellationToken);
         }
 
         return outage;
+    }
+
+    /// <summary>
+    /// Writes a notice for everyone the outage concerns (those written already are left alone, so a second call, after a
+    /// crash say, adds only who is missing) and attaches the open incidents on its services.
+    /// </summary>
+    public async Task ReachAsync(Outage outage, CancellationToken cancellationToken)
+    {
+        var audience = await AddAudienceAsync(outage, cancellationToken);
+        await AttachOpenIncidentsAsync(outage, cancellationToken);
+        logger.LogInformation("{OutageNumber}: {Recipients} recipients", outage.Number, audience);
+        broadcaster.Wake();
     }
 
     /// <summary>A new status, impact or message; everyone's card is brought up to date. Null when there is no such outage.</summary>

@@ -67,6 +67,7 @@ public static class OutagesModel
             notice.ToTable("OutageNotices");
             notice.HasIndex(n => new { n.OutageId, n.Recipient }).IsUnique();
             notice.HasIndex(n => new { n.State, n.NextAttemptAt });
+            notice.HasIndex(n => new { n.OutageId, n.State, n.NextAttemptAt });
             notice.Property(n => n.Recipient).HasMaxLength(300);
             notice.Property(n => n.State).HasConversion<string>().HasMaxLength(16);
             notice.Property(n => n.ChannelId).HasMaxLength(64);

@@ -53,6 +53,13 @@ public sealed class BroadcastOptions
     [Range(1, 100)]
     public int MaxAttempts { get; set; } = 10;
 
+    /// <summary>
+    /// How long notices claimed by an instance stay its own without being renewed (it renews them every third of this
+    /// while it works on them): after a crash, they go out again after at most this long.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:02", "00:10:00")]
+    public TimeSpan Lease { get; set; } = TimeSpan.FromSeconds(15);
+
     /// <summary>The longest one send may take before it counts as failed and is tried again later.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "00:05:00")]
     public TimeSpan SendTimeout { get; set; } = TimeSpan.FromSeconds(20);

@@ -11,11 +11,12 @@ namespace HelpdeskBot.Tests.Outages;
 /// out to 300 people on a slow connector, and started again on the same database. Nobody is skipped, and the only
 /// duplicates are sends in flight at the kill (the connector took them, the bot had not written them down), at most
 /// <c>Outages:Broadcast:Concurrency</c>. Notices the dead process had claimed wait for their lease
-/// (<see cref="OutageBroadcaster.Lease"/>) to run out; the test prints how long the restart took to resume and finish.
+/// (<c>Outages:Broadcast:Lease</c>, here 5 s) to run out; the test prints how long the restart took to resume and finish.
 /// </summary>
 public sealed class BroadcastRestartTests(ITestOutputHelper output) : IDisposable
 {
     private const int Recipients = 300, Concurrency = 8, RatePerSecond = 100;
+    private static readonly TimeSpan Lease = TimeSpan.FromSeconds(5);
 
     private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("broadcast-restart-");
 
@@ -31,6 +32,7 @@ public sealed class BroadcastRestartTests(ITestOutputHelper output) : IDisposabl
     {
         ["Outages__Broadcast__RatePerSecond"] = RatePerSecond.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["Outages__Broadcast__Concurrency"] = Concurrency.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Outages__Broadcast__Lease"] = Lease.ToString("c", System.Globalization.CultureInfo.InvariantCulture),
         ["People__DevelopmentImportPath"] = "", // only the seeded people
     });
 
@@ -60,7 +62,7 @@ public sealed class BroadcastRestartTests(ITestOutputHelper output) : IDisposabl
         await second.WaitForOutputAsync("Chat with it:", TimeSpan.FromSeconds(60));
         var ready = restart.Elapsed;
         using var secondClient = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{secondPort}") };
-        var deadline = OutageBroadcaster.Lease + TimeSpan.FromSeconds(60);
+        var deadline = Lease + TimeSpan.FromSeconds(60);
         await Poll.UntilAsync(() => connector.CardsPosted > atKill, "the restarted bot sends again", deadline);
         var resumed = restart.Elapsed;
         await Poll.UntilAsync(() => connector.CardsByConversation.Count >= Recipients, "everyone has a card", deadline - restart.Elapsed);
@@ -72,7 +74,7 @@ public sealed class BroadcastRestartTests(ITestOutputHelper output) : IDisposabl
 
         var missing = connector.Missing(BroadcastAudience.Conversations(Recipients));
         var duplicates = connector.CardsByConversation.Where(c => c.Value > 1).Select(c => c.Key).ToList();
-        output.WriteLine($"Restart: ready after {ready.TotalSeconds:F1} s, first new card after {resumed.TotalSeconds:F1} s, everyone has a card after {everyone.TotalSeconds:F1} s, nothing pending after {finished.TotalSeconds:F1} s (lease {OutageBroadcaster.Lease.TotalSeconds:F0} s).");
+        output.WriteLine($"Restart: ready after {ready.TotalSeconds:F1} s, first new card after {resumed.TotalSeconds:F1} s, everyone has a card after {everyone.TotalSeconds:F1} s, nothing pending after {finished.TotalSeconds:F1} s (lease {Lease.TotalSeconds:F0} s).");
         output.WriteLine($"Delivery: {delivery}. Cards: {connector.CardsPosted} for {Recipients} people; missing {missing.Count}; duplicates {duplicates.Count} (at most {Concurrency} allowed){(duplicates.Count > 0 ? ": " + string.Join(", ", duplicates) : "")}.");
 
         Assert.Empty(missing);

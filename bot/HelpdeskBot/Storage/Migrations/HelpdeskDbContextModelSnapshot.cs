@@ -575,6 +575,8 @@ namespace HelpdeskBot.Storage.Migrations
 
                     b.HasIndex("State", "NextAttemptAt");
 
+                    b.HasIndex("OutageId", "State", "NextAttemptAt");
+
                     b.ToTable("OutageNotices", (string)null);
                 });
 

@@ -62,6 +62,7 @@ public sealed class OutageBroadcaster(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var queue = Channel.CreateUnbounded<Claimed>();
+        _recorder = RecordLoopAsync();
         var workers = Enumerable.Range(0, Settings.Concurrency).Select(_ => WorkAsync(queue.Reader, stoppingToken)).ToList();
         while (!stoppingToken.IsCancellationRequested)
         {
@@ -101,6 +102,8 @@ public sealed class OutageBroadcaster(
 
         queue.Writer.TryComplete();
         await Task.WhenAll(workers);
+        _sent.Writer.TryComplete();
+        await _recorder;
     }
 
     // What this instance has claimed and still works on stays its own: renewed every third of the lease.
@@ -305,7 +308,7 @@ public sealed class OutageBroadcaster(
                 activityId = (await connector.SendToConversationAsync(conversationId, activity, timeout.Token)).Id ?? "";
             }
 
-            await RecordSentAsync(db, notice, target with { ConversationId = conversationId }, activityId, revision.Value);
+            await RecordSentAsync(notice, target with { ConversationId = conversationId }, activityId, revision.Value);
             // An edit does not notify: a change that matters (resolved, a maintenance reminder) also says so in a new message, once.
             if (hadCard && content.Message is { } text && notice.MessagedRevision < revision.Value && notice.PersonId is not null)
             {
@@ -427,22 +430,64 @@ public sealed class OutageBroadcaster(
         return [.. outage.Services.Select(s => names.GetValueOrDefault(s, s))];
     }
 
-    private async Task RecordSentAsync(HelpdeskDbContext db, Claimed notice, Target target, string activityId, int revision)
+    private sealed record Sent(long Id, Target Target, string ActivityId, int Revision, DateTimeOffset At, TaskCompletionSource Written);
+
+    private readonly Channel<Sent> _sent = Channel.CreateUnbounded<Sent>();
+    private Task? _recorder;
+
+    // What was sent is written in batches, one transaction for all the sends that finished meanwhile (one commit, not
+    // one per send: the single writer was the ceiling at 500/s). A send's worker waits until its result is written.
+    private async Task RecordSentAsync(Claimed notice, Target target, string activityId, int revision)
     {
-        var now = time.GetUtcNow();
-        await GatedAsync(() => db.Set<OutageNotice>().Where(n => n.Id == notice.Id).ExecuteUpdateAsync(s => s
-            .SetProperty(n => n.ChannelId, target.ChannelId)
-            .SetProperty(n => n.ServiceUrl, target.ServiceUrl)
-            .SetProperty(n => n.ConversationId, target.ConversationId)
-            .SetProperty(n => n.ActivityId, activityId)
-            .SetProperty(n => n.SentRevision, revision)
-            // A change that came in while this was sending leaves it pending, for the next revision.
-            .SetProperty(n => n.State, n => n.TargetRevision <= revision ? NoticeState.Sent : NoticeState.Pending)
-            .SetProperty(n => n.SentAt, now)
-            .SetProperty(n => n.Attempts, 0)
-            .SetProperty(n => n.Error, (string?)null)
-            .SetProperty(n => n.LeaseUntil, (DateTimeOffset?)null)
-            .SetProperty(n => n.LeaseOwner, (string?)null), CancellationToken.None));
+        var written = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _sent.Writer.TryWrite(new Sent(notice.Id, target, activityId, revision, time.GetUtcNow(), written));
+        await written.Task;
+    }
+
+    private async Task RecordLoopAsync()
+    {
+        var batch = new List<Sent>();
+        while (await _sent.Reader.WaitToReadAsync(CancellationToken.None))
+        {
+            while (batch.Count < 500 && _sent.Reader.TryRead(out var sent))
+            {
+                batch.Add(sent);
+            }
+
+            try
+            {
+                await WriteAsync(async db =>
+                {
+                    await using var transaction = await db.Database.BeginTransactionAsync(CancellationToken.None);
+                    foreach (var (id, target, activityId, revision, at, _) in batch)
+                    {
+                        await db.Set<OutageNotice>().Where(n => n.Id == id).ExecuteUpdateAsync(s => s
+                            .SetProperty(n => n.ChannelId, target.ChannelId)
+                            .SetProperty(n => n.ServiceUrl, target.ServiceUrl)
+                            .SetProperty(n => n.ConversationId, target.ConversationId)
+                            .SetProperty(n => n.ActivityId, activityId)
+                            .SetProperty(n => n.SentRevision, revision)
+                            // A change that came in while this was sending leaves it pending, for the next revision.
+                            .SetProperty(n => n.State, n => n.TargetRevision <= revision ? NoticeState.Sent : NoticeState.Pending)
+                            .SetProperty(n => n.SentAt, at)
+                            .SetProperty(n => n.Attempts, 0)
+                            .SetProperty(n => n.Error, (string?)null)
+                            .SetProperty(n => n.LeaseUntil, (DateTimeOffset?)null)
+                            .SetProperty(n => n.LeaseOwner, (string?)null), CancellationToken.None);
+                    }
+
+                    await transaction.CommitAsync(CancellationToken.None);
+                });
+                batch.ForEach(b => b.Written.TrySetResult());
+            }
+            catch (Exception ex)
+            {
+                logger.LogError(ex, "Writing {Count} sent outage notices failed", batch.Count);
+                batch.ForEach(b => b.Written.TrySetException(ex));
+            }
+
+            batch.Clear();
+        }
     }
 
     private async Task FinishAsync(HelpdeskDbContext db, Claimed notice, NoticeState state, string reason)

@@ -301,6 +301,8 @@ public sealed partial class OutageChat(
     [GeneratedRegex(@"^outage\s+(?<service>[\w-]+)(?:\s+(?<title>.{0,200}))?$", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
     private static partial Regex OpenCommand();
 
-    [GeneratedRegex(@"^(?:(?<off>unsubscribe|unfollow|stop)(?:\s+(?:from|notices|outage\s+notices|notifications))*(?:\s+(?:for|about|on))?|(?:subscribe|follow|notify\s+me)(?:\s+(?:to|about|of|on))?)\s+(?<service>.{1,100}?)(?:\s+(?:outages?|notices|notifications|alerts))?[.!]?$", RegexOptions.IgnoreCase)]
+    // "subscribe to vpn", "notify me about sap outages", "unsubscribe from email", "stop outage notices for teams"
+    // (a bare "stop printing" is no unsubscribe).
+    [GeneratedRegex(@"^(?:(?<off>unsubscribe(?:\s+from)?|unfollow|stop\s+(?:outage\s+)?(?:notices|notifications|alerts)\s+(?:for|about|on|from))|(?:subscribe|follow|notify\s+me)(?:\s+(?:to|about|of|on))?)\s+(?<service>.{1,100}?)(?:\s+(?:outages?|notices|notifications|alerts))?[.!]?$", RegexOptions.IgnoreCase)]
     private static partial Regex Subscription();
 }

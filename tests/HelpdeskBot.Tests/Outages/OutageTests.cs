@@ -352,12 +352,16 @@ public sealed class OutageTests() : BotWithChannel(new HelpdeskBotFactory(new Di
         await StaffAsync();
         var on = await SaidAsync("29:ben", "subscribe to vpn");
         var off = await SaidAsync("29:alex", "unsubscribe from vpn");
+        var notOff = await SaidAsync("29:cara", "stop printing");
+        var offToo = await SaidAsync("29:cara", "stop outage notices for teams");
 
         await AlertAsync("/api/alerts/generic", """{"service":"vpn","title":"VPN gateway is down"}""");
         await UntilDeliveredAsync();
 
         Assert.Contains("I'll tell you about outages and maintenance on VPN", on.GetProperty("text").GetString());
         Assert.Contains("no more outage notices about VPN", off.GetProperty("text").GetString());
+        Assert.DoesNotContain("no more outage notices", notOff.GetRawText());
+        Assert.Contains("no more outage notices about Microsoft Teams", offToo.GetProperty("text").GetString());
         Assert.Single(CardsTo("29:ben"));
         Assert.Empty(CardsTo("29:alex"));
         Assert.Single(CardsTo("29:cara"));

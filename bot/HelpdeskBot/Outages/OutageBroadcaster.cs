@@ -64,6 +64,22 @@ public sealed class OutageBroadcaster(
         var queue = Channel.CreateUnbounded<Claimed>();
         _recorder = RecordLoopAsync();
         var workers = Enumerable.Range(0, Settings.Concurrency).Select(_ => WorkAsync(queue.Reader, stoppingToken)).ToList();
+        try
+        {
+            await ClaimAndSendAsync(queue.Writer, stoppingToken);
+        }
+        finally
+        {
+            // Stopping: the workers give back what they have not sent, and what was sent is written down.
+            queue.Writer.TryComplete();
+            await Task.WhenAll(workers);
+            _sent.Writer.TryComplete();
+            await _recorder;
+        }
+    }
+
+    private async Task ClaimAndSendAsync(ChannelWriter<Claimed> queue, CancellationToken stoppingToken)
+    {
         while (!stoppingToken.IsCancellationRequested)
         {
             var claimed = 0;
@@ -76,7 +92,7 @@ public sealed class OutageBroadcaster(
                     foreach (var notice in await ClaimAsync(room, stoppingToken))
                     {
                         Interlocked.Increment(ref _inFlight);
-                        queue.Writer.TryWrite(notice);
+                        queue.TryWrite(notice);
                         claimed++;
                     }
                 }
@@ -99,11 +115,6 @@ public sealed class OutageBroadcaster(
                 // the poll interval passed
             }
         }
-
-        queue.Writer.TryComplete();
-        await Task.WhenAll(workers);
-        _sent.Writer.TryComplete();
-        await _recorder;
     }
 
     // What this instance has claimed and still works on stays its own: renewed every third of the lease.

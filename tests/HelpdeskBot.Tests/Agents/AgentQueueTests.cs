@@ -408,6 +408,8 @@ public sealed class AgentQueueTests() : BotWithChannel(new HelpdeskBotFactory(ne
         var (_, card) = await PressAsync(QueueCard.ChatVerb, ticket.Number, AgentIds[0]);
         Assert.Contains("You're chatting with Alex Wilber", card);
         await Poll.UntilAsync(() => SentTo(AlexChat, "Agent 1 (Service Desk) has joined") == 1, "Alex is told who joined");
+        // The ticket's own notices of the join (its status card) go out first, off the request path.
+        await Poll.UntilAsync(async () => !await InDatabaseAsync(db => db.Set<PendingTicketEvent>().AnyAsync()), "the ticket's changes published");
 
         var before = Channel.Requests.Count;
         Assert.Equal(HttpStatusCode.OK, await AlexSaysAsync("my printer still says offline", "alex-1"));

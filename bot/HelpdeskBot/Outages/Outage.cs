@@ -109,6 +109,11 @@ public sealed class Outage
             throw new OutageStateException($"{Number} is resolved; open a new outage if it is happening again.");
         }
 
+        if (Status == OutageStatus.Resolved && status == OutageStatus.Resolved)
+        {
+            return false; // resolved twice (two passes, a repeated request): told once
+        }
+
         var newStatus = status ?? Status;
         var newImpact = impact ?? Impact;
         if (newStatus == Status && newImpact == Impact && string.IsNullOrWhiteSpace(message))

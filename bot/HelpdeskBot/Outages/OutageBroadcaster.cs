@@ -48,8 +48,6 @@ public sealed class OutageBroadcaster(
     /// <summary>Notices are due (an outage opened or changed): claim them now rather than at the next poll.</summary>
     public void Wake() => _wake.Writer.TryWrite(true);
 
-    /// <summary>Raised after each notice is dealt with (sent, put back, or given up): tests and progress cards listen.</summary>
-    public event Action<int>? NoticeDone;
 
     /// <summary>A revision's card, and the short message that goes with its edit when the change matters (else null).</summary>
     private sealed record Content(string Title, JsonElement Card, string? Message);
@@ -257,8 +255,6 @@ public sealed class OutageBroadcaster(
                 {
                     Wake(); // half the queue has gone: claim more
                 }
-
-                NoticeDone?.Invoke(notice.OutageId);
             }
         }
     }
@@ -274,7 +270,19 @@ public sealed class OutageBroadcaster(
             return;
         }
 
-        var content = await _contents.GetOrAdd((notice.OutageId, revision.Value), key => BuildAsync(key.Outage));
+        // One card per revision, built once for everyone (a build that failed is not kept).
+        var building = _contents.GetOrAdd((notice.OutageId, revision.Value), key => BuildAsync(key.Outage));
+        Content content;
+        try
+        {
+            content = await building;
+        }
+        catch
+        {
+            _contents.TryRemove(new KeyValuePair<(int, int), Task<Content>>((notice.OutageId, revision.Value), building));
+            throw;
+        }
+
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
         timeout.CancelAfter(Settings.SendTimeout);
         try

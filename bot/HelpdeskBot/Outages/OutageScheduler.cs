@@ -78,7 +78,16 @@ public sealed class OutageScheduler(IServiceScopeFactory scopes, IOptions<Outage
                 .Where(lead => outage.StartedAt - lead <= now).Select(lead => (int)lead.TotalMinutes).DefaultIfEmpty(-1).Min();
             if (due >= 0 && outage.RecordReminder(due, now))
             {
-                await db.SaveChangesAsync(cancellationToken);
+                try
+                {
+                    await db.SaveChangesAsync(cancellationToken);
+                }
+                catch (DbUpdateConcurrencyException)
+                {
+                    db.ChangeTracker.Clear(); // another pass (or instance) recorded it at the same moment: it tells everyone
+                    continue;
+                }
+
                 await outages.RetargetAsync(outage, cancellationToken);
                 logger.LogInformation("Maintenance {OutageNumber}: {When} notice", outage.Number, due == 0 ? "started" : $"{due} minutes ahead");
             }

@@ -163,11 +163,12 @@ public sealed partial class Playground : IAsyncDisposable
     }
 
     /// <summary>Waits (with a deadline) for a message from the bot that matches; messages are taken in order.</summary>
-    public async Task<JsonElement> WaitForBotMessageAsync(Func<JsonElement, bool> match, string description) =>
-        (await WaitForFrameAsync(match, description)).GetProperty("message");
+    public async Task<JsonElement> WaitForBotMessageAsync(Func<JsonElement, bool> match, string description, bool orUpdated = false) =>
+        (await WaitForFrameAsync(match, description, orUpdated)).GetProperty("message");
 
     /// <summary>Like <see cref="WaitForBotMessageAsync"/>, with the whole frame (it names the conversation).</summary>
-    public async Task<JsonElement> WaitForFrameAsync(Func<JsonElement, bool> match, string description)
+    /// <param name="orUpdated">Also a message the bot replaced (a card updated in place), not only a new one.</param>
+    public async Task<JsonElement> WaitForFrameAsync(Func<JsonElement, bool> match, string description, bool orUpdated = false)
     {
         using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(20));
         var seen = new List<string>();
@@ -176,7 +177,8 @@ public sealed partial class Playground : IAsyncDisposable
             while (_frames.TryDequeue(out var frame))
             {
                 seen.Add(frame.GetRawText());
-                if (frame.GetProperty("action").GetString() == "createMessage" && match(frame.GetProperty("message")))
+                var action = frame.GetProperty("action").GetString();
+                if ((action == "createMessage" || orUpdated && action == "updateMessage") && match(frame.GetProperty("message")))
                 {
                     return frame;
                 }

@@ -23,31 +23,19 @@ public static class ApiExtensions
         AppContext.SetSwitch("Microsoft.AspNetCore.Authentication.SuppressAutoDefaultScheme", true);
         services.AddAuthentication()
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
-        services.AddAuthorizationBuilder()
-            .AddPolicy(ApiRoles.KnowledgeAuthorPolicy, policy => policy
-                .AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName)
-                .RequireRole(ApiRoles.KnowledgeAuthor))
-            .AddPolicy(ApiRoles.PeopleAdminPolicy, policy => policy
-                .AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName)
-                .RequireRole(ApiRoles.PeopleAdmin))
-            .AddPolicy(ApiRoles.TicketsAgentPolicy, policy => policy
-                .AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName)
-                .RequireRole(ApiRoles.TicketsAgent))
-            .AddPolicy(ApiRoles.TicketsReaderPolicy, policy => policy
-                .AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName)
-                .RequireRole(ApiRoles.TicketsReader, ApiRoles.TicketsAgent))
-            .AddPolicy(ApiRoles.OutagesAgentPolicy, policy => policy
-                .AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName)
-                .RequireRole(ApiRoles.OutagesAgent))
-            .AddPolicy(ApiRoles.ServicesAdminPolicy, policy => policy
-                .AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName)
-                .RequireRole(ApiRoles.ServicesAdmin))
-            .AddPolicy(ApiRoles.OutagesReaderPolicy, policy => policy
-                .AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName)
-                .RequireRole(ApiRoles.OutagesAgent, ApiRoles.ServicesAdmin, ApiRoles.TicketsReader, ApiRoles.TicketsAgent))
-            .AddPolicy(ApiRoles.AlertsPolicy, policy => policy
-                .AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName)
-                .RequireRole(ApiRoles.Alerts));
+        // One policy per role: the API key scheme, and any of the roles named.
+        var policies = services.AddAuthorizationBuilder();
+        void Role(string policy, params string[] roles) => policies.AddPolicy(policy, p => p
+            .AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName)
+            .RequireRole(roles));
+        Role(ApiRoles.KnowledgeAuthorPolicy, ApiRoles.KnowledgeAuthor);
+        Role(ApiRoles.PeopleAdminPolicy, ApiRoles.PeopleAdmin);
+        Role(ApiRoles.TicketsAgentPolicy, ApiRoles.TicketsAgent);
+        Role(ApiRoles.TicketsReaderPolicy, ApiRoles.TicketsReader, ApiRoles.TicketsAgent);
+        Role(ApiRoles.OutagesAgentPolicy, ApiRoles.OutagesAgent);
+        Role(ApiRoles.ServicesAdminPolicy, ApiRoles.ServicesAdmin);
+        Role(ApiRoles.OutagesReaderPolicy, ApiRoles.OutagesAgent, ApiRoles.ServicesAdmin, ApiRoles.TicketsReader, ApiRoles.TicketsAgent);
+        Role(ApiRoles.AlertsPolicy, ApiRoles.Alerts);
         return builder;
     }
 

@@ -54,6 +54,8 @@ public sealed class AlertIntake(HelpdeskDbContext db, OutageService outages, Out
         List<string> numbers = [], updated = [], resolved = [];
         var ignored = new List<IgnoredAlert>();
         var now = time.GetUtcNow();
+        // A storm names one service a thousand times: its active outage is looked up once per payload.
+        var activeOn = new Dictionary<string, Outage?>();
         for (var i = 0; i < alerts.Count; i++)
         {
             var alert = alerts[i];
@@ -71,6 +73,7 @@ public sealed class AlertIntake(HelpdeskDbContext db, OutageService outages, Out
                 await db.SaveChangesAsync(cancellationToken);
                 if (await ResolveWhenAllClearAsync(seen.OutageId, alert, cancellationToken) is { } number)
                 {
+                    activeOn.Clear(); // an outage ended: look again
                     resolved.Add(number);
                 }
 
@@ -85,7 +88,11 @@ public sealed class AlertIntake(HelpdeskDbContext db, OutageService outages, Out
                 continue;
             }
 
-            var active = (await outages.ActiveAsync(service, cancellationToken)).FirstOrDefault(o => o.Kind == OutageKind.Outage);
+            if (!activeOn.TryGetValue(service, out var active))
+            {
+                activeOn[service] = active = (await outages.ActiveAsync(service, cancellationToken)).FirstOrDefault(o => o.Kind == OutageKind.Outage);
+            }
+
             if (seen is not null && active?.Id == seen.OutageId)
             {
                 seen.SeenAgain(firing: true, now); // a repeat: the same outage, nothing new to tell
@@ -100,6 +107,7 @@ public sealed class AlertIntake(HelpdeskDbContext db, OutageService outages, Out
                     $"Opened by an alert from {alert.Source}: {alert.Title}", Start: alert.StartsAt <= now ? alert.StartsAt : now), $"monitoring ({alert.Source})",
                     cancellationToken, reachNow: false);
                 opened.Add(active);
+                activeOn[service] = active;
                 Add(numbers, active.Number);
             }
             else

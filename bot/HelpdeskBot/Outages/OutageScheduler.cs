@@ -47,7 +47,7 @@ public sealed class OutageScheduler(IServiceScopeFactory scopes, IOptions<Outage
         var outages = scope.ServiceProvider.GetRequiredService<OutageService>();
         var now = time.GetUtcNow();
         var unreached = await db.Set<Outage>().Where(o => o.Status != OutageStatus.Resolved && !db.Set<OutageNotice>().Any(n => n.OutageId == o.Id))
-            .Select(o => o.Id).Take(10).ToListAsync(cancellationToken);
+            .OrderBy(o => o.Id).Select(o => o.Id).Take(10).ToListAsync(cancellationToken);
         foreach (var id in unreached)
         {
             if (await outages.FindAsync(id, cancellationToken) is { } outage && await outages.AddAudienceAsync(outage, cancellationToken) > 0)

@@ -10,7 +10,7 @@ namespace HelpdeskBot.Outages;
 /// An instance claims a tenth of a window at a time with a conditional update (compare-and-set on the count), so the
 /// database sees about ten small writes per second per instance, not one per message.
 /// </summary>
-public sealed class BroadcastRateBudget(IServiceScopeFactory scopes, IOptions<OutagesOptions> options, TimeProvider time, ILogger<BroadcastRateBudget> logger)
+public sealed class BroadcastRateBudget(IServiceScopeFactory scopes, BroadcastWriteGate writes, IOptions<OutagesOptions> options, TimeProvider time, ILogger<BroadcastRateBudget> logger)
 {
     private sealed class Local
     {
@@ -49,7 +49,8 @@ public sealed class BroadcastRateBudget(IServiceScopeFactory scopes, IOptions<Ou
                     return;
                 }
 
-                var granted = await ClaimAsync(tenant, window, Math.Max(1, Rate / 10), cancellationToken);
+                // In turn with this instance's other broadcast writes: behind SQLite's busy writer a claim stalled for 150 ms.
+                var granted = await writes.RunAsync(() => ClaimAsync(tenant, window, Math.Max(1, Rate / 10), cancellationToken), cancellationToken);
                 if (granted > 0)
                 {
                     (local.Window, local.Tokens) = (window, granted - 1);

@@ -23,7 +23,7 @@ namespace HelpdeskBot.Outages;
 /// process died (at most <see cref="BroadcastOptions.Concurrency"/> notices; the result is written right after each send).
 /// </summary>
 public sealed class OutageBroadcaster(
-    IServiceScopeFactory scopes, BroadcastRateBudget budget, ConnectorClientFactory connectors, TrustedServiceUrls trustedUrls,
+    IServiceScopeFactory scopes, BroadcastRateBudget budget, BroadcastWriteGate writes, ConnectorClientFactory connectors, TrustedServiceUrls trustedUrls,
     IOptions<OutagesOptions> options, TimeProvider time, ILogger<OutageBroadcaster> logger) : BackgroundService
 {
     public static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(5);
@@ -35,10 +35,6 @@ public sealed class OutageBroadcaster(
     private int _inFlight;
     private long _claims;
     private DateTimeOffset _renewedAt;
-
-    // The database sees one of this instance's writes at a time: SQLite has one writer, and a busy one makes its driver
-    // sleep a thread for 150 ms, which 32 workers writing at once turned into a fifth of all thread time.
-    private readonly SemaphoreSlim _writes = new(1, 1);
 
     private BroadcastOptions Settings => options.Value.Broadcast;
 
@@ -137,33 +133,16 @@ public sealed class OutageBroadcaster(
         }
     }
 
-    private async Task GatedAsync(Func<Task> write)
-    {
-        await _writes.WaitAsync(CancellationToken.None);
-        try
-        {
-            await write();
-        }
-        finally
-        {
-            _writes.Release();
-        }
-    }
+    // The database sees one of this instance's writes at a time (32 workers writing at once made SQLite's driver sleep
+    // threads for a fifth of all thread time).
+    private Task GatedAsync(Func<Task> write) => writes.RunAsync(write);
 
     /// <summary>One write of this instance's at a time, in a scope of its own.</summary>
-    private async Task WriteAsync(Func<HelpdeskDbContext, Task> write)
+    private Task WriteAsync(Func<HelpdeskDbContext, Task> write) => writes.RunAsync(async () =>
     {
-        await _writes.WaitAsync(CancellationToken.None);
-        try
-        {
-            await using var scope = scopes.CreateAsyncScope();
-            await write(scope.ServiceProvider.GetRequiredService<HelpdeskDbContext>());
-        }
-        finally
-        {
-            _writes.Release();
-        }
-    }
+        await using var scope = scopes.CreateAsyncScope();
+        await write(scope.ServiceProvider.GetRequiredService<HelpdeskDbContext>());
+    });
 
     // Until the next notice put back (by a Retry-After) is due, at most the poll interval.
     private async Task<TimeSpan> NextWaitAsync(CancellationToken cancellationToken)

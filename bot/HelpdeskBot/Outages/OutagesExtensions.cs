@@ -16,6 +16,7 @@ public static class OutagesExtensions
         services.AddScoped<OutageService>();
         services.AddScoped<AlertIntake>();
         services.AddScoped<OutageChat>();
+        services.AddSingleton<BroadcastWriteGate>();
         services.AddSingleton<BroadcastRateBudget>();
         services.AddSingleton<OutageBroadcaster>();
         services.AddHostedService<ServiceMapStartup>();

@@ -5,6 +5,10 @@
      RELEVANCE_DUMP='/tmp/evidence-{set}.jsonl' dotnet test tests/HelpdeskBot.Tests --filter FullyQualifiedName~RelevanceEvaluation
 2. python3 knowledge/evaluation/fit-confidence.py /tmp/evidence-sample.jsonl /tmp/evidence-northwind.jsonl ...
 
+With --hybrid (dumps made with the semantic stage on, the default) the model also weighs Similarity, the sentence
+model's cosine: that is AnswerConfidence.Hybrid, printed as its C# array; without, the lexical model
+(dumps made with RELEVANCE_LEXICAL=1).
+
 Each file is one knowledge base with its questions. What matters is how the model does on a knowledge base it was not
 fitted on, so it is validated leaving one set out: fitted on the others, scored on the one left out. The threshold is
 the one that declines at most 5% of answerable questions over those left-out scores; the coefficients are then fitted
@@ -21,7 +25,7 @@ def load(path):
     rows = []
     for line in open(path):
         d = json.loads(line)
-        features = None if d["best"] is None else [d["best"]["Evidence"][f] for f in FEATURES]
+        features = None if d["best"] is None else [d["best"]["Evidence"][f] or 0.0 for f in FEATURES]
         rows.append((features, 1 if d["expected"] else 0))  # no best: nothing matched, declined whatever the model says
     return rows
 
@@ -57,6 +61,9 @@ def declined(scored, threshold):
 
 
 def main(args):
+    if "--hybrid" in args:
+        FEATURES.append("Similarity")
+        args = [a for a in args if a != "--hybrid"]
     check = [a for i, a in enumerate(args) if i > 0 and args[i - 1] == "--check"]
     paths = [a for a in args if a != "--check" and a not in check]
     sets = {os.path.basename(p): load(p) for p in paths}
@@ -85,6 +92,7 @@ def main(args):
     print(f"Intercept = {shifted:.2f}")
     for name, value in zip(FEATURES, w):
         print(f"{name}Weight = {value:.2f}")
+    print("as an array: [" + ", ".join(f"{v:.2f}" for v in [shifted] + w) + "]")
     for path in check:
         a, u = declined([(probability(w, shifted, x), t) for x, t in load(path)], 0.5)
         print(f"check {os.path.basename(path)} (not fitted on): answerable declined {a:.3f}, uncoverable declined {u:.3f}")

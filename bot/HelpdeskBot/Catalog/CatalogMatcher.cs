@@ -84,7 +84,7 @@ public sealed class CatalogMatcher
     }
 
     private static readonly HashSet<string> AskingStems =
-        [.. new[] { "report", "raise", "log", "open", "submit", "request", "need", "want", "new", "create", "file" }.Select(PorterStemmer.Stem)];
+        [.. new[] { "report", "raise", "log", "open", "submit", "request", "need", "want", "new", "create", "file" }.Select(HelpdeskBot.Knowledge.Search.Stems.Of)];
 
     private double Score(string itemId, List<string> stems)
     {
@@ -110,7 +110,7 @@ public sealed class CatalogMatcher
     }
 
     private IEnumerable<string> Stems(string text) =>
-        TextTokens.Words(text).Where(w => !StopWords.Contains(w) || _keywordWords.Contains(w)).Select(PorterStemmer.Stem);
+        TextTokens.Words(text).Where(w => !StopWords.Contains(w) || _keywordWords.Contains(w)).Select(HelpdeskBot.Knowledge.Search.Stems.Of);
 
     private static bool ContainsSequence(List<string> stems, string[] phrase)
     {

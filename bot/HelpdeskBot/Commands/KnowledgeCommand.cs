@@ -3,6 +3,7 @@ using System.Globalization;
 using HelpdeskBot.Knowledge.Authoring;
 using HelpdeskBot.Knowledge.Evaluation;
 using HelpdeskBot.Knowledge.Search;
+using HelpdeskBot.Knowledge.Search.Semantic;
 using HelpdeskBot.Knowledge.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -118,8 +119,8 @@ public static class KnowledgeCommand
         {
             await using var db = new KnowledgeDbContext(KnowledgeDbContext.SqliteOptions($"Data Source={database};Pooling=False"));
             await db.Database.MigrateAsync(ct);
-            var vocabularies = new VocabularyCache();
-            var report = await new KnowledgeBase(db, new KnowledgeIndex(db), TimeProvider.System, NullLogger<KnowledgeBase>.Instance, vocabularies)
+            using var index = KnowledgeIndex.InMemory();
+            var report = await new KnowledgeBase(db, index, TimeProvider.System, NullLogger<KnowledgeBase>.Instance)
                 .ImportFolderAsync(folder, "kb evaluate", ct);
             foreach (var error in report.Errors)
             {
@@ -135,7 +136,18 @@ public static class KnowledgeCommand
                 }
             }
 
-            var search = new KnowledgeSearch(db, vocabularies, services.GetRequiredService<QueryAnalyzer>(), options);
+            // As the bot searches: with the semantic stage unless it is turned off (the base is embedded first).
+            var semantic = services.GetRequiredService<IOptions<SemanticOptions>>();
+            SemanticStage? stage = null;
+            if (semantic.Value.Enabled)
+            {
+                var encoder = services.GetRequiredService<ISentenceEncoder>();
+                var store = new SectionVectorStore(encoder.Dimensions);
+                await new SectionEmbedder(index, store, encoder).RunAsync(db, ct);
+                stage = new SemanticStage(encoder, store, semantic);
+            }
+
+            var search = new KnowledgeSearch(db, index, services.GetRequiredService<QueryAnalyzer>(), options, stage);
             var evaluation = await RelevanceEvaluation.RunAsync(search, labeled, ct);
             var (answerable, uncoverable) = (evaluation.Answerable.ToList(), evaluation.Uncoverable.ToList());
             var output = console.Output;
@@ -165,6 +177,14 @@ public static class KnowledgeCommand
     {
         await using var scope = await CommandLineExtensions.PrepareAsync(services, ct);
         var options = scope.ServiceProvider.GetRequiredService<IOptions<KnowledgeSearchOptions>>().Value;
+        var db = scope.ServiceProvider.GetRequiredService<KnowledgeDbContext>();
+        await scope.ServiceProvider.GetRequiredService<KnowledgeIndex>().CatchUpAsync(db, ct);
+        if (scope.ServiceProvider.GetRequiredService<IOptions<SemanticOptions>>().Value.Enabled)
+        {
+            // The vectors the bot has stored (and any missing), so the answer is the one the bot would give.
+            await scope.ServiceProvider.GetRequiredService<SectionEmbedder>().RunAsync(db, ct);
+        }
+
         var result = await scope.ServiceProvider.GetRequiredService<KnowledgeSearch>().SearchAsync(question, top, ct);
         await output.WriteAsync(SearchReport(result, options.MinConfidence));
         return 0;

@@ -10,7 +10,7 @@ public static class ProblemWords
 {
     /// <summary>Content-word stems of the text.</summary>
     public static HashSet<string> Of(string text) =>
-        [.. TextTokens.Words(text).Where(w => w.Length > 1 && !StopWords.Contains(w)).Select(PorterStemmer.Stem)];
+        [.. TextTokens.Words(text).Where(w => w.Length > 1 && !StopWords.Contains(w)).Select(Stems.Of)];
 
     /// <summary>
     /// Two messages say the same (<paramref name="threshold"/> of their words in common, Jaccard): "vpn won't connect"

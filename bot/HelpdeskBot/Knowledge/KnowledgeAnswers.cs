@@ -107,7 +107,7 @@ public sealed class KnowledgeAnswers(
         // The model takes seconds: show "typing…" meanwhile (Teams shows it until the answer arrives, or for a few seconds).
         await turn.SendActivityAsync(Activity.CreateTyping(), cancellationToken);
 
-        var texts = await index.ReadSectionTextsAsync(result.Hits, cancellationToken);
+        var texts = index.ReadSectionTexts(result.Hits);
         var sources = result.Hits.Zip(texts, (hit, text) => new GroundingSource(hit, text)).ToList();
         return await grounded.ComposeAsync(result.Question, sources, cancellationToken);
     }

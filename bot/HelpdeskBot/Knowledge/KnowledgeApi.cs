@@ -4,6 +4,7 @@ using HelpdeskBot.Api;
 using HelpdeskBot.Knowledge.Articles;
 using HelpdeskBot.Knowledge.Authoring;
 using HelpdeskBot.Knowledge.Search;
+using HelpdeskBot.Knowledge.Search.Semantic;
 using HelpdeskBot.Knowledge.Storage;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
@@ -30,6 +31,7 @@ public static class KnowledgeApi
         // empty 415; the handler answers every unusable body with a problem.
         kb.MapPost("/search", SearchPostedAsync).RequireRateLimiting(ApiRateLimits.SearchPolicy);
         kb.MapGet("/articles/{id}", GetArticleAsync);
+        kb.MapGet("/status", Status);
 
         var authors = kb.MapGroup("").RequireAuthorization(ApiRoles.KnowledgeAuthorPolicy);
         authors.MapPut("/articles/{id}", PutArticleAsync);
@@ -162,6 +164,14 @@ public static class KnowledgeApi
         await kb.FindAsync(id, ct) is { } article
             ? TypedResults.Ok(article.Versions.OrderBy(v => v.Number).Select(v => ArticleVersionView.From(article, v)).ToArray())
             : NotFound(id);
+
+    /// <summary>What the index holds, and whether the semantic stage has caught up (no sections waiting for vectors).</summary>
+    private static Ok<KnowledgeStatus> Status(KnowledgeIndex index, SectionEmbedder embedder, Microsoft.Extensions.Options.IOptions<SemanticOptions> semantic)
+    {
+        var (articles, sections) = index.Counts();
+        return TypedResults.Ok(new KnowledgeStatus(articles, sections, semantic.Value.Enabled ? embedder.Waiting() : null,
+            semantic.Value.Enabled ? embedder.Model : null));
+    }
 
     private static async Task<Ok<IReadOnlyList<KnowledgeGapGroup>>> GapsAsync(int? top, KnowledgeGaps gaps, CancellationToken ct) =>
         TypedResults.Ok(await gaps.ListAsync(Math.Clamp(top ?? 20, 1, 100), ct));

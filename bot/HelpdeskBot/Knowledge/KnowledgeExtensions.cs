@@ -1,5 +1,6 @@
 using HelpdeskBot.Knowledge.Authoring;
 using HelpdeskBot.Knowledge.Search;
+using HelpdeskBot.Knowledge.Search.Semantic;
 using HelpdeskBot.Knowledge.Storage;
 using HelpdeskBot.Storage;
 using Microsoft.EntityFrameworkCore;
@@ -17,9 +18,14 @@ public static class KnowledgeExtensions
             .ValidateDataAnnotations().ValidateOnStart();
         services.AddDbContext<KnowledgeDbContext>((sp, options) => KnowledgeDbContext.ConfigureSqlite(
             options, StorageExtensions.GetConnectionString(sp.GetRequiredService<IConfiguration>())));
-        services.AddSingleton<VocabularyCache>();
+        services.AddOptions<SemanticOptions>().BindConfiguration($"{KnowledgeOptions.SectionName}:Semantic").ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(sp => new QueryAnalyzer(LoadSynonyms(sp)));
-        services.AddScoped<KnowledgeIndex>();
+        services.AddSingleton(OpenIndex);
+        // The sentence model is loaded once per process, on first use: every host in it shares it.
+        services.AddSingleton<ISentenceEncoder>(MiniLmSentenceEncoder.Shared);
+        services.AddSingleton(sp => new SectionVectorStore(sp.GetRequiredService<ISentenceEncoder>().Dimensions));
+        services.AddSingleton<SemanticStage>();
+        services.AddSingleton<SectionEmbedder>();
         services.AddScoped<KnowledgeSearch>();
         services.AddScoped<KnowledgeBase>();
         services.AddScoped<KnowledgeGaps>();
@@ -27,7 +33,24 @@ public static class KnowledgeExtensions
         services.AddScoped<KnowledgeAnswers>();
         services.AddSingleton<KnowledgeStartup>();
         services.AddHostedService(sp => sp.GetRequiredService<KnowledgeStartup>());
+        services.AddHostedService<KnowledgeEmbedding>(); // after the startup: it waits for the index
         return builder;
+    }
+
+    private static KnowledgeIndex OpenIndex(IServiceProvider services)
+    {
+        var logger = services.GetRequiredService<ILogger<KnowledgeIndex>>();
+        var configured = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<KnowledgeOptions>>().Value.IndexPath;
+        if (configured is { Length: > 0 })
+        {
+            return KnowledgeIndex.Open(RepositoryConfiguration.ResolvePath(configured), logger);
+        }
+
+        var database = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(
+            StorageExtensions.GetConnectionString(services.GetRequiredService<IConfiguration>())).DataSource;
+        return database is { Length: > 0 } file && file != ":memory:" && !file.StartsWith("file:", StringComparison.Ordinal)
+            ? KnowledgeIndex.Open(Path.ChangeExtension(file, ".kb-index"), logger)
+            : KnowledgeIndex.InMemory();
     }
 
     private static Synonyms LoadSynonyms(IServiceProvider services)

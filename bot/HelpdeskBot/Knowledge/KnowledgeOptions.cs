@@ -11,6 +11,13 @@ public sealed class KnowledgeOptions
     public string? ArticlesPath { get; set; } = "knowledge/articles";
 
     /// <summary>
+    /// The folder of the Lucene.Net search index. Unset: beside the database (<c>helpdesk.db</c> → <c>helpdesk.kb-index</c>),
+    /// or in memory for an in-memory database. Each instance keeps its own folder; it is rebuilt from the database when
+    /// missing, unreadable or of another database.
+    /// </summary>
+    public string? IndexPath { get; set; }
+
+    /// <summary>
     /// Where people open articles (the bot's public address); links in cards point here. Unset, the address the
     /// message came to: the host Teams posts to, the terminal chat's own loopback port.
     /// </summary>

@@ -8,12 +8,11 @@ namespace HelpdeskBot.Knowledge.Authoring;
 
 /// <summary>
 /// What authors do to articles: save a version, publish, retire, import a folder. Every change that affects search
-/// updates the index in the same transaction, so it takes effect at once. With the search's
-/// <see cref="VocabularyCache"/> given, a publish, a retire or an import also reloads the search vocabulary before it
-/// returns: the author's request pays for that (0.3 s at 10,000 articles), not the next employee's question.
+/// records itself in <see cref="KnowledgeChanges"/> in the same transaction and, once committed, is applied to the
+/// search index before the call returns (<see cref="KnowledgeIndex.CatchUpAsync"/>), so it takes effect at once: the
+/// author's request pays for that, not the next employee's question.
 /// </summary>
-public sealed class KnowledgeBase(
-    KnowledgeDbContext db, KnowledgeIndex index, TimeProvider time, ILogger<KnowledgeBase> logger, VocabularyCache? vocabularies = null)
+public sealed class KnowledgeBase(KnowledgeDbContext db, KnowledgeIndex index, TimeProvider time, ILogger<KnowledgeBase> logger)
 {
     public Task<Article?> FindAsync(string id, CancellationToken cancellationToken) =>
         db.Articles.Include(a => a.Versions).SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
@@ -46,10 +45,10 @@ public sealed class KnowledgeBase(
         {
             article.Publish(time.GetUtcNow());
             await db.SaveChangesAsync(cancellationToken);
-            await index.ReplaceAsync(article.Published!, cancellationToken);
+            await KnowledgeChanges.RecordAsync(db, id, cancellationToken);
         }, cancellationToken);
         logger.Log(logLevel, "Published article {ArticleId} version {Version}", id, article.PublishedVersion);
-        await ReloadVocabularyAsync(cancellationToken);
+        await CatchUpAsync(cancellationToken);
         return article;
     }
 
@@ -60,10 +59,10 @@ public sealed class KnowledgeBase(
         {
             article.Retire(time.GetUtcNow());
             await db.SaveChangesAsync(cancellationToken);
-            await index.RemoveAsync(id, cancellationToken);
+            await KnowledgeChanges.RecordAsync(db, id, cancellationToken);
         }, cancellationToken);
         logger.LogInformation("Retired article {ArticleId}", id);
-        await ReloadVocabularyAsync(cancellationToken);
+        await CatchUpAsync(cancellationToken);
         return article;
     }
 
@@ -89,8 +88,8 @@ public sealed class KnowledgeBase(
     /// folder) and skipped; the rest carries on. The id is the file name, so two files of one name are an error.
     /// Changes are committed every <see cref="ImportBatchSize"/> articles: one commit (one disk flush) per article
     /// made large imports I/O-bound. Should the import fail, at most the current batch is rolled back; a re-run
-    /// skips what is already there. An import that changed <see cref="OptimizeAfter"/> articles or more ends by
-    /// merging the search index.
+    /// skips what is already there. The search index takes the whole import at its end, in one commit (an import that
+    /// changed nothing leaves it alone).
     /// </summary>
     public async Task<ImportReport> ImportFolderAsync(string folder, string author, CancellationToken cancellationToken)
     {
@@ -115,72 +114,20 @@ public sealed class KnowledgeBase(
             await transaction.CommitAsync(cancellationToken);
         }
 
-        if (report.Added + report.Updated >= OptimizeAfter)
+        if (report.Added + report.Updated > 0)
         {
-            await index.OptimizeAsync(cancellationToken);
+            await CatchUpAsync(cancellationToken);
         }
 
-        await ReloadVocabularyAsync(cancellationToken);
         return report;
     }
 
-    /// <summary>A bulk change of at least this many articles ends by merging the search index (<see cref="KnowledgeIndex.OptimizeAsync"/>).</summary>
-    public const int OptimizeAfter = 100;
-
-    /// <summary>
-    /// Indexes again the published articles whose index rows an older version wrote (without the display text a
-    /// migration added), a batch per transaction; an article no longer published leaves the index. Run at start,
-    /// after migrating; does nothing once the index is current. Returns how many articles it indexed again.
-    /// </summary>
-    public async Task<int> ReindexOutdatedAsync(CancellationToken cancellationToken)
+    // After the commit (inside a caller's transaction, such as an import's batch, the caller catches up at its end).
+    private async Task CatchUpAsync(CancellationToken cancellationToken)
     {
-        var outdated = await index.OutdatedArticleIdsAsync(cancellationToken);
-        foreach (var batch in outdated.Chunk(ImportBatchSize))
+        if (db.Database.CurrentTransaction is null)
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            foreach (var id in batch)
-            {
-                var article = await FindAsync(id, cancellationToken);
-                if (article is { State: ArticleState.Published, Published: { } published })
-                {
-                    await index.ReplaceAsync(published, cancellationToken);
-                }
-                else
-                {
-                    await index.RemoveAsync(id, cancellationToken);
-                }
-            }
-
-            await transaction.CommitAsync(cancellationToken);
-            db.ChangeTracker.Clear();
-        }
-
-        if (outdated.Count > 0)
-        {
-            await index.OptimizeAsync(cancellationToken);
-            logger.LogInformation("Indexed {Count} published articles again to add their display text", outdated.Count);
-            await ReloadVocabularyAsync(cancellationToken);
-        }
-
-        return outdated.Count;
-    }
-
-    // After the commit (inside a caller's transaction, such as an import's batch, the caller reloads at its end).
-    private async Task ReloadVocabularyAsync(CancellationToken cancellationToken)
-    {
-        if (vocabularies is null || db.Database.CurrentTransaction is not null)
-        {
-            return;
-        }
-
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        try
-        {
-            await vocabularies.GetAsync(db.Database.GetDbConnection(), cancellationToken);
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
+            await index.CatchUpAsync(db, cancellationToken);
         }
     }
 

@@ -109,7 +109,7 @@ public sealed class KnowledgeGaps(KnowledgeDbContext db, TimeProvider time)
         question.Length <= MaxExampleChars ? question : question[..(MaxExampleChars - 1)].TrimEnd() + "…";
 
     internal static string Normalize(string question) =>
-        string.Join(' ', TextTokens.Words(question).Where(w => !StopWords.Contains(w)).Select(PorterStemmer.Stem).Distinct().Order(StringComparer.Ordinal));
+        string.Join(' ', TextTokens.Words(question).Where(w => !StopWords.Contains(w)).Select(Stems.Of).Distinct().Order(StringComparer.Ordinal));
 }
 
 /// <summary>One group of similar unanswered questions.</summary>

@@ -1,10 +1,13 @@
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+
 namespace HelpdeskBot.Knowledge.Search;
 
 /// <summary>
-/// Which sections of the base FTS5 scores for a question. FTS5 computes BM25 for every section a match expression
-/// finds before keeping the best few (about 3 µs a section on this machine), so an expression must not find a large
-/// share of a large base: "contoso" alone matched 257,000 of 447,000 sections and took 0.9 s. The expression is
-/// therefore built to find about <see cref="Budget"/> sections, estimated from the vocabulary's section counts:
+/// Which sections of the base Lucene scores for a question (BM25 over title 8, tags 5, heading 3, body 1). Lucene
+/// scores every section a query matches before keeping the best few, so a query must not match a large share of a
+/// large base ("contoso" alone matched 257,000 of 447,000 sections). The query is therefore built to find about
+/// <see cref="Budget"/> sections, estimated from the vocabulary's section counts:
 /// <list type="number">
 /// <item>the rarest concepts, ORed, as many as fit the budget (in a base smaller than the budget: all of them, so the
 /// sample base is ranked by plain BM25 over the whole question);</item>
@@ -21,15 +24,12 @@ public static class CandidateGathering
     /// <summary>About how many sections an expression should find.</summary>
     public const int Budget = 2000;
 
-    /// <summary>At most this many sections are scored per expression, whatever the estimates said.</summary>
-    public const int MaxScored = 2 * Budget;
-
     // Pairs are formed among this many of the commoner concepts, rarest first (a 40-word question has 30 concepts):
-    // FTS5 steps through both lists of every pair.
+    // Lucene steps through both lists of every pair.
     private const int PairedConcepts = 4;
 
     /// <summary>The ways to gather, best first: the first that finds any section is used.</summary>
-    public static IEnumerable<string> Expressions(IReadOnlyList<QueryConcept> concepts, Vocabulary vocabulary)
+    public static IEnumerable<Query> Queries(IReadOnlyList<QueryConcept> concepts, Vocabulary vocabulary)
     {
         // An alternative is in at most as many sections as its rarest word; a concept in at most the sum of its alternatives.
         var known = concepts
@@ -51,7 +51,7 @@ public static class CandidateGathering
         }
 
         var found = rare.Sum(x => x.Sections);
-        var parts = new List<string>();
+        var parts = new List<Query>();
         if (rare.Count > 0) parts.Add(AnyOf(rare));
         var common = known.Skip(rare.Count).Take(PairedConcepts).ToList();
         var pairs =
@@ -69,7 +69,9 @@ public static class CandidateGathering
 
         if (parts.Count > 0)
         {
-            yield return string.Join(" OR ", parts.Select(p => $"({p})"));
+            var either = new BooleanQuery();
+            parts.ForEach(p => either.Add(p, Occur.SHOULD));
+            yield return either;
         }
 
         if (known.Count > 2)
@@ -85,18 +87,55 @@ public static class CandidateGathering
         yield return AnyOf([known[0]]);
     }
 
-    // The alternatives of the concepts, each a quoted phrase, ORed together: user text never reaches FTS5 as syntax.
-    private static string AnyOf(IEnumerable<Gathered> concepts) =>
-        string.Join(" OR ", concepts.SelectMany(c => c.Alternatives).Select(a => $"\"{string.Join(' ', a)}\"").Distinct());
+    private static readonly (string Field, float Weight)[] Fields =
+    [
+        (KnowledgeIndex.TitleField, 8), (KnowledgeIndex.TagsField, 5), (KnowledgeIndex.HeadingField, 3), (KnowledgeIndex.BodyField, 1),
+    ];
 
-    // The rarest first: FTS5 then steps through the shortest list and looks the others up.
-    private static string AllOf(IEnumerable<Gathered> concepts) =>
-        string.Join(" AND ", concepts.Select(c => $"({AnyOf([c])})"));
+    // Any alternative of any of the concepts, each a phrase of stems, in any field (user text never reaches Lucene as syntax).
+    private static BooleanQuery AnyOf(IEnumerable<Gathered> concepts)
+    {
+        var any = new BooleanQuery();
+        foreach (var stems in concepts.SelectMany(c => c.Alternatives).Select(a => a.Select(Stems.Of).ToArray()).DistinctBy(a => string.Join(' ', a)))
+        {
+            foreach (var (field, weight) in Fields)
+            {
+                Query query;
+                if (stems.Length == 1)
+                {
+                    query = new TermQuery(new Term(field, stems[0]));
+                }
+                else
+                {
+                    var phrase = new PhraseQuery();
+                    foreach (var stem in stems) phrase.Add(new Term(field, stem));
+                    query = phrase;
+                }
+
+                query.Boost = weight;
+                any.Add(query, Occur.SHOULD);
+            }
+        }
+
+        return any;
+    }
+
+    // Every concept: a section must hold each of them, in any of its forms.
+    private static BooleanQuery AllOf(IEnumerable<Gathered> concepts)
+    {
+        var all = new BooleanQuery();
+        foreach (var concept in concepts)
+        {
+            all.Add(AnyOf([concept]), Occur.MUST);
+        }
+
+        return all;
+    }
 
     /// <summary>
     /// A concept as it gathers: its own words and those of its other alternatives that are in few sections. For each
-    /// section it scores, BM25 costs FTS5 a little per alternative, and far more for a phrase with a common word ("hand
-    /// in"), whose positions it must compare: such a phrase gathers by its rarest word (ranking counts all its words).
+    /// section it scores, BM25 costs a little per alternative, and far more for a phrase with a common word ("hand
+    /// in"), whose positions must be compared: such a phrase gathers by its rarest word (ranking counts all its words).
     /// Common synonyms do not gather; they still count when the candidates are ranked.
     /// </summary>
     private sealed record Gathered(IReadOnlyList<string[]> Alternatives, long Sections)

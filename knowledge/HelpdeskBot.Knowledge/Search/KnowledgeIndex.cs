@@ -1,115 +1,348 @@
-using System.Data.Common;
 using HelpdeskBot.Knowledge.Articles;
 using HelpdeskBot.Knowledge.Storage;
+using Lucene.Net.Documents;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Search.Similarities;
+using Lucene.Net.Store;
+using Lucene.Net.Util;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using LuceneDirectory = Lucene.Net.Store.Directory;
 
 namespace HelpdeskBot.Knowledge.Search;
 
 /// <summary>
-/// The FTS5 index of published articles, one row per section: <c>KnowledgeSectionContent</c> holds the text, and
-/// triggers keep two FTS5 tables over it current: <c>KnowledgeSections</c> (porter stems, for ranking) and
-/// <c>KnowledgeWords</c> (plain words, whose vocabulary corrects typos). Both index <c>Body</c>, the plain text; the
-/// answer shows <c>Display</c>, the same text with its list numbers (<see cref="ArticleSection.DisplayText"/>).
-/// Changes run in the caller's transaction.
+/// The Lucene.Net index of the published articles, a document per section (article id, title, tags, heading, text as
+/// search reads it, text as people read it, service). The database stays the truth: every publish and retire records a
+/// change (<see cref="KnowledgeChanges"/>) in its transaction, and <see cref="CatchUpAsync"/> applies the changes this
+/// index has not seen, commits with the generation it reached (the stamp in the commit's user data), and refreshes the
+/// near-real-time reader, so the very next search sees them. An index that is missing, unreadable, of another format or
+/// of another database is rebuilt from the database. One instance per index folder (it holds Lucene's write lock);
+/// several bot instances each keep their own folder and catch up with the same changes.
 /// </summary>
-public sealed class KnowledgeIndex(KnowledgeDbContext db)
+public sealed class KnowledgeIndex : IDisposable
 {
-    /// <summary>Puts an article's published version in the index, replacing what was there.</summary>
-    public async Task ReplaceAsync(ArticleVersion version, CancellationToken cancellationToken)
+    public const string ArticleField = "article";
+    public const string OrdinalField = "ordinal";
+    public const string TitleField = "title";
+    public const string TagsField = "tags";
+    public const string HeadingField = "heading";
+    public const string BodyField = "body";
+    public const string DisplayField = "display";
+    public const string ServiceField = "service";
+
+    /// <summary>The hash of the text the sentence model reads for the section (<see cref="EmbeddingText"/>): its vector's key.</summary>
+    public const string HashField = "hash";
+
+    /// <summary>The plain (unstemmed) words of all fields: the vocabulary typos are corrected against.</summary>
+    public const string WordsField = "words";
+
+    // Bumped when the documents change shape: an index of another format is rebuilt.
+    private const string Format = "sections-2";
+    private const string GenerationKey = "generation";
+    private const string FormatKey = "format";
+
+    private static readonly LuceneVersion Version = LuceneVersion.LUCENE_48;
+
+    private readonly LuceneDirectory _directory;
+    private readonly IndexWriter _writer;
+    private readonly SearcherManager _searchers;
+    private readonly ILogger _logger;
+    private readonly SemaphoreSlim _catchUp = new(1, 1);
+    private readonly System.Threading.Lock _vocabularyLock = new();
+    private (IndexReader? Reader, Vocabulary Vocabulary) _vocabulary = (null, new Vocabulary(0, 0, []));
+    private bool _rebuild;
+
+    /// <summary>Opens (or creates) the index in <paramref name="directory"/>; an unreadable one is started afresh.</summary>
+    public KnowledgeIndex(LuceneDirectory directory, ILogger<KnowledgeIndex>? logger = null)
     {
-        await RemoveAsync(version.ArticleId, cancellationToken);
-        var connection = await OpenAsync(cancellationToken);
-        await using var insert = connection.CreateCommand();
-        insert.CommandText = """
-            INSERT INTO KnowledgeSectionContent (ArticleId, Ordinal, Title, Tags, Heading, Body, Display)
-            VALUES ($article, $ordinal, $title, $tags, $heading, $body, $display)
-            """;
-        var parameters = new[] { "$article", "$ordinal", "$title", "$tags", "$heading", "$body", "$display" }
-            .Select(name => { var p = insert.CreateParameter(); p.ParameterName = name; insert.Parameters.Add(p); return p; })
-            .ToArray();
-        insert.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        _directory = directory;
+        _logger = logger ?? (ILogger)NullLogger.Instance;
+        _writer = OpenWriter(directory, out var fresh);
+        var data = _writer.CommitData;
+        Generation = data.TryGetValue(GenerationKey, out var stamp) && long.TryParse(stamp, out var generation) ? generation : 0;
+        _rebuild = fresh || !data.TryGetValue(FormatKey, out var format) || format != Format;
+        _searchers = new SearcherManager(_writer, applyAllDeletes: true, new Bm25Searchers());
+    }
+
+    /// <summary>An index in a folder (created when missing).</summary>
+    public static KnowledgeIndex Open(string folder, ILogger<KnowledgeIndex>? logger = null)
+    {
+        System.IO.Directory.CreateDirectory(folder);
+        return new KnowledgeIndex(FSDirectory.Open(folder), logger);
+    }
+
+    /// <summary>An index in memory (tests, and the temporary knowledge base of <c>kb evaluate</c>).</summary>
+    public static KnowledgeIndex InMemory() => new(new RAMDirectory());
+
+    /// <summary>Raised after the index took changes (new sections may want vectors).</summary>
+    public event Action? Changed;
+
+    /// <summary>The database generation whose changes this index holds.</summary>
+    public long Generation { get; private set; }
+
+    private IndexWriter OpenWriter(LuceneDirectory directory, out bool fresh)
+    {
+        fresh = !DirectoryReader.IndexExists(directory);
+        try
+        {
+            return new IndexWriter(directory, WriterConfig(fresh ? OpenMode.CREATE : OpenMode.APPEND));
+        }
+        catch (Exception ex) when (ex is CorruptIndexException or IndexFormatTooOldException or IndexFormatTooNewException or IOException)
+        {
+            // Rebuilt from the database, which holds every published article.
+            _logger.LogWarning(ex, "The knowledge index could not be read; it is built again from the database");
+            fresh = true;
+            return new IndexWriter(directory, WriterConfig(OpenMode.CREATE));
+        }
+    }
+
+    private static IndexWriterConfig WriterConfig(OpenMode mode) =>
+        new(Version, new SectionAnalyzer()) { OpenMode = mode, Similarity = new BM25Similarity() };
+
+    private sealed class Bm25Searchers : SearcherFactory
+    {
+        public override IndexSearcher NewSearcher(IndexReader reader) => new(reader) { Similarity = new BM25Similarity() };
+    }
+
+    /// <summary>
+    /// Brings the index up to the database: the articles changed since <see cref="Generation"/> are indexed again (or
+    /// taken out), or everything is when the index is new, of another format, or ahead of the database (another
+    /// database). Cheap when current: one read of the database's generation. Returns how many articles it indexed.
+    /// </summary>
+    public async Task<int> CatchUpAsync(KnowledgeDbContext db, CancellationToken cancellationToken)
+    {
+        var target = await KnowledgeChanges.GenerationAsync(db, cancellationToken);
+        if (target == Generation && !_rebuild)
+        {
+            return 0;
+        }
+
+        await _catchUp.WaitAsync(cancellationToken);
+        try
+        {
+            target = await KnowledgeChanges.GenerationAsync(db, cancellationToken);
+            if (target == Generation && !_rebuild)
+            {
+                return 0;
+            }
+
+            int indexed;
+            if (_rebuild || target < Generation)
+            {
+                _writer.DeleteAll();
+                indexed = await IndexAsync(db, null, cancellationToken);
+                _logger.LogInformation("Built the knowledge index from the database: {Articles} published articles", indexed);
+            }
+            else
+            {
+                var changed = await KnowledgeChanges.ArticlesChangedSinceAsync(db, Generation, cancellationToken);
+                foreach (var id in changed)
+                {
+                    _writer.DeleteDocuments(new Term(ArticleField, id));
+                }
+
+                indexed = await IndexAsync(db, changed, cancellationToken);
+            }
+
+            _writer.SetCommitData(new Dictionary<string, string>
+            {
+                [GenerationKey] = target.ToString(System.Globalization.CultureInfo.InvariantCulture), [FormatKey] = Format,
+            });
+            _writer.Commit();
+            _searchers.MaybeRefreshBlocking();
+            (Generation, _rebuild) = (target, false);
+            Search((_, _) => true); // the vocabulary of the new reader, read now: the change pays for it, not the next question
+            Changed?.Invoke();
+            return indexed;
+        }
+        finally
+        {
+            _catchUp.Release();
+        }
+    }
+
+    // The published versions of the given articles (all when null), read in batches.
+    private async Task<int> IndexAsync(KnowledgeDbContext db, IReadOnlyCollection<string>? ids, CancellationToken cancellationToken)
+    {
+        var published =
+            from a in db.Articles.AsNoTracking()
+            where a.State == ArticleState.Published
+            join v in db.ArticleVersions.AsNoTracking() on new { Id = a.Id, Number = a.PublishedVersion!.Value } equals new { Id = v.ArticleId, v.Number }
+            select v;
+        IEnumerable<IQueryable<ArticleVersion>> queries = ids is null
+            ? [published]
+            : ids.Chunk(500).Select(batch => published.Where(v => batch.Contains(v.ArticleId)));
+        var count = 0;
+        foreach (var query in queries)
+        {
+            await foreach (var version in query.AsAsyncEnumerable().WithCancellation(cancellationToken))
+            {
+                _writer.AddDocuments(Documents(version));
+                count++;
+            }
+        }
+
+        return count;
+    }
+
+    private static IEnumerable<Document> Documents(ArticleVersion version)
+    {
+        var tags = string.Join(' ', version.TagList);
         foreach (var section in ArticleSection.Split(version.Title, version.Body))
         {
-            parameters[0].Value = version.ArticleId;
-            parameters[1].Value = section.Ordinal;
-            parameters[2].Value = version.Title;
-            parameters[3].Value = string.Join(' ', version.TagList);
-            parameters[4].Value = section.Heading;
-            parameters[5].Value = section.PlainText;
-            parameters[6].Value = section.DisplayText;
-            await insert.ExecuteNonQueryAsync(cancellationToken);
+            var embedding = EmbeddingText(version.Title, section.Heading, section.PlainText);
+            yield return
+            [
+                new StringField(HashField, Hash(embedding), Field.Store.YES),
+                new StringField(ArticleField, version.ArticleId, Field.Store.YES),
+                new StoredField(OrdinalField, section.Ordinal),
+                new TextField(TitleField, version.Title, Field.Store.YES),
+                new TextField(TagsField, tags, Field.Store.YES),
+                new TextField(HeadingField, section.Heading, Field.Store.YES),
+                new TextField(BodyField, section.PlainText, Field.Store.YES),
+                new StoredField(DisplayField, section.DisplayText),
+                new StringField(ServiceField, version.Service, Field.Store.YES),
+                new TextField(WordsField, $"{version.Title}\n{tags}\n{section.Heading}\n{section.PlainText}", Field.Store.NO),
+            ];
         }
-
-        await BumpGenerationAsync(cancellationToken);
     }
 
-    /// <summary>Takes an article out of the index (retired, or replaced).</summary>
-    public async Task RemoveAsync(string articleId, CancellationToken cancellationToken)
+    /// <summary>What the sentence model reads of a section: its article's title, its heading (when another) and its text.</summary>
+    public static string EmbeddingText(string title, string heading, string text) =>
+        heading == title || heading.Length == 0 ? $"{title}. {text}" : $"{title}. {heading}. {text}";
+
+    private static string Hash(string text) =>
+        Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)), 0, 16);
+
+    /// <summary>A section as search reads it and as the answer shows it.</summary>
+    public sealed record StoredSection(
+        string ArticleId, int Ordinal, string Title, string Tags, string Heading, string Body, string Display, string Hash)
     {
-        await db.Database.ExecuteSqlAsync($"DELETE FROM KnowledgeSectionContent WHERE ArticleId = {articleId}", cancellationToken);
-        await BumpGenerationAsync(cancellationToken);
+        public string EmbeddingText => KnowledgeIndex.EmbeddingText(Title, Heading, Body);
     }
 
-    /// <summary>
-    /// The SQL for a section's text as people read it: its display text, or its plain text where a row has none (written
-    /// by an older version, until <see cref="Authoring.KnowledgeBase.ReindexOutdatedAsync"/> has run).
-    /// </summary>
-    internal const string DisplayText = "CASE WHEN Display = '' THEN Body ELSE Display END";
+    /// <summary>The sections whose text has this hash (usually one).</summary>
+    public static List<StoredSection> WithHash(IndexSearcher searcher, string hash) =>
+        [.. searcher.Search(new TermQuery(new Term(HashField, hash)), 10).ScoreDocs.Select(hit => Read(searcher.Doc(hit.Doc)))];
 
-    /// <summary>
-    /// The articles indexed before the index kept display text (<c>Display</c> empty where <c>Body</c> is not):
-    /// <see cref="Authoring.KnowledgeBase.ReindexOutdatedAsync"/> indexes them again.
-    /// </summary>
-    public async Task<IReadOnlyList<string>> OutdatedArticleIdsAsync(CancellationToken cancellationToken) =>
-        await db.Database
-            .SqlQuery<string>($"SELECT DISTINCT ArticleId AS Value FROM KnowledgeSectionContent WHERE Display = '' AND Body <> ''")
-            .ToListAsync(cancellationToken);
-
-    /// <summary>
-    /// The full text of the hits' sections as people read it (the plain text where a row predates display text), in
-    /// the hits' order, for answers composed from them. A section gone since the search (article retired meanwhile)
-    /// gives its snippet.
-    /// </summary>
-    public async Task<IReadOnlyList<string>> ReadSectionTextsAsync(IEnumerable<KnowledgeHit> hits, CancellationToken cancellationToken)
+    /// <summary>The hashes of the sections the index holds now.</summary>
+    public List<string> Hashes() => Search((searcher, _) =>
     {
-        var texts = new List<string>();
-        foreach (var hit in hits)
+        var hashes = new List<string>();
+        if (MultiFields.GetTerms(searcher.IndexReader, HashField) is { } terms)
         {
-            var body = await db.Database
-                .SqlQueryRaw<string>($"SELECT {DisplayText} AS Value FROM KnowledgeSectionContent WHERE ArticleId = {{0}} AND Ordinal = {{1}}",
-                    hit.ArticleId, hit.SectionOrdinal)
-                .SingleOrDefaultAsync(cancellationToken); // one row per (article, ordinal)
-            texts.Add(body ?? hit.Snippet);
+            var liveDocs = MultiFields.GetLiveDocs(searcher.IndexReader);
+            var each = terms.GetEnumerator();
+            DocsEnum? docs = null;
+            while (each.MoveNext())
+            {
+                docs = each.Docs(liveDocs, docs, DocsFlags.NONE);
+                if (docs.NextDoc() != DocIdSetIterator.NO_MORE_DOCS) hashes.Add(each.Term.Utf8ToString());
+            }
         }
 
-        return texts;
+        return hashes;
+    });
+
+    /// <summary>Runs <paramref name="search"/> on the current reader, with that reader's vocabulary.</summary>
+    public T Search<T>(Func<IndexSearcher, Vocabulary, T> search)
+    {
+        var searcher = _searchers.Acquire();
+        try
+        {
+            return search(searcher, VocabularyOf(searcher.IndexReader));
+        }
+        finally
+        {
+            _searchers.Release(searcher);
+        }
     }
+
+    /// <summary>The top <paramref name="count"/> sections for a query, best first.</summary>
+    public static List<StoredSection> Top(IndexSearcher searcher, Query query, int count) =>
+        [.. searcher.Search(query, count).ScoreDocs.Select(hit => Read(searcher.Doc(hit.Doc)))];
+
+    /// <summary>Every section of an article, in order.</summary>
+    public static List<StoredSection> SectionsOf(IndexSearcher searcher, string articleId) =>
+        [.. searcher.Search(new TermQuery(new Term(ArticleField, articleId)), 1000).ScoreDocs
+            .Select(hit => Read(searcher.Doc(hit.Doc))).OrderBy(s => s.Ordinal)];
 
     /// <summary>
-    /// Merges each FTS5 table's segments into one. Every write adds segments that FTS5 merges only gradually, so
-    /// after a bulk change (an import, indexing everything again) a query reads many b-trees per term: at 10,000
-    /// articles indexed again, p99 went from 17.6 ms (merged) to 24 ms. Seconds at 10,000 articles; the content,
-    /// and so the vocabulary, does not change.
+    /// The full text of the hits' sections as people read them, in the hits' order, for answers composed from them. A
+    /// section gone since the search (article retired meanwhile) gives its snippet.
     /// </summary>
-    public async Task OptimizeAsync(CancellationToken cancellationToken)
-    {
-        await db.Database.ExecuteSqlRawAsync(
-            "INSERT INTO KnowledgeSections (KnowledgeSections) VALUES ('optimize'); INSERT INTO KnowledgeWords (KnowledgeWords) VALUES ('optimize');",
-            cancellationToken);
-    }
+    public IReadOnlyList<string> ReadSectionTexts(IEnumerable<KnowledgeHit> hits) => Search((searcher, _) =>
+        hits.Select(hit => SectionsOf(searcher, hit.ArticleId).FirstOrDefault(s => s.Ordinal == hit.SectionOrdinal)?.Display ?? hit.Snippet).ToList());
 
-    private Task BumpGenerationAsync(CancellationToken cancellationToken) =>
-        db.Database.ExecuteSqlRawAsync("UPDATE KnowledgeIndexState SET Generation = Generation + 1", cancellationToken);
-
-    private async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
+    /// <summary>How many sections and articles the index holds now.</summary>
+    public (int Articles, int Sections) Counts() => Search((searcher, _) =>
     {
-        var connection = db.Database.GetDbConnection();
-        if (connection.State != System.Data.ConnectionState.Open)
+        var reader = searcher.IndexReader;
+        var articles = MultiFields.GetTerms(reader, ArticleField) is { } terms ? CountLive(reader, terms) : 0;
+        return (articles, reader.NumDocs);
+    });
+
+    private static int CountLive(IndexReader reader, Terms terms)
+    {
+        var liveDocs = MultiFields.GetLiveDocs(reader);
+        var count = 0;
+        var each = terms.GetEnumerator();
+        DocsEnum? docs = null;
+        while (each.MoveNext())
         {
-            await db.Database.OpenConnectionAsync(cancellationToken);
+            docs = each.Docs(liveDocs, docs, DocsFlags.NONE);
+            if (docs.NextDoc() != DocIdSetIterator.NO_MORE_DOCS) count++;
         }
 
-        return connection;
+        return count;
+    }
+
+    private static StoredSection Read(Document doc) => new(
+        doc.Get(ArticleField), doc.GetField(OrdinalField).GetInt32Value() ?? 0, doc.Get(TitleField) ?? "", doc.Get(TagsField) ?? "",
+        doc.Get(HeadingField) ?? "", doc.Get(BodyField) ?? "", doc.Get(DisplayField) ?? "", doc.Get(HashField) ?? "");
+
+    /// <summary>The vocabulary last read (for tests: whether a question had to read it).</summary>
+    internal Vocabulary CurrentVocabulary => _vocabulary.Vocabulary;
+
+    // The plain words and their section counts, read once per reader (after each change).
+    private Vocabulary VocabularyOf(IndexReader reader)
+    {
+        var (cachedReader, cached) = _vocabulary;
+        if (ReferenceEquals(cachedReader, reader))
+        {
+            return cached;
+        }
+
+        lock (_vocabularyLock)
+        {
+            if (ReferenceEquals(_vocabulary.Reader, reader))
+            {
+                return _vocabulary.Vocabulary;
+            }
+
+            var words = new List<(string, int)>();
+            if (MultiFields.GetTerms(reader, WordsField) is { } terms)
+            {
+                var each = terms.GetEnumerator();
+                while (each.MoveNext())
+                {
+                    words.Add((each.Term.Utf8ToString(), each.DocFreq));
+                }
+            }
+
+            var vocabulary = new Vocabulary(Generation, reader.NumDocs, words);
+            _vocabulary = (reader, vocabulary);
+            return vocabulary;
+        }
+    }
+
+    public void Dispose()
+    {
+        _searchers.Dispose();
+        _writer.Dispose();
+        _directory.Dispose();
     }
 }

@@ -1,45 +1,50 @@
-using System.Data.Common;
+using HelpdeskBot.Knowledge.Search.Semantic;
 using HelpdeskBot.Knowledge.Storage;
-using Microsoft.EntityFrameworkCore;
+using Lucene.Net.Search;
 using Microsoft.Extensions.Options;
 
 namespace HelpdeskBot.Knowledge.Search;
 
 /// <summary>
-/// Finds the published articles that answer a question. FTS5 BM25 over sections (title, tags and heading weigh more
-/// than body) gathers candidates (see <see cref="CandidateGathering"/>); each candidate is then judged per concept of the
-/// question: how much of it, weighted by IDF, its best section and its title cover. Whether to answer at all is
-/// <see cref="AnswerConfidence"/>: a question the knowledge base does not cover is declined rather than answered
-/// with whatever shares its common words.
+/// Finds the published articles that answer a question. Lucene BM25 over sections (title, tags and heading weigh more
+/// than body) gathers candidates (see <see cref="CandidateGathering"/>), and with the <see cref="SemanticStage"/> the
+/// sections nearest to the question by the sentence model join them; each candidate is then judged per concept of the
+/// question (how much of it, weighted by IDF, its best section and its title cover) and by its similarity of meaning.
+/// Whether to answer at all is <see cref="AnswerConfidence"/>: a question the knowledge base does not cover is declined
+/// rather than answered with whatever shares its common words.
 /// </summary>
 public sealed class KnowledgeSearch(
-    KnowledgeDbContext db, VocabularyCache vocabularies, QueryAnalyzer analyzer, IOptions<KnowledgeSearchOptions> options)
+    KnowledgeDbContext db, KnowledgeIndex index, QueryAnalyzer analyzer, IOptions<KnowledgeSearchOptions> options, SemanticStage? semantic = null)
 {
     private const int Candidates = 50;
 
     public async Task<KnowledgeSearchResult> SearchAsync(string question, int top, CancellationToken cancellationToken)
     {
         question ??= "";
-        var (ranked, concepts, vocabulary) = await RankAsync(question, explain: false, cancellationToken);
-        var min = options.Value.MinConfidence;
-        var hits = ranked.Select(r => r.Hit).Where(h => h.Confidence >= min).Take(Math.Clamp(top, 1, 50)).ToList();
-        return new KnowledgeSearchResult(
-            question,
-            hits.Count == 0 ? hits : await ShowAnswerSectionsAsync(hits, concepts, vocabulary, AnswerSections.WantsExplanation(question), cancellationToken),
-            [.. ranked.Select(r => r.Hit).Where(h => h.Confidence < min).Take(5)]);
+        await index.CatchUpAsync(db, cancellationToken); // a change made by another instance
+        var meaning = Meaning(question, cancellationToken);
+        return index.Search((searcher, vocabulary) =>
+        {
+            var (ranked, concepts) = Rank(searcher, vocabulary, question, meaning, explain: false);
+            var min = options.Value.MinConfidence;
+            var hits = ranked.Select(r => r.Hit).Where(h => h.Confidence >= min).Take(Math.Clamp(top, 1, 50)).ToList();
+            return new KnowledgeSearchResult(
+                question,
+                hits.Count == 0 ? hits : ShowAnswerSections(searcher, hits, concepts, vocabulary, AnswerSections.WantsExplanation(question)),
+                [.. ranked.Select(r => r.Hit).Where(h => h.Confidence < min).Take(5)]);
+        });
     }
 
     /// <summary>Each hit with the section of its article that answers the question (<see cref="AnswerSections"/>).</summary>
-    private async Task<List<KnowledgeHit>> ShowAnswerSectionsAsync(
-        List<KnowledgeHit> hits, IReadOnlyList<QueryConcept> concepts, Vocabulary vocabulary, bool wantsExplanation, CancellationToken cancellationToken)
+    private static List<KnowledgeHit> ShowAnswerSections(
+        IndexSearcher searcher, List<KnowledgeHit> hits, IReadOnlyList<QueryConcept> concepts, Vocabulary vocabulary, bool wantsExplanation)
     {
         var weights = concepts.Select(c => c.Weight(vocabulary)).ToArray();
         var total = Math.Max(weights.Sum(), 1e-9);
-        var connection = db.Database.GetDbConnection();
         var shown = new List<KnowledgeHit>(hits.Count);
         foreach (var hit in hits)
         {
-            var sections = await ReadSectionsAsync(connection, hit.ArticleId, cancellationToken);
+            var sections = KnowledgeIndex.SectionsOf(searcher, hit.ArticleId);
             var matched = sections.FindIndex(x => x.Ordinal == hit.SectionOrdinal);
             if (matched < 0)
             {
@@ -73,48 +78,47 @@ public sealed class KnowledgeSearch(
         return shown;
     }
 
-    private static async Task<List<(int Ordinal, string Heading, string Body, string Display)>> ReadSectionsAsync(
-        DbConnection connection, string articleId, CancellationToken cancellationToken)
+    // The question's vector, read before the index is (the model takes a few milliseconds); null without the stage.
+    private SectionVectorStore.Query? Meaning(string question, CancellationToken cancellationToken) =>
+        semantic?.Prepare(question.Length > QueryAnalyzer.MaxQuestionChars ? question[..QueryAnalyzer.MaxQuestionChars] : question, cancellationToken);
+
+    private (List<RankedHit> Ranked, IReadOnlyList<QueryConcept> Concepts) Rank(
+        IndexSearcher searcher, Vocabulary vocabulary, string question, SectionVectorStore.Query? meaning, bool explain)
     {
-        await using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT Ordinal, Heading, Body, {KnowledgeIndex.DisplayText} FROM KnowledgeSectionContent WHERE ArticleId = $id ORDER BY Ordinal";
-        var id = command.CreateParameter();
-        id.ParameterName = "$id";
-        id.Value = articleId;
-        command.Parameters.Add(id);
-        var sections = new List<(int, string, string, string)>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            sections.Add((reader.GetInt32(0), reader.GetString(1), reader.GetString(2), reader.GetString(3)));
-        }
-
-        return sections;
-    }
-
-    private async Task<(List<RankedHit> Ranked, IReadOnlyList<QueryConcept> Concepts, Vocabulary Vocabulary)> RankAsync(string question, bool explain, CancellationToken cancellationToken)
-    {
-        var connection = db.Database.GetDbConnection();
-        if (connection.State != System.Data.ConnectionState.Open)
-        {
-            await db.Database.OpenConnectionAsync(cancellationToken);
-        }
-
-        var vocabulary = await vocabularies.GetAsync(connection, cancellationToken);
         var concepts = analyzer.Analyze(question, vocabulary);
         if (concepts.Count == 0)
         {
-            return ([], concepts, vocabulary);
+            return ([], concepts);
         }
 
-        var sections = new List<SectionMatch>();
-        foreach (var expression in CandidateGathering.Expressions(concepts, vocabulary))
+        var sections = new List<KnowledgeIndex.StoredSection>();
+        foreach (var query in CandidateGathering.Queries(concepts, vocabulary))
         {
-            sections = await MatchAsync(connection, expression, cancellationToken);
+            sections = KnowledgeIndex.Top(searcher, query, Candidates);
             if (sections.Count > 0) break;
         }
 
-        return (Rank(sections, concepts, vocabulary, explain), concepts, vocabulary);
+        Dictionary<(string, int), double>? similarities = null;
+        if (meaning is not null && semantic is not null)
+        {
+            // The sections nearest in meaning join the lexical candidates (a paraphrase may share no word with its article).
+            var known = sections.Select(s => (s.ArticleId, s.Ordinal)).ToHashSet();
+            foreach (var (hash, _) in semantic.Store.Nearest(meaning, semantic.Nearest))
+            {
+                sections.AddRange(KnowledgeIndex.WithHash(searcher, hash).Where(s => known.Add((s.ArticleId, s.Ordinal))));
+            }
+
+            similarities = [];
+            foreach (var section in sections)
+            {
+                if (semantic.Store.Similarity(meaning, section.Hash) is { } similarity)
+                {
+                    similarities[(section.ArticleId, section.Ordinal)] = similarity;
+                }
+            }
+        }
+
+        return (Rank(sections, concepts, vocabulary, similarities, explain), concepts);
     }
 
     /// <summary>
@@ -123,55 +127,18 @@ public sealed class KnowledgeSearch(
     /// </summary>
     internal async Task<string> ExplainAsync(string question, CancellationToken cancellationToken)
     {
-        var (ranked, _, _) = await RankAsync(question ?? "", explain: true, cancellationToken);
+        await index.CatchUpAsync(db, cancellationToken);
+        var meaning = Meaning(question ?? "", cancellationToken);
+        var ranked = index.Search((searcher, vocabulary) => Rank(searcher, vocabulary, question ?? "", meaning, explain: true).Ranked);
         return System.Text.Json.JsonSerializer.Serialize(ranked.Select(r => new { r.Hit.ArticleId, r.Evidence, r.Concepts }).FirstOrDefault());
-    }
-
-    private static async Task<List<SectionMatch>> MatchAsync(DbConnection connection, string expression, CancellationToken cancellationToken)
-    {
-        await using var command = connection.CreateCommand();
-        // Rank in the FTS index alone, then read the text of the candidates only: joining first read (and sorted)
-        // the text of every matching section, which grows with the knowledge base. The innermost LIMIT stops FTS5
-        // after MaxScored sections, should the gathering's estimate have been far off.
-        command.CommandText = """
-            SELECT c.ArticleId, c.Ordinal, c.Title, c.Tags, c.Heading, c.Body
-            FROM (
-                SELECT Id, Bm25 FROM (
-                    SELECT rowid AS Id, bm25(KnowledgeSections, 8.0, 5.0, 3.0, 1.0) AS Bm25 FROM KnowledgeSections
-                    WHERE KnowledgeSections MATCH $match LIMIT $scored)
-                ORDER BY Bm25 LIMIT $limit) m
-            JOIN KnowledgeSectionContent c ON c.Id = m.Id
-            ORDER BY m.Bm25, m.Id
-            """;
-        var match = command.CreateParameter();
-        match.ParameterName = "$match";
-        match.Value = expression;
-        command.Parameters.Add(match);
-        var limit = command.CreateParameter();
-        limit.ParameterName = "$limit";
-        limit.Value = Candidates;
-        command.Parameters.Add(limit);
-        var scored = command.CreateParameter();
-        scored.ParameterName = "$scored";
-        scored.Value = CandidateGathering.MaxScored;
-        command.Parameters.Add(scored);
-
-        var sections = new List<SectionMatch>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            sections.Add(new SectionMatch(
-                reader.GetString(0), reader.GetInt32(1), reader.GetString(2), reader.GetString(3), reader.GetString(4),
-                reader.GetString(5)));
-        }
-
-        return sections;
     }
 
     // Each candidate section is judged per concept (a synonym group or a corrected word counts once, however many of
     // its alternatives a section uses): IDF-weighted coverage of the question, coverage by the article's title and
     // tags, and a BM25F over concepts (title 8, tags 5, heading 3, body 1). An article is as good as its best section.
-    private static List<RankedHit> Rank(List<SectionMatch> sections, IReadOnlyList<QueryConcept> concepts, Vocabulary vocabulary, bool explain)
+    private static List<RankedHit> Rank(
+        List<KnowledgeIndex.StoredSection> sections, IReadOnlyList<QueryConcept> concepts, Vocabulary vocabulary,
+        Dictionary<(string, int), double>? similarities, bool explain)
     {
         if (sections.Count == 0)
         {
@@ -218,24 +185,36 @@ public sealed class KnowledgeSearch(
 
         var bestBm25 = Math.Max(scored.Max(x => x.Bm25), 1e-9);
         var articles = scored
-            .Select(x => (x.Section, x.Coverage, x.TitleCoverage, x.Strong, x.Details, Score: x.Coverage + 0.3 * x.TitleCoverage + 0.35 * x.Bm25 / bestBm25))
+            .Select(x =>
+            {
+                double? similarity = similarities is not null && similarities.TryGetValue((x.Section.ArticleId, x.Section.Ordinal), out var found) ? found : null;
+                var score = x.Coverage + 0.3 * x.TitleCoverage + 0.35 * x.Bm25 / bestBm25 + SemanticWeight * (similarity ?? 0);
+                return (x.Section, x.Coverage, x.TitleCoverage, x.Strong, x.Details, Similarity: similarity, Score: score);
+            })
             .GroupBy(x => x.Section.ArticleId)
-            .Select(g => g.MaxBy(x => x.Score))
-            .OrderByDescending(x => x.Score)
+            .Select(g => (Best: g.MaxBy(x => x.Score), Similarity: g.Max(x => x.Similarity)))
+            .OrderByDescending(x => x.Best.Score)
             .ToList();
 
         var evidenceScale = Math.Log(1 + vocabulary.SectionCount);
-        return [.. articles.Select((x, i) =>
+        return [.. articles.Select((a, i) =>
         {
+            var x = a.Best;
             var evidence = new AnswerEvidence(
-                x.Strong, x.TitleCoverage, x.Score - (i + 1 < articles.Count ? articles[i + 1].Score : 0), unknown,
-                Math.Min(4, x.Coverage * total / evidenceScale));
+                x.Strong, x.TitleCoverage, x.Score - (i + 1 < articles.Count ? articles[i + 1].Best.Score : 0), unknown,
+                Math.Min(4, x.Coverage * total / evidenceScale), a.Similarity);
             return new RankedHit(
                 new KnowledgeHit(x.Section.ArticleId, x.Section.Title, x.Section.Ordinal, x.Section.Heading,
                     Snippets.Make(x.Section.Body), Math.Round(x.Score, 4), Math.Round(AnswerConfidence.Of(evidence), 4)),
                 evidence, x.Details);
         })];
     }
+
+    /// <summary>
+    /// How much a section's similarity of meaning to the question (a cosine) adds to its lexical score. Chosen on the
+    /// five labeled sets (2026-12-05): hit@1 0.91-0.95 at 0.4, 0.93-0.97 at 2, no better at 3 or 5 (lexical alone: 0.88-0.93).
+    /// </summary>
+    private const double SemanticWeight = 2.0;
 
     private const double K1 = 1.2;
     private const double B = 0.75;
@@ -255,7 +234,7 @@ public sealed class KnowledgeSearch(
         {
             foreach (var word in TextTokens.Words(text, int.MaxValue))
             {
-                var stem = PorterStemmer.Stem(word);
+                var stem = Stems.Of(word);
                 _counts[stem] = _counts.GetValueOrDefault(stem) + 1;
                 Length++;
             }
@@ -306,7 +285,4 @@ public sealed class KnowledgeSearch(
 
         return best;
     }
-
-    // Ranking reads the plain text only; the hits returned get their display text in ShowAnswerSectionsAsync.
-    private sealed record SectionMatch(string ArticleId, int Ordinal, string Title, string Tags, string Heading, string Body);
 }

@@ -8,7 +8,7 @@ public sealed record QueryConcept(string Text, IReadOnlyList<string[]> Alternati
 {
     /// <summary>Each alternative's stems; the concept is present where all stems of one alternative are.</summary>
     public IReadOnlyList<string[]> StemmedAlternatives { get; } =
-        [.. Alternatives.Select(a => a.Select(PorterStemmer.Stem).ToArray())];
+        [.. Alternatives.Select(a => a.Select(Stems.Of).ToArray())];
 
     public bool IsPresentIn(IReadOnlySet<string> stems) => StemmedAlternatives.Any(a => a.All(stems.Contains));
 

@@ -35,7 +35,7 @@ public sealed class Synonyms
         .Select(l => (IReadOnlyList<string>)l.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)));
 
     // Terms match by their stems, so "crashing" finds the group of "crash" and "printers" that of "printer".
-    private static string Key(IEnumerable<string> words) => string.Join(' ', words.Select(PorterStemmer.Stem));
+    private static string Key(IEnumerable<string> words) => string.Join(' ', words.Select(Stems.Of));
 
     /// <summary>The longest phrase (up to 3 words) starting at <paramref name="start"/> that has synonyms.</summary>
     public (int Length, IReadOnlyList<string[]> Alternatives) Match(IReadOnlyList<string> words, int start)

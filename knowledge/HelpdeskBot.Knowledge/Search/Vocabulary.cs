@@ -21,7 +21,7 @@ public sealed class Vocabulary
         foreach (var (word, count) in words)
         {
             _wordSections[word] = count;
-            var stem = PorterStemmer.Stem(word);
+            var stem = Stems.Of(word);
             _stemSections[stem] = Math.Min(SectionCount, _stemSections.GetValueOrDefault(stem) + count);
             if (word.Length == 0) continue;
             if (!_buckets.TryGetValue((word.Length, word[0]), out var bucket))

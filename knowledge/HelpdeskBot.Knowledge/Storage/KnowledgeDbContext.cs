@@ -4,8 +4,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace HelpdeskBot.Knowledge.Storage;
 
 /// <summary>
-/// Articles, their versions and the knowledge gaps. The search index lives beside them in SQLite FTS5 tables
-/// (see <see cref="Search.KnowledgeIndex"/>), created by the migrations.
+/// Articles, their versions and the knowledge gaps. The search index is a Lucene.Net folder kept current from
+/// <see cref="KnowledgeChanges"/> (see <see cref="Search.KnowledgeIndex"/>).
 /// </summary>
 public sealed class KnowledgeDbContext(DbContextOptions<KnowledgeDbContext> options) : DbContext(options)
 {

@@ -26,8 +26,8 @@ public sealed record KnowledgeBenchmarkSettings(string RepositoryRoot, int Artic
 }
 
 /// <summary>
-/// Generates articles into a temporary folder, imports them into a fresh SQLite file the way the bot does at start,
-/// then asks the query mix on one thread, as the bot does per turn (a new DbContext each, one shared vocabulary).
+/// Generates articles into a temporary folder, imports them into a fresh SQLite file and its Lucene index the way the
+/// bot does at start, then asks the query mix on one thread, as the bot does per turn (a new DbContext each, one index).
 /// The folder and the database are deleted afterwards.
 /// </summary>
 public sealed class KnowledgeBenchmark(KnowledgeBenchmarkSettings settings, TextWriter log)
@@ -41,6 +41,7 @@ public sealed class KnowledgeBenchmark(KnowledgeBenchmarkSettings settings, Text
         var database = Path.Combine(work, "knowledge.db");
         var reuse = settings.KeepIn is not null && File.Exists(database);
         using var memory = new MemorySampler();
+        using var index = KnowledgeIndex.Open(Path.Combine(work, "knowledge.kb-index"));
         try
         {
             var clock = Stopwatch.StartNew();
@@ -52,8 +53,8 @@ public sealed class KnowledgeBenchmark(KnowledgeBenchmarkSettings settings, Text
             var options = KnowledgeDbContext.SqliteOptions($"Data Source={database}");
             var importCpu = ProcessorTime();
             var (import, report) = reuse
-                ? (TimeSpan.Zero, await UpgradeAsync(options, cancellationToken))
-                : await ImportAsync(options, folder, cancellationToken);
+                ? (TimeSpan.Zero, await UpgradeAsync(options, index, cancellationToken))
+                : await ImportAsync(options, index, folder, cancellationToken);
             importCpu = ProcessorTime() - importCpu;
             log.WriteLine(reuse ? $"reused the base in {work}" : $"imported: {report} in {import.TotalSeconds:N1} s ({importCpu.TotalSeconds:N1} s of CPU)");
             if (!reuse && report.Added != articles.Count)
@@ -62,7 +63,7 @@ public sealed class KnowledgeBenchmark(KnowledgeBenchmarkSettings settings, Text
             }
 
             var queries = QueryMix.Build(articles, generator.Words, settings.LabeledQuestions, settings.WarmUp + settings.Queries);
-            var search = await SearchAsync(options, queries, cancellationToken);
+            var search = await SearchAsync(options, index, queries, cancellationToken);
             return new KnowledgeBenchmarkResult(
                 articles.Count, bytes / articles.Count, import, importCpu, search.FirstQuery, search.Timings, search.Cpu, search.Answered,
                 DatabaseBytes(database), Process.GetCurrentProcess().PeakWorkingSet64, memory.PeakGcHeapBytes, LoadAverage());
@@ -75,28 +76,27 @@ public sealed class KnowledgeBenchmark(KnowledgeBenchmarkSettings settings, Text
     }
 
     private static async Task<(TimeSpan, ImportReport)> ImportAsync(
-        DbContextOptions<KnowledgeDbContext> options, string folder, CancellationToken cancellationToken)
+        DbContextOptions<KnowledgeDbContext> options, KnowledgeIndex index, string folder, CancellationToken cancellationToken)
     {
         await using var db = new KnowledgeDbContext(options);
         await db.Database.MigrateAsync(cancellationToken);
         await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken); // as the bot's DatabaseMigrator does
-        var knowledge = new KnowledgeBase(db, new KnowledgeIndex(db), TimeProvider.System, NullLogger<KnowledgeBase>.Instance);
+        var knowledge = new KnowledgeBase(db, index, TimeProvider.System, NullLogger<KnowledgeBase>.Instance);
         var clock = Stopwatch.StartNew();
         var report = await knowledge.ImportFolderAsync(folder, "benchmark", cancellationToken);
         return (clock.Elapsed, report);
     }
 
-    // A kept base from an older version: migrated and indexed again as the bot does at start.
-    private async Task<ImportReport> UpgradeAsync(DbContextOptions<KnowledgeDbContext> options, CancellationToken cancellationToken)
+    // A kept base, perhaps from an older version: migrated, and its index built or caught up as the bot does at start.
+    private async Task<ImportReport> UpgradeAsync(DbContextOptions<KnowledgeDbContext> options, KnowledgeIndex index, CancellationToken cancellationToken)
     {
         await using var db = new KnowledgeDbContext(options);
         await db.Database.MigrateAsync(cancellationToken);
         var clock = Stopwatch.StartNew();
-        var reindexed = await new KnowledgeBase(db, new KnowledgeIndex(db), TimeProvider.System, NullLogger<KnowledgeBase>.Instance)
-            .ReindexOutdatedAsync(cancellationToken);
+        var reindexed = await index.CatchUpAsync(db, cancellationToken);
         if (reindexed > 0)
         {
-            log.WriteLine($"indexed {reindexed:N0} articles of the kept base again (an older index) in {clock.Elapsed.TotalSeconds:N1} s");
+            log.WriteLine($"indexed {reindexed:N0} articles of the kept base (its index was missing or behind) in {clock.Elapsed.TotalSeconds:N1} s");
         }
 
         return new ImportReport();
@@ -105,9 +105,8 @@ public sealed class KnowledgeBenchmark(KnowledgeBenchmarkSettings settings, Text
     private sealed record SearchRun(TimeSpan FirstQuery, List<QueryTiming> Timings, TimeSpan Cpu, int Answered);
 
     private async Task<SearchRun> SearchAsync(
-        DbContextOptions<KnowledgeDbContext> options, List<BenchmarkQuery> queries, CancellationToken cancellationToken)
+        DbContextOptions<KnowledgeDbContext> options, KnowledgeIndex index, List<BenchmarkQuery> queries, CancellationToken cancellationToken)
     {
-        var vocabularies = new VocabularyCache();
         var analyzer = new QueryAnalyzer(Synonyms.Load(settings.SynonymsPath));
         var searchOptions = Options.Create(new KnowledgeSearchOptions());
         var timings = new List<QueryTiming>(settings.Queries);
@@ -120,7 +119,7 @@ public sealed class KnowledgeBenchmark(KnowledgeBenchmarkSettings settings, Text
             var clock = Stopwatch.StartNew();
             await using (var db = new KnowledgeDbContext(options))
             {
-                var result = await new KnowledgeSearch(db, vocabularies, analyzer, searchOptions).SearchAsync(queries[i].Text, 5, cancellationToken);
+                var result = await new KnowledgeSearch(db, index, analyzer, searchOptions).SearchAsync(queries[i].Text, 5, cancellationToken);
                 if (i >= settings.WarmUp && !result.Declined) answered++;
             }
 
@@ -129,7 +128,7 @@ public sealed class KnowledgeBenchmark(KnowledgeBenchmarkSettings settings, Text
         }
 
         log.WriteLine($"first query (loads the vocabulary): {first.TotalMilliseconds:N0} ms");
-        var afterPublish = await QueryAfterPublishAsync(options, vocabularies, analyzer, searchOptions, queries[^1].Text, cancellationToken);
+        var afterPublish = await QueryAfterPublishAsync(options, index, analyzer, searchOptions, queries[^1].Text, cancellationToken);
         log.WriteLine($"first query after that: {afterPublish.TotalMilliseconds:N0} ms");
         foreach (var slow in timings.OrderByDescending(t => t.Elapsed).Take(settings.Slowest))
         {
@@ -139,26 +138,26 @@ public sealed class KnowledgeBenchmark(KnowledgeBenchmarkSettings settings, Text
         return new SearchRun(first, timings, ProcessorTime() - cpu, answered);
     }
 
-    // An author retires and republishes an article (as the bot's API does); the next question reloads the vocabulary.
+    // An author retires and republishes an article (as the bot's API does); each change catches the index up before it returns.
     private async Task<TimeSpan> QueryAfterPublishAsync(
-        DbContextOptions<KnowledgeDbContext> options, VocabularyCache vocabularies, QueryAnalyzer analyzer,
+        DbContextOptions<KnowledgeDbContext> options, KnowledgeIndex index, QueryAnalyzer analyzer,
         IOptions<KnowledgeSearchOptions> searchOptions, string question, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
         await using (var db = new KnowledgeDbContext(options))
         {
             var id = await db.Articles.Where(a => a.State == ArticleState.Published).Select(a => a.Id).FirstAsync(cancellationToken);
-            // As in the bot: the knowledge base reloads the search's vocabulary after each change, before it returns.
-            var knowledge = new KnowledgeBase(db, new KnowledgeIndex(db), TimeProvider.System, NullLogger<KnowledgeBase>.Instance, vocabularies);
+            // As in the bot: the knowledge base brings the index (and its vocabulary) up to date before it returns.
+            var knowledge = new KnowledgeBase(db, index, TimeProvider.System, NullLogger<KnowledgeBase>.Instance);
             await knowledge.RetireAsync(id, cancellationToken);
             await knowledge.PublishAsync(id, cancellationToken);
         }
 
-        log.WriteLine($"retire and publish (each reloads the vocabulary): {clock.Elapsed.TotalMilliseconds:N0} ms");
+        log.WriteLine($"retire and publish (each catches the index up): {clock.Elapsed.TotalMilliseconds:N0} ms");
         clock.Restart();
         await using (var db = new KnowledgeDbContext(options))
         {
-            await new KnowledgeSearch(db, vocabularies, analyzer, searchOptions).SearchAsync(question, 5, cancellationToken);
+            await new KnowledgeSearch(db, index, analyzer, searchOptions).SearchAsync(question, 5, cancellationToken);
         }
 
         return clock.Elapsed;
@@ -171,6 +170,9 @@ public sealed class KnowledgeBenchmark(KnowledgeBenchmarkSettings settings, Text
     private static string LoadAverage() =>
         File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
 
+    // The database and its search index.
     private static long DatabaseBytes(string database) =>
-        new[] { "", "-wal" }.Select(s => new FileInfo(database + s)).Where(f => f.Exists).Sum(f => f.Length);
+        new[] { "", "-wal" }.Select(s => new FileInfo(database + s)).Where(f => f.Exists).Sum(f => f.Length)
+        + (Directory.Exists(Path.ChangeExtension(database, ".kb-index"))
+            ? new DirectoryInfo(Path.ChangeExtension(database, ".kb-index")).EnumerateFiles().Sum(f => f.Length) : 0);
 }

@@ -68,6 +68,9 @@ public sealed class HelpdeskBotFactory(
             ["MicrosoftAppPassword"] = "",
             ["Knowledge:ArticlesPath"] = "", // an empty knowledge base unless a test imports one
             ["People:DevelopmentImportPath"] = "", // an empty directory too
+            // Lexical search, whose answers do not change while vectors arrive in the background; the semantic stage
+            // is tested where a test turns it on (and by the relevance sets and the tests that start the app as a process).
+            ["Knowledge:Semantic:Enabled"] = "false",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
@@ -99,6 +102,12 @@ public sealed class HelpdeskBotFactory(
         foreach (var suffix in new[] { "", "-wal", "-shm" })
         {
             File.Delete(_databasePath + suffix);
+        }
+
+        var index = Path.ChangeExtension(_databasePath, ".kb-index"); // the knowledge index beside it
+        if (Directory.Exists(index))
+        {
+            Directory.Delete(index, recursive: true);
         }
     }
 }

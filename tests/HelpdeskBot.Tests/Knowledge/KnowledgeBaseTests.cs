@@ -2,6 +2,7 @@ using HelpdeskBot.Knowledge.Articles;
 using HelpdeskBot.Knowledge.Authoring;
 using HelpdeskBot.Knowledge.Search;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace HelpdeskBot.Tests.Knowledge;
 
@@ -70,18 +71,18 @@ public sealed class KnowledgeBaseTests : IAsyncLifetime, IDisposable
     {
         Write("bitlocker-key", "Find your BitLocker recovery key", "## Where\nOpen the company portal and pick Get recovery key.", "[bitlocker]");
         await ImportAsync();
-        var afterImport = _kb.Vocabularies.Current;
+        var afterImport = _kb.Index.CurrentVocabulary;
         Assert.True(afterImport.Contains("bitlocker"));
 
         await _kb.Base.RetireAsync("bitlocker-key", default);
-        Assert.False(_kb.Vocabularies.Current.Contains("bitlocker"));
+        Assert.False(_kb.Index.CurrentVocabulary.Contains("bitlocker"));
         await _kb.Base.PublishAsync("bitlocker-key", default);
 
-        var loaded = _kb.Vocabularies.Current;
+        var loaded = _kb.Index.CurrentVocabulary;
         Assert.True(loaded.Generation > afterImport.Generation);
         Assert.True(loaded.Contains("bitlocker"));
         await _kb.Search.SearchAsync("bitlocker recovery key", 3, default);
-        Assert.Same(loaded, _kb.Vocabularies.Current); // the question used it as it was: no reload
+        Assert.Same(loaded, _kb.Index.CurrentVocabulary); // the question used it as it was: no reload
     }
 
     [Theory]
@@ -171,7 +172,7 @@ public sealed class KnowledgeBaseTests : IAsyncLifetime, IDisposable
         var best = (await _kb.Search.SearchAsync("vpn will not connect", 3, default)).Best!;
 
         Assert.Equal("1. Restart GlobalProtect.\n2. Sign in again with MFA.", best.Snippet);
-        var text = Assert.Single(await new KnowledgeIndex(_kb.Db).ReadSectionTextsAsync([best], default));
+        var text = Assert.Single(_kb.Index.ReadSectionTexts([best]));
         Assert.Equal(best.Snippet, text);
     }
 
@@ -189,57 +190,67 @@ public sealed class KnowledgeBaseTests : IAsyncLifetime, IDisposable
         Assert.Equal(expected, Snippets.Make(text, max));
 
     [Fact]
-    public async Task ArticlesIndexedBeforeDisplayTextAreIndexedAgainOnceAndShowThePlainTextUntilThen()
+    public async Task AnotherInstancesIndexCatchesUpWithWhatOneInstancePublishedAndRetiredAtItsNextSearch()
+    {
+        Write("vpn-help", "VPN will not connect", "## Steps to fix it\n1. Restart GlobalProtect.\n");
+        await ImportAsync();
+        // A second instance: the same database, an index of its own.
+        var folder = _kb.IndexFolder + "-other";
+        try
+        {
+            using (var other = KnowledgeIndex.Open(folder))
+            {
+                var search = new KnowledgeSearch(_kb.Db, other, new QueryAnalyzer(Synonyms.Empty), Options.Create(new KnowledgeSearchOptions()));
+                Assert.Equal("vpn-help", (await search.SearchAsync("vpn will not connect", 3, default)).Best?.ArticleId);
+
+                Write("printer", "Printer offline", "## Steps\n1. Turn the printer off and on.\n", "[printing]");
+                await ImportAsync(); // through the first instance's index
+                Assert.Equal("printer", (await search.SearchAsync("printer offline", 3, default)).Best?.ArticleId);
+
+                await _kb.Base.RetireAsync("printer", default);
+                Assert.True((await search.SearchAsync("printer offline", 3, default)).Declined);
+                Assert.Equal(_kb.Index.Generation, other.Generation);
+            }
+
+            // Started again, it reads its commit and has nothing to catch up with.
+            using var reopened = KnowledgeIndex.Open(folder);
+            Assert.Equal(0, await reopened.CatchUpAsync(_kb.Db, default));
+            Assert.Equal((1, 1), reopened.Counts());
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Theory]
+    [InlineData("missing")]
+    [InlineData("corrupt")]
+    public async Task AnIndexThatIsMissingOrUnreadableIsBuiltAgainFromTheDatabase(string damage)
     {
         Write("vpn-help", "VPN will not connect", "## Steps to fix it\n1. Restart GlobalProtect.\n2. Sign in again with MFA.\n");
         Write("printer", "Printer offline", "## Steps\n1. Turn the printer off and on.\n", "[printing]");
         await ImportAsync();
         await _kb.Base.RetireAsync("printer", default);
-        // As an older version left the index: no display text.
-        await _kb.Db.Database.ExecuteSqlRawAsync("UPDATE KnowledgeSectionContent SET Display = ''");
-        Assert.Equal("Restart GlobalProtect.\nSign in again with MFA.", (await _kb.Search.SearchAsync("vpn will not connect", 3, default)).Best!.Snippet);
-
-        Assert.Equal(1, await _kb.Base.ReindexOutdatedAsync(default));
-
-        Assert.Equal("1. Restart GlobalProtect.\n2. Sign in again with MFA.", (await _kb.Search.SearchAsync("vpn will not connect", 3, default)).Best!.Snippet);
-        Assert.Equal(0, await _kb.Base.ReindexOutdatedAsync(default));
-        Assert.True((await _kb.Search.SearchAsync("printer offline", 3, default)).Declined);
-    }
-
-    private async Task<int> IndexPagesAsync() =>
-        await _kb.Db.Database.SqlQueryRaw<int>("SELECT count(*) AS Value FROM KnowledgeSections_data").SingleAsync();
-
-    [Fact]
-    public async Task OptimizingMergesTheIndexAndSearchFindsTheSame()
-    {
-        for (var i = 0; i < 20; i++)
+        _kb.Index.Dispose();
+        if (damage == "missing")
         {
-            Write($"article-{i}", $"Topic {i} troubleshooting", $"## Steps\nRestart the widget number {i} and sign in again.");
+            Directory.Delete(_kb.IndexFolder, recursive: true);
+        }
+        else
+        {
+            foreach (var file in Directory.GetFiles(_kb.IndexFolder, "segments*"))
+            {
+                File.WriteAllText(file, "not an index");
+            }
         }
 
-        await ImportAsync(); // fewer than OptimizeAfter: left to FTS5's gradual merging
-        var before = (await IndexPagesAsync(), (await _kb.Search.SearchAsync("topic 7 troubleshooting", 3, default)).Best?.ArticleId);
+        using var rebuilt = KnowledgeIndex.Open(_kb.IndexFolder);
+        Assert.Equal(1, await rebuilt.CatchUpAsync(_kb.Db, default));
 
-        await new KnowledgeIndex(_kb.Db).OptimizeAsync(default);
-
-        Assert.True(await IndexPagesAsync() < before.Item1, $"{await IndexPagesAsync()} pages after, {before.Item1} before");
-        Assert.Equal("article-7", before.ArticleId);
-        Assert.Equal("article-7", (await _kb.Search.SearchAsync("topic 7 troubleshooting", 3, default)).Best?.ArticleId);
-    }
-
-    [Fact]
-    public async Task ALargeImportEndsWithTheIndexMerged()
-    {
-        for (var i = 0; i < KnowledgeBase.OptimizeAfter; i++)
-        {
-            Write($"article-{i}", $"Topic {i} troubleshooting", $"## Steps\nRestart the widget number {i} and sign in again.");
-        }
-
-        await ImportAsync();
-        var pages = await IndexPagesAsync();
-        await new KnowledgeIndex(_kb.Db).OptimizeAsync(default);
-
-        Assert.Equal(pages, await IndexPagesAsync());
+        var search = new KnowledgeSearch(_kb.Db, rebuilt, new QueryAnalyzer(Synonyms.Empty), Options.Create(new KnowledgeSearchOptions()));
+        Assert.Equal("1. Restart GlobalProtect.\n2. Sign in again with MFA.", (await search.SearchAsync("vpn will not connect", 3, default)).Best!.Snippet);
+        Assert.True((await search.SearchAsync("printer offline", 3, default)).Declined);
     }
 
     [Fact]

@@ -27,7 +27,7 @@ public static class AiExtensions
             answers.ModelCanDecline = ai.Value.ModelCanDecline;
         });
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton<IChatClient>(sp => OpenAIChatClient.Create(sp.GetRequiredService<IOptions<AiOptions>>().Value));
+        services.AddSingleton<IChatClient>(sp => AiChatClient.Create(sp.GetRequiredService<IOptions<AiOptions>>().Value));
         services.AddScoped<GroundedAnswers>();
         return builder;
     }

@@ -9,8 +9,8 @@ using Microsoft.Extensions.Logging;
 
 namespace HelpdeskBot.Tests.Ai;
 
-/// <summary>Our IChatClient over the OpenAI SDK, against a fake OpenAI-compatible server on loopback (real HTTP).</summary>
-public sealed class OpenAIChatClientTests : IAsyncLifetime
+/// <summary>The chat client (Microsoft.Extensions.AI.OpenAI) as the Ai settings make it, against a fake OpenAI-compatible server on loopback (real HTTP).</summary>
+public sealed class AiChatClientTests : IAsyncLifetime
 {
     private WebApplication _server = null!;
     private readonly List<(string Path, string Authorization, JsonElement Body)> _requests = [];
@@ -44,7 +44,7 @@ public sealed class OpenAIChatClientTests : IAsyncLifetime
         usage = new { prompt_tokens = 42, completion_tokens = 7, total_tokens = 49 },
     });
 
-    private static IChatClient Client(string endpoint, AiProvider provider) => OpenAIChatClient.Create(new AiOptions
+    private static IChatClient Client(string endpoint, AiProvider provider) => AiChatClient.Create(new AiOptions
     {
         Endpoint = endpoint, ApiKey = "sk-test", Model = "test-model", Provider = provider, Timeout = TimeSpan.FromSeconds(30),
     });

@@ -1,84 +1,55 @@
 using System.Net;
-using System.Text.Json;
 using HelpdeskBot.Ai;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.AI;
-using Microsoft.Extensions.Logging;
 
 namespace HelpdeskBot.Tests.Ai;
 
-/// <summary>The chat client (Microsoft.Extensions.AI.OpenAI) as the Ai settings make it, against a fake OpenAI-compatible server on loopback (real HTTP).</summary>
+/// <summary>The chat client (Microsoft.Extensions.AI.OpenAI) as the Ai settings make it, against a scripted OpenAI-compatible server.</summary>
 public sealed class AiChatClientTests : IAsyncLifetime
 {
-    private WebApplication _server = null!;
-    private readonly List<(string Path, string Authorization, JsonElement Body)> _requests = [];
-    private int _status = 200;
+    private ScriptedModelServer _server = null!;
 
-    public async Task InitializeAsync()
-    {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        _server = builder.Build();
-        _server.Map("/{**path}", async (HttpContext http) =>
-        {
-            var body = await JsonSerializer.DeserializeAsync<JsonElement>(http.Request.Body);
-            lock (_requests) _requests.Add((http.Request.Path, http.Request.Headers.Authorization.ToString(), body));
-            return _status == 200
-                ? Results.Text(Completion("Restart GlobalProtect [1]."), "application/json")
-                : Results.Text("""{"error":{"message":"bad key for prompt Restart GlobalProtect","type":"invalid_request_error"}}""", "application/json", statusCode: _status);
-        });
-        await _server.StartAsync();
-    }
+    public async Task InitializeAsync() => _server = await ScriptedModelServer.StartAsync();
 
     public async Task DisposeAsync() => await _server.DisposeAsync();
 
-    private string BaseUrl => _server.Urls.First();
-
-    private static string Completion(string text) => JsonSerializer.Serialize(new
+    private IChatClient Client(string basePath, AiProvider provider, string? apiKey = "sk-test") => AiChatClient.Create(new AiOptions
     {
-        id = "chatcmpl-1", @object = "chat.completion", created = 1_790_000_000, model = "test-model",
-        choices = new[] { new { index = 0, message = new { role = "assistant", content = text }, finish_reason = "stop" } },
-        usage = new { prompt_tokens = 42, completion_tokens = 7, total_tokens = 49 },
-    });
-
-    private static IChatClient Client(string endpoint, AiProvider provider) => AiChatClient.Create(new AiOptions
-    {
-        Endpoint = endpoint, ApiKey = "sk-test", Model = "test-model", Provider = provider, Timeout = TimeSpan.FromSeconds(30),
+        Endpoint = _server.BaseUrl + basePath, ApiKey = apiKey, Model = "test-model", Provider = provider, Timeout = TimeSpan.FromSeconds(30),
     });
 
     [Theory]
-    [InlineData("/v1", "/v1/chat/completions", AiProvider.OpenAI)]
-    [InlineData("/openai/v1/", "/openai/v1/chat/completions", AiProvider.AzureOpenAI)]
+    [InlineData("/v1", "/v1/chat/completions", AiProvider.OpenAI, "sk-test", "Bearer sk-test")]
+    [InlineData("/openai/v1/", "/openai/v1/chat/completions", AiProvider.AzureOpenAI, "sk-test", "Bearer sk-test")]
+    [InlineData("/v1", "/v1/chat/completions", AiProvider.OpenAICompatible, null, "Bearer unused")] // Ollama: no key
     public async Task AChatCompletionRequestGoesToTheEndpointWithTheModelAndKeyAndTheReplyComesBack(
-        string basePath, string expectedPath, AiProvider provider)
+        string basePath, string expectedPath, AiProvider provider, string? apiKey, string expectedAuthorization)
     {
-        using var client = Client(BaseUrl + basePath, provider);
+        _server.ThenReply("Restart GlobalProtect [1].");
+        using var client = Client(basePath, provider, apiKey);
 
         var response = await client.GetResponseAsync(
             [new ChatMessage(ChatRole.System, "rules"), new ChatMessage(ChatRole.User, "sources"), new ChatMessage(ChatRole.User, "question")]);
 
         Assert.Equal("Restart GlobalProtect [1].", response.Text);
         Assert.Equal(49, response.Usage?.TotalTokenCount);
-        var (path, authorization, body) = Assert.Single(_requests);
-        Assert.Equal(expectedPath, path);
-        Assert.Equal("Bearer sk-test", authorization);
-        Assert.Equal("test-model", body.GetProperty("model").GetString());
-        Assert.Equal(["system", "user", "user"], body.GetProperty("messages").EnumerateArray().Select(m => m.GetProperty("role").GetString()));
-        Assert.Equal("question", body.GetProperty("messages")[2].GetProperty("content").GetString());
+        var request = Assert.Single(_server.Requests);
+        Assert.Equal((expectedPath, expectedAuthorization), (request.Path, request.Authorization));
+        Assert.Equal("test-model", request.Body.GetProperty("model").GetString());
+        Assert.Equal(["system", "user", "user"], request.Messages.Select(m => m.GetProperty("role").GetString()));
+        Assert.Equal("question", request.Messages[2].GetProperty("content").GetString());
     }
 
     [Fact]
-    public async Task AnErrorStatusBecomesAnHttpRequestExceptionWithoutTheResponseBody()
+    public async Task AnErrorStatusBecomesAnHttpRequestExceptionWithoutTheResponseBodyAndIsNotRetried()
     {
-        _status = 401;
-        using var client = Client(BaseUrl + "/v1", AiProvider.OpenAI);
+        _server.ThenFail(503);
+        using var client = Client("/v1", AiProvider.OpenAI);
 
         var error = await Assert.ThrowsAsync<HttpRequestException>(() => client.GetResponseAsync("question"));
 
-        Assert.Equal(HttpStatusCode.Unauthorized, error.StatusCode);
-        Assert.DoesNotContain("GlobalProtect", error.Message);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, error.StatusCode);
+        Assert.DoesNotContain("overloaded", error.Message);
+        Assert.Single(_server.Requests);
     }
 }

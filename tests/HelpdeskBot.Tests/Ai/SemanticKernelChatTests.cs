@@ -12,8 +12,6 @@ using HelpdeskBot.Tests.Knowledge;
 using HelpdeskBot.Tickets;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace HelpdeskBot.Tests.Ai;
 

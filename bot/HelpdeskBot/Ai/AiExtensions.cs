@@ -8,8 +8,9 @@ namespace HelpdeskBot.Ai;
 public static class AiExtensions
 {
     /// <summary>
-    /// Generated answers, when the <c>Ai</c> section names an endpoint: the chat client and the composer that uses
-    /// it. Without one, neither is registered and answers stay extractive.
+    /// Generated answers, when the <c>Ai</c> section names an endpoint: the chat client, the composer that uses it (a
+    /// Semantic Kernel function) and the help desk's plugins it may call. Without one, none is registered and answers
+    /// stay extractive.
     /// </summary>
     public static IHostApplicationBuilder AddAi(this IHostApplicationBuilder builder)
     {
@@ -27,8 +28,9 @@ public static class AiExtensions
             answers.ModelCanDecline = ai.Value.ModelCanDecline;
         });
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton<IChatClient>(sp => OpenAIChatClient.Create(sp.GetRequiredService<IOptions<AiOptions>>().Value));
+        services.AddSingleton<IChatClient>(sp => AiChatClient.Create(sp.GetRequiredService<IOptions<AiOptions>>().Value));
         services.AddScoped<GroundedAnswers>();
+        services.AddScoped<ChatTools>();
         return builder;
     }
 }

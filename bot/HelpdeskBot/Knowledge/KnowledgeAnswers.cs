@@ -1,4 +1,5 @@
 using System.Text.Json;
+using HelpdeskBot.Ai;
 using HelpdeskBot.Catalog;
 using HelpdeskBot.Knowledge.Answers;
 using HelpdeskBot.Knowledge.Authoring;
@@ -15,11 +16,12 @@ namespace HelpdeskBot.Knowledge;
 /// Answers questions in chat from the knowledge base, and takes "was this helpful?" feedback. With a chat model
 /// configured (<see cref="GroundedAnswers"/> registered), the answer is composed from the retrieved sections when
 /// the model gives one that cites them, the question is declined when the model says they do not answer it, and
-/// otherwise (no model, an error, a timeout) the answer is the best section itself (extractive).
+/// otherwise (no model, an error, a timeout) the answer is the best section itself (extractive). The model may call the
+/// help desk's plugins (<see cref="ChatTools"/>); a form it prepared follows the answer as the usual intake card.
 /// </summary>
 public sealed class KnowledgeAnswers(
     KnowledgeSearch search, KnowledgeIndex index, KnowledgeGaps gaps, ServiceCatalog catalog, IOptions<KnowledgeOptions> options,
-    IHttpContextAccessor http, ILogger<KnowledgeAnswers> logger, GroundedAnswers? grounded = null)
+    IHttpContextAccessor http, ILogger<KnowledgeAnswers> logger, GroundedAnswers? grounded = null, ChatTools? chatTools = null)
 {
     public const string NoAnswer =
         "I couldn't find an article that answers that. Try describing it another way, or pass it to the service desk.";
@@ -77,27 +79,34 @@ public sealed class KnowledgeAnswers(
             return false;
         }
 
-        var generated = await ComposeAsync(turn, result, cancellationToken);
+        var tools = chatTools?.For(turn);
+        var generated = await ComposeAsync(turn, result, tools, cancellationToken);
         if (generated?.Verdict is GroundedVerdict.NotInSources)
         {
             logger.LogInformation("No knowledge answer for activity {ActivityId}: the chat model found none in the sections of {ArticleId} (confidence {Confidence})",
                 turn.Activity.Id, result.Best!.ArticleId, result.Best.Confidence);
             await gaps.RecordDeclinedAsync(question, cancellationToken);
+            await SendPreparedFormAsync(turn, tools, cancellationToken);
             return false;
         }
 
         logger.LogInformation("Answered activity {ActivityId} with article {ArticleId} at confidence {Confidence}, generated {Generated}",
             turn.Activity.Id, result.Best!.ArticleId, result.Best.Confidence, generated?.Answer is not null);
         var card = generated?.Answer is { } answer
-            ? GeneratedAnswerCard.Build(answer, result.Question, PublicBaseUrl, next)
+            ? GeneratedAnswerCard.Build(answer, result.Best, result.Question, PublicBaseUrl, next)
             : AnswerCard.Build(result, PublicBaseUrl, next: next);
         await turn.SendActivityAsync(Activity.CreateMessage(null, card.ToAttachment()), cancellationToken);
         turn.TurnState[AnsweredKey] = new Answered(result.Best.ArticleId, result.Best.Title);
+        await SendPreparedFormAsync(turn, tools, cancellationToken);
         return true;
     }
 
+    private Task SendPreparedFormAsync(TurnContext turn, TurnTools? tools, CancellationToken cancellationToken) =>
+        tools is null ? Task.CompletedTask : chatTools!.SendPreparedFormAsync(turn, tools, cancellationToken);
+
     /// <summary>The chat model's answer from the retrieved sections; null without a model.</summary>
-    private async Task<GroundedResult?> ComposeAsync(TurnContext turn, KnowledgeSearchResult result, CancellationToken cancellationToken)
+    private async Task<GroundedResult?> ComposeAsync(
+        TurnContext turn, KnowledgeSearchResult result, TurnTools? tools, CancellationToken cancellationToken)
     {
         if (grounded is null)
         {
@@ -109,7 +118,7 @@ public sealed class KnowledgeAnswers(
 
         var texts = index.ReadSectionTexts(result.Hits);
         var sources = result.Hits.Zip(texts, (hit, text) => new GroundingSource(hit, text)).ToList();
-        return await grounded.ComposeAsync(result.Question, sources, cancellationToken);
+        return await grounded.ComposeAsync(result.Question, sources, tools?.Plugins ?? [], cancellationToken);
     }
 
     /// <summary>

@@ -97,11 +97,16 @@ public sealed class RequestsChat(
     }
 
     /// <summary>The item's intake card, as a new message, with <paramref name="message"/> in its message field.</summary>
-    public async Task OpenIntakeAsync(TurnContext turn, CatalogItem item, string? message, CancellationToken cancellationToken)
+    public Task OpenIntakeAsync(TurnContext turn, CatalogItem item, string? message, CancellationToken cancellationToken) =>
+        OpenIntakeAsync(turn, item, IntakeCard.FromMessage(item, message), cancellationToken);
+
+    /// <summary>The item's intake card, as a new message, with <paramref name="values"/> filled in for the person to check.</summary>
+    public async Task OpenIntakeAsync(
+        TurnContext turn, CatalogItem item, IReadOnlyDictionary<string, string>? values, CancellationToken cancellationToken)
     {
         logger.LogInformation("Activity {ActivityId} opened catalog item {CatalogItemId}", turn.Activity.Id, item.Id);
         var token = await cardTokens.IssueAsync(turn.Activity.From?.Id ?? "", item.Id, cancellationToken);
-        await SendCardAsync(turn, IntakeCard.Build(item, IntakeCard.FromMessage(item, message), today: Today(turn.Activity), token: token), cancellationToken);
+        await SendCardAsync(turn, IntakeCard.Build(item, values, today: Today(turn.Activity), token: token), cancellationToken);
     }
 
     public const string NoApprovals = "Nothing is waiting for your approval.";

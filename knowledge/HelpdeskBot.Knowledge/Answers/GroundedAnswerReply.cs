@@ -20,16 +20,22 @@ public static partial class GroundedAnswerReply
 
     public static Parsed? Parse(string? reply, IReadOnlyList<string> sourceTexts, int maxCharacters)
     {
+        var text = Clean(reply, sourceTexts, maxCharacters);
+        var cited = Citation().Matches(text)
+            .SelectMany(m => Numbers(m.Groups[1].Value))
+            .Distinct().Order().ToList();
+        return cited.Count == 0 ? null : new Parsed(text, cited);
+    }
+
+    /// <summary>The reply as plain text: links the sources do not give and citations of unknown sources removed, capped.</summary>
+    public static string Clean(string? reply, IReadOnlyList<string> sourceTexts, int maxCharacters)
+    {
         var text = (reply ?? "").Trim();
         // Plain text only: a Markdown link or image could dress up any address; the address itself is checked next.
         text = MarkdownLink().Replace(text, m => m.Value.StartsWith('!') ? m.Groups[1].Value : $"{m.Groups[1].Value} ({m.Groups[2].Value})");
         text = Url().Replace(text, m => sourceTexts.Any(s => s.Contains(m.Value, StringComparison.Ordinal)) ? m.Value : "(link removed)");
         text = Citation().Replace(text, m => KeepKnown(m, sourceTexts.Count));
-        text = Cap(text.Trim(), maxCharacters);
-        var cited = Citation().Matches(text)
-            .SelectMany(m => Numbers(m.Groups[1].Value))
-            .Distinct().Order().ToList();
-        return cited.Count == 0 ? null : new Parsed(text, cited);
+        return Cap(text.Trim(), maxCharacters);
     }
 
     private static string KeepKnown(Match citation, int sourceCount)

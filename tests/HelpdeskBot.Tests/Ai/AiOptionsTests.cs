@@ -52,4 +52,15 @@ public sealed class AiOptionsTests
         Assert.Equal((TimeSpan.FromSeconds(5), 2, false), (composer.Timeout, composer.MaxSections, composer.ModelCanDecline));
         Assert.True(new GroundedAnswerOptions().ModelCanDecline);
     }
+
+    [Fact]
+    public async Task WithNoModelNeitherTheChatClientNorThePluginsAreRegistered()
+    {
+        await using var none = new HelpdeskBotFactory();
+        await using var scope = none.Services.CreateAsyncScope();
+
+        Assert.Null(scope.ServiceProvider.GetService<Microsoft.Extensions.AI.IChatClient>());
+        Assert.Null(scope.ServiceProvider.GetService<GroundedAnswers>());
+        Assert.Null(scope.ServiceProvider.GetService<HelpdeskBot.Ai.ChatTools>());
+    }
 }

@@ -38,7 +38,7 @@ public class CardRenderingTests
         "every-element" => SampleCards.EveryElement(),
         "answer" => AnswerCard.Build(SampleCards.Answer(), "https://helpdesk.example.com"),
         "answer-with-next-step" => AnswerCard.Build(SampleCards.Answer(), "https://helpdesk.example.com", next: new("report-incident", "Report an incident")),
-        "generated-answer" => GeneratedAnswerCard.Build(SampleCards.GeneratedAnswer(), "vpn wont connect", "https://helpdesk.example.com"),
+        "generated-answer" => GeneratedAnswerCard.Build(SampleCards.GeneratedAnswer(), SampleCards.Answer().Hits[0], "vpn wont connect", "https://helpdesk.example.com"),
         "no-answer" => NextStepCard.Build(KnowledgeAnswers.NoAnswer, "when is payday",
             [new("report-incident", "Report an incident"), new("other-request", "Other request")]),
         "not-helpful" => AnswerCard.Build(SampleCards.Answer(), "https://helpdesk.example.com", askForFeedback: false,

@@ -47,7 +47,11 @@ public sealed class ScriptedChatClient : IChatClient
         yield return new ChatResponseUpdate(ChatRole.Assistant, response.Text);
     }
 
-    public object? GetService(Type serviceType, object? serviceKey = null) => serviceType.IsInstanceOfType(this) ? this : null;
+    // Semantic Kernel asks every chat client for its metadata (the model's name).
+    public object? GetService(Type serviceType, object? serviceKey = null) =>
+        serviceType == typeof(ChatClientMetadata) ? new ChatClientMetadata("scripted", null, "scripted-model")
+        : serviceType.IsInstanceOfType(this) ? this
+        : null;
 
     public void Dispose() { }
 }

@@ -67,11 +67,28 @@ public sealed class KnowledgeIndex : IDisposable
         _searchers = new SearcherManager(_writer, applyAllDeletes: true, new Bm25Searchers());
     }
 
-    /// <summary>An index in a folder (created when missing).</summary>
+    /// <summary>
+    /// An index in a folder (created when missing). When another instance on this machine holds the folder (several
+    /// instances beside one database), the next free one is used (<c>folder.2</c>, <c>folder.3</c>...): each instance
+    /// keeps an index of its own, built from the database.
+    /// </summary>
     public static KnowledgeIndex Open(string folder, ILogger<KnowledgeIndex>? logger = null)
     {
-        System.IO.Directory.CreateDirectory(folder);
-        return new KnowledgeIndex(FSDirectory.Open(folder), logger);
+        for (var attempt = 1; ; attempt++)
+        {
+            var path = attempt == 1 ? folder : $"{folder}.{attempt}";
+            System.IO.Directory.CreateDirectory(path);
+            var directory = FSDirectory.Open(path);
+            try
+            {
+                return new KnowledgeIndex(directory, logger);
+            }
+            catch (LockObtainFailedException) when (attempt < 20)
+            {
+                directory.Dispose();
+                logger?.LogInformation("The knowledge index at {Folder} is in use by another instance; trying the next folder", path);
+            }
+        }
     }
 
     /// <summary>An index in memory (tests, and the temporary knowledge base of <c>kb evaluate</c>).</summary>
@@ -90,7 +107,8 @@ public sealed class KnowledgeIndex : IDisposable
         {
             return new IndexWriter(directory, WriterConfig(fresh ? OpenMode.CREATE : OpenMode.APPEND));
         }
-        catch (Exception ex) when (ex is CorruptIndexException or IndexFormatTooOldException or IndexFormatTooNewException or IOException)
+        catch (Exception ex) when (ex is CorruptIndexException or IndexFormatTooOldException or IndexFormatTooNewException
+            or IOException and not LockObtainFailedException)
         {
             // Rebuilt from the database, which holds every published article.
             _logger.LogWarning(ex, "The knowledge index could not be read; it is built again from the database");

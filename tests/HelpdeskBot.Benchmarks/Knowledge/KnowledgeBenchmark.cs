@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using HelpdeskBot.Knowledge.Authoring;
 using HelpdeskBot.Knowledge.Search;
+using HelpdeskBot.Knowledge.Search.Semantic;
 using HelpdeskBot.Knowledge.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -19,6 +20,9 @@ public sealed record KnowledgeBenchmarkSettings(string RepositoryRoot, int Artic
 
     /// <summary>How many of the slowest questions to list, with their kind and time.</summary>
     public int Slowest { get; init; }
+
+    /// <summary>Also embed the base and time the hybrid search (and the query embedding alone).</summary>
+    public bool Semantic { get; init; }
 
     public string SampleArticles => Path.Combine(RepositoryRoot, "knowledge", "articles");
     public string SynonymsPath => Path.Combine(RepositoryRoot, "knowledge", "synonyms.txt");
@@ -63,7 +67,15 @@ public sealed class KnowledgeBenchmark(KnowledgeBenchmarkSettings settings, Text
             }
 
             var queries = QueryMix.Build(articles, generator.Words, settings.LabeledQuestions, settings.WarmUp + settings.Queries);
-            var search = await SearchAsync(options, index, queries, cancellationToken);
+            var search = await SearchAsync(options, index, queries, null, cancellationToken);
+            var bm25 = Bm25Yardstick(index, queries);
+            log.WriteLine(Invariant($"yardstick, plain Lucene BM25 over the same index (the body field, the question's stems ORed, top 5): {Rate(bm25):N0} queries/s, p50 {Percentile(bm25, 0.5):N2} ms, p99 {Percentile(bm25, 0.99):N2} ms"));
+            log.WriteLine(Invariant($"lexical search (semantic stage off): {search.Timings.Count / search.Timings.Sum(t => t.Elapsed.TotalSeconds):N0} queries/s = {search.Timings.Count / search.Timings.Sum(t => t.Elapsed.TotalSeconds) / Rate(bm25):N2} x plain BM25"));
+            if (settings.Semantic)
+            {
+                await SemanticAsync(options, index, queries, bm25, cancellationToken);
+            }
+
             return new KnowledgeBenchmarkResult(
                 articles.Count, bytes / articles.Count, import, importCpu, search.FirstQuery, search.Timings, search.Cpu, search.Answered,
                 DatabaseBytes(database), Process.GetCurrentProcess().PeakWorkingSet64, memory.PeakGcHeapBytes, LoadAverage());
@@ -104,8 +116,81 @@ public sealed class KnowledgeBenchmark(KnowledgeBenchmarkSettings settings, Text
 
     private sealed record SearchRun(TimeSpan FirstQuery, List<QueryTiming> Timings, TimeSpan Cpu, int Answered);
 
+    // The semantic stage: embed every section (rate, memory), then time one query embedding alone and the hybrid search,
+    // each question asked once per loop with the model's cache cleared, against the two necessary steps back to back.
+    private async Task SemanticAsync(
+        DbContextOptions<KnowledgeDbContext> options, KnowledgeIndex index, List<BenchmarkQuery> queries, List<double> bm25, CancellationToken cancellationToken)
+    {
+        var encoder = MiniLmSentenceEncoder.Shared;
+        var store = new SectionVectorStore(encoder.Dimensions);
+        var clock = Stopwatch.StartNew();
+        int embedded;
+        await using (var db = new KnowledgeDbContext(options))
+        {
+            embedded = await new SectionEmbedder(index, store, encoder).RunAsync(db, cancellationToken);
+        }
+
+        log.WriteLine(Invariant($"embedded {embedded:N0} sections in {clock.Elapsed.TotalSeconds:N0} s ({embedded / clock.Elapsed.TotalSeconds:N0} sections/s, model load included); vectors in memory {store.Bytes / 1048576.0:N1} MiB for {store.Count:N0} sections"));
+        encoder.ClearCache();
+        var embedding = new List<double>();
+        for (var i = 0; i < queries.Count; i++)
+        {
+            var one = Stopwatch.StartNew();
+            encoder.Encode([queries[i].Text], cancellationToken);
+            if (i >= settings.WarmUp) embedding.Add(one.Elapsed.TotalMilliseconds);
+        }
+
+        log.WriteLine(Invariant($"yardstick, one query embedding: {Rate(embedding):N0} queries/s, p50 {Percentile(embedding, 0.5):N2} ms, p99 {Percentile(embedding, 0.99):N2} ms"));
+        encoder.ClearCache();
+        var stage = new SemanticStage(encoder, store, Options.Create(new SemanticOptions()));
+        var hybrid = await SearchAsync(options, index, queries, stage, cancellationToken);
+        var both = 1000.0 / (bm25.Average() + embedding.Average());
+        var rate = hybrid.Timings.Count / hybrid.Timings.Sum(t => t.Elapsed.TotalSeconds);
+        log.WriteLine(Invariant($"the two steps back to back: {both:N0} queries/s; hybrid search: {rate:N0} queries/s = {rate / both:N2} x, {hybrid.Answered * 100.0 / hybrid.Timings.Count:N0}% answered, peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:N0} MiB"));
+        log.WriteLine("hybrid search:");
+        log.WriteLine(new KnowledgeBenchmarkResult(0, 0, TimeSpan.Zero, TimeSpan.Zero, hybrid.FirstQuery, hybrid.Timings, hybrid.Cpu, hybrid.Answered, 0, 0, 0, "").Table());
+    }
+
+    private List<double> Bm25Yardstick(KnowledgeIndex index, List<BenchmarkQuery> queries)
+    {
+        var analyzer = new SectionAnalyzer();
+        var timings = new List<double>();
+        for (var i = 0; i < queries.Count; i++)
+        {
+            var clock = Stopwatch.StartNew();
+            var query = new Lucene.Net.Search.BooleanQuery();
+            using (var tokens = analyzer.GetTokenStream(KnowledgeIndex.BodyField, queries[i].Text))
+            {
+                var term = tokens.AddAttribute<Lucene.Net.Analysis.TokenAttributes.ICharTermAttribute>();
+                tokens.Reset();
+                while (tokens.IncrementToken() && query.Clauses.Count < 1000)
+                {
+                    query.Add(new Lucene.Net.Search.TermQuery(new Lucene.Net.Index.Term(KnowledgeIndex.BodyField, term.ToString())), Lucene.Net.Search.Occur.SHOULD);
+                }
+
+                tokens.End();
+            }
+
+            index.Search((searcher, _) => KnowledgeIndex.Top(searcher, query, 5));
+            if (i >= settings.WarmUp) timings.Add(clock.Elapsed.TotalMilliseconds);
+        }
+
+        return timings;
+    }
+
+    private static double Rate(List<double> milliseconds) => milliseconds.Count * 1000.0 / milliseconds.Sum();
+
+    private static double Percentile(List<double> milliseconds, double p)
+    {
+        var sorted = milliseconds.Order().ToArray();
+        return sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Length) - 1, 0, sorted.Length - 1)];
+    }
+
+    private static string Invariant(FormattableString text) => text.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
     private async Task<SearchRun> SearchAsync(
-        DbContextOptions<KnowledgeDbContext> options, KnowledgeIndex index, List<BenchmarkQuery> queries, CancellationToken cancellationToken)
+        DbContextOptions<KnowledgeDbContext> options, KnowledgeIndex index, List<BenchmarkQuery> queries, SemanticStage? stage,
+        CancellationToken cancellationToken)
     {
         var analyzer = new QueryAnalyzer(Synonyms.Load(settings.SynonymsPath));
         var searchOptions = Options.Create(new KnowledgeSearchOptions());
@@ -119,7 +204,7 @@ public sealed class KnowledgeBenchmark(KnowledgeBenchmarkSettings settings, Text
             var clock = Stopwatch.StartNew();
             await using (var db = new KnowledgeDbContext(options))
             {
-                var result = await new KnowledgeSearch(db, index, analyzer, searchOptions).SearchAsync(queries[i].Text, 5, cancellationToken);
+                var result = await new KnowledgeSearch(db, index, analyzer, searchOptions, stage).SearchAsync(queries[i].Text, 5, cancellationToken);
                 if (i >= settings.WarmUp && !result.Declined) answered++;
             }
 

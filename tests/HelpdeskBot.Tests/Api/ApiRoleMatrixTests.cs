@@ -75,7 +75,7 @@ public sealed class ApiRoleMatrixTests(ApiRoleMatrixTests.Apps apps) : IClassFix
             .Where(e => e.Contains("/api/", StringComparison.Ordinal))
             .Order();
 
-        Assert.Equal(["GET /api/kb/articles/{id}", "GET /api/kb/search", "POST /api/kb/search"], open);
+        Assert.Equal(["GET /api/kb/articles/{id}", "GET /api/kb/search", "GET /api/kb/status", "POST /api/kb/search"], open);
     }
 
     /// <summary>The app twice, each with a key per role: without a bot app id and with one.</summary>

@@ -104,8 +104,8 @@ public sealed class HelpdeskBotFactory(
             File.Delete(_databasePath + suffix);
         }
 
-        var index = Path.ChangeExtension(_databasePath, ".kb-index"); // the knowledge index beside it
-        if (Directory.Exists(index))
+        // The knowledge index beside it (and another instance's, when two shared the database).
+        foreach (var index in Directory.GetDirectories(Path.GetDirectoryName(_databasePath)!, Path.GetFileNameWithoutExtension(_databasePath) + ".kb-index*"))
         {
             Directory.Delete(index, recursive: true);
         }

@@ -65,6 +65,9 @@ public sealed class MiniLmSentenceEncoder : ISentenceEncoder, IDisposable
         return result;
     }
 
+    /// <summary>Forgets the texts encoded so far (a benchmark times the model, not the cache).</summary>
+    public void ClearCache() => _cache.Clear();
+
     public void Dispose()
     {
         if (_model.IsValueCreated) _model.Value.Dispose();

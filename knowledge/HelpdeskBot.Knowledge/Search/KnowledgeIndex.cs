@@ -148,21 +148,30 @@ public sealed class KnowledgeIndex : IDisposable
             }
 
             int indexed;
-            if (_rebuild || target < Generation)
+            try
             {
-                _writer.DeleteAll();
-                indexed = await IndexAsync(db, null, cancellationToken);
-                _logger.LogInformation("Built the knowledge index from the database: {Articles} published articles", indexed);
-            }
-            else
-            {
-                var changed = await KnowledgeChanges.ArticlesChangedSinceAsync(db, Generation, cancellationToken);
-                foreach (var id in changed)
+                if (_rebuild || target < Generation)
                 {
-                    _writer.DeleteDocuments(new Term(ArticleField, id));
+                    _writer.DeleteAll();
+                    indexed = await IndexAsync(db, null, cancellationToken);
+                    _logger.LogInformation("Built the knowledge index from the database: {Articles} published articles", indexed);
                 }
+                else
+                {
+                    var changed = await KnowledgeChanges.ArticlesChangedSinceAsync(db, Generation, cancellationToken);
+                    foreach (var id in changed)
+                    {
+                        _writer.DeleteDocuments(new Term(ArticleField, id));
+                    }
 
-                indexed = await IndexAsync(db, changed, cancellationToken);
+                    indexed = await IndexAsync(db, changed, cancellationToken);
+                }
+            }
+            catch
+            {
+                // Half-applied changes are not committed; the next try starts over from the database.
+                _rebuild = true;
+                throw;
             }
 
             _writer.SetCommitData(new Dictionary<string, string>

@@ -39,6 +39,11 @@ public static class TextTokens
 
     private static string RemoveDiacritics(string text)
     {
+        if (Ascii.IsValid(text))
+        {
+            return text; // nothing to remove (most text), and no copy
+        }
+
         var decomposed = text.Normalize(NormalizationForm.FormD);
         var result = new StringBuilder(decomposed.Length);
         foreach (var c in decomposed)

@@ -40,7 +40,11 @@ public sealed class SectionEmbedder(KnowledgeIndex index, SectionVectorStore sto
             {
                 var loaded = await LoadAsync(db, [.. hashes], cancellationToken);
                 _loaded = true;
-                if (loaded > 0) _logger.LogInformation("Loaded {Count} section vectors of {Model} from the database", loaded, encoder.Model);
+                if (loaded > 0)
+                {
+                    _logger.LogInformation("Loaded {Count} section vectors of {Model} from the database", loaded, encoder.Model);
+                    encoder.Encode(["warm up"], cancellationToken); // the model loads now, not on the first question
+                }
             }
 
             var missing = hashes.Where(hash => !store.Contains(hash)).ToList();

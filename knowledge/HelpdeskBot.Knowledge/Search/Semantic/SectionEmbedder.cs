@@ -17,6 +17,9 @@ public sealed class SectionEmbedder(KnowledgeIndex index, SectionVectorStore sto
 {
     public const int BatchSize = 8;
 
+    /// <summary>What the model reads once after vectors were loaded, so that it is loaded before the first question.</summary>
+    public const string WarmUpText = "warm up";
+
     // Vectors written per transaction.
     private const int SaveEvery = 64;
 
@@ -43,7 +46,7 @@ public sealed class SectionEmbedder(KnowledgeIndex index, SectionVectorStore sto
                 if (loaded > 0)
                 {
                     _logger.LogInformation("Loaded {Count} section vectors of {Model} from the database", loaded, encoder.Model);
-                    encoder.Encode(["warm up"], cancellationToken); // the model loads now, not on the first question
+                    encoder.Encode([WarmUpText], cancellationToken); // the model loads now, not on the first question
                 }
             }
 

@@ -16,6 +16,12 @@ public sealed class CatalogItem
     public List<string> Keywords { get; init; } = [];
 
     /// <summary>
+    /// What people write when they want this item ("reset my password please"): the router compares a message with
+    /// these by meaning (see <c>Routing/IntentClassifier</c>). An item without examples is reached by its keywords.
+    /// </summary>
+    public List<string> Examples { get; init; } = [];
+
+    /// <summary>
     /// A problem the knowledge base can often solve (a forgotten password, something broken): a message that matches
     /// the item is answered from the knowledge base first, with a button to this item's form; the form comes straight
     /// away only when the knowledge base has no answer or the message just names the item ("report an incident").

@@ -21,9 +21,9 @@ public static class CatalogValidation
 
         // JSON nulls inside lists get past the nullable annotations: refuse them before anything reads them.
         if (items.Any(i => i is null || i.Fields.Any(f => f is null || f.Choices.Any(c => c is null))
-            || i.Keywords.Any(k => k is null) || i.ApprovalRules.Any(r => r is null)))
+            || i.Keywords.Any(k => k is null) || i.Examples.Any(e => e is null) || i.ApprovalRules.Any(r => r is null)))
         {
-            errors.Add("an item, field, choice, keyword or approval rule is null");
+            errors.Add("an item, field, choice, keyword, example or approval rule is null");
             return errors;
         }
 
@@ -40,6 +40,9 @@ public static class CatalogValidation
         return errors;
     }
 
+    /// <summary>The sentence model reads about 1,000 characters; an example is one message.</summary>
+    public const int MaxExampleLength = 500;
+
     private static void CheckItem(CatalogItem item, string where, List<string> errors)
     {
         Require(string.IsNullOrWhiteSpace(item.Id), where, "has no id", errors);
@@ -48,6 +51,8 @@ public static class CatalogValidation
         Require(string.IsNullOrWhiteSpace(item.FulfilmentGroup), where, "has no fulfilmentGroup", errors);
         Require(!CatalogLevels.IsValid(item.DefaultImpact), where, $"defaultImpact '{item.DefaultImpact}' is not high, medium or low", errors);
         Require(!CatalogLevels.IsValid(item.DefaultUrgency), where, $"defaultUrgency '{item.DefaultUrgency}' is not high, medium or low", errors);
+        Require(item.Examples.Any(e => string.IsNullOrWhiteSpace(e) || e.Length > MaxExampleLength), where,
+            $"an example is empty or longer than {MaxExampleLength} characters", errors);
         foreach (var duplicate in item.Fields.GroupBy(f => f.Id).Where(g => g.Count() > 1))
         {
             errors.Add($"{where}, field '{duplicate.Key}': the id is used {duplicate.Count()} times in the item");

@@ -10,13 +10,15 @@ using HelpdeskBot.Protocol.Cards;
 using HelpdeskBot.Protocol.Schema;
 using HelpdeskBot.Protocol.Teams;
 using HelpdeskBot.Requests;
+using HelpdeskBot.Routing;
 
 namespace HelpdeskBot.Chat;
 
 /// <summary>The help desk's conversation: welcome on install, help on request, and honesty about the rest.</summary>
 public sealed class HelpdeskActivityHandler(
     WelcomeTracker welcomes, KnowledgeAnswers answers, RequestsChat requests, PeopleDirectory people, HandoverChat handover,
-    AgentActions agentActions, AgentCommands agentCommands, Handoffs handoffs, OutageChat outages) : ActivityHandler
+    AgentActions agentActions, AgentCommands agentCommands, Handoffs handoffs, OutageChat outages, MessageRouter router,
+    Catalog.ServiceCatalog catalog, ILogger<HelpdeskActivityHandler> logger) : ActivityHandler
 {
     public const string CannotHelpYet =
         "Sorry, I can't help with that yet. Type **help** to see what I can do today.";
@@ -89,8 +91,8 @@ public sealed class HelpdeskActivityHandler(
             return;
         }
 
-        // Outages before catalog matching and search: "email is down" is answered with the outage, not an article.
-        if (await outages.TryHandleAsync(turnContext, text, cancellationToken))
+        // Commands: "subscribe to vpn", an agent's "outage vpn ...", "my tickets", "status REQ0001001", "request".
+        if (await outages.TryCommandAsync(turnContext, text, cancellationToken) || await requests.TryCommandAsync(turnContext, text, cancellationToken))
         {
             return;
         }
@@ -101,18 +103,102 @@ public sealed class HelpdeskActivityHandler(
             return;
         }
 
-        var route = await requests.RouteAsync(turnContext, text, cancellationToken);
-        if (route.IsAnswered)
+        if (router.UsesModel)
+        {
+            var route = router.Route(text, cancellationToken);
+            logger.LogInformation("Activity {ActivityId} routed to {Intent} ({Score:0.00})", turnContext.Activity.Id, route.Item?.Id ?? route.Intent, route.Score);
+            await FollowAsync(turnContext, route, text, cancellationToken);
+            return;
+        }
+
+        // Without the model, the keyword rules: outages before catalog matching and search ("email is down" is
+        // answered with the outage, not an article), then the catalog's keywords, then the knowledge base.
+        if (await outages.TryHandleAsync(turnContext, text, cancellationToken))
         {
             return;
         }
 
-        // A question or a problem: the same one reported again gets the offer after the answer.
+        var requestRoute = await requests.RouteAsync(turnContext, text, cancellationToken);
+        if (!requestRoute.IsAnswered)
+        {
+            await AnswerAsync(turnContext, text, requestRoute.KnowledgeFirst, formIfUnanswered: true, cancellationToken);
+        }
+    }
+
+    /// <summary>Takes the message where the router sent it (or where the person chose on its card).</summary>
+    private async Task FollowAsync(TurnContext turnContext, MessageRoute route, string text, CancellationToken cancellationToken)
+    {
+        switch (route)
+        {
+            case { IsChoice: true }:
+                await turnContext.SendActivityAsync(Activity.CreateMessage(null, RouteChoiceCard.Build(route.Choices, text).ToAttachment()), cancellationToken);
+                return;
+            case { Item: { } item }:
+                if (item.Id == OutageChat.ReportItemId)
+                {
+                    // Something broken: the outage when one is known on the service, else the form with it filled in.
+                    if (!await outages.TryDeflectAsync(turnContext, text, reportUnknown: false, cancellationToken))
+                    {
+                        await turnContext.SendActivityAsync(Activity.CreateMessage(null,
+                            (await outages.ReportFormAsync(turnContext, item, text, null, cancellationToken)).ToAttachment()), cancellationToken);
+                    }
+
+                    return;
+                }
+
+                await requests.OpenIntakeForAsync(turnContext, item, text, cancellationToken);
+                return;
+            case { Intent: Intents.Person }:
+                await handover.OfferAsync(turnContext, handover.LastQuestion(turnContext), cancellationToken);
+                return;
+            case { Intent: Intents.Outage }:
+                await outages.StatusAsync(turnContext, text, cancellationToken);
+                return;
+            case { Intent: Intents.Subscribe }:
+                await outages.SubscriptionAsync(turnContext, text, cancellationToken);
+                return;
+            case { Intent: Intents.Tickets }:
+                await requests.MyTicketsAsync(turnContext, cancellationToken);
+                return;
+            case { Intent: Intents.SmallTalk }:
+                await turnContext.SendActivityAsync(
+                    SmallTalk.ReplyTo(text) ?? SmallTalk.AboutMe(await NameOfSenderAsync(turnContext, cancellationToken)), cancellationToken);
+                return;
+            case { Intent: Intents.Decline }:
+                await turnContext.SendActivityAsync(OutOfScope, cancellationToken);
+                return;
+            default:
+                // A question, or a problem the knowledge base may solve; a known outage on the service comes first.
+                if (ServiceMatcher.LooksLikeProblem(text) && await outages.TryDeflectAsync(turnContext, text, reportUnknown: false, cancellationToken))
+                {
+                    return;
+                }
+
+                await AnswerAsync(turnContext, text, route.NextStep, route.FormIfUnanswered, cancellationToken);
+                return;
+        }
+    }
+
+    public const string OutOfScope =
+        "That's not something IT looks after, so I can't help with it here: HR, payroll, facilities and travel have their own teams. " +
+        "Ask me anything about your computer, accounts, apps or access, or type **help** to see what I can do.";
+
+    /// <summary>
+    /// The knowledge base's answer, with <paramref name="nextStep"/>'s form as its button. Without an answer, that form
+    /// opens for a problem reported (<paramref name="formIfUnanswered"/>); a question gets "no answer" with its button.
+    /// </summary>
+    private async Task AnswerAsync(
+        TurnContext turnContext, string text, Catalog.CatalogItem? nextStep, bool formIfUnanswered, CancellationToken cancellationToken)
+    {
+        // The same question or problem reported again gets the offer after the answer.
         var again = handover.RememberQuestion(turnContext, text);
         var otherwise = "had no article for it";
-        if (route.KnowledgeFirst is { } item)
+        if (nextStep is { } offered && !formIfUnanswered)
         {
-            // A problem the knowledge base may solve: its answer with the form as the next step, else the form.
+            await answers.AnswerAsync(turnContext, text, new AnswerCard.NextStep(offered.Id, offered.Title), cancellationToken);
+        }
+        else if (nextStep is { } item)
+        {
             if (!await answers.TryAnswerAsync(turnContext, text, new AnswerCard.NextStep(item.Id, item.Title), cancellationToken))
             {
                 await requests.OpenIntakeAsync(turnContext, item, text, cancellationToken);
@@ -131,11 +217,29 @@ public sealed class HelpdeskActivityHandler(
         }
     }
 
+    /// <summary>"Which do you mean?" answered: the message goes where the person chose, and the card says which.</summary>
+    private async Task<AdaptiveCard> ChooseAsync(TurnContext turnContext, JsonElement? data, CancellationToken cancellationToken)
+    {
+        var intent = CardData.String(data, "intent");
+        var message = CardData.String(data, "message") ?? "";
+        var route = catalog.Find(intent) is { } item ? new MessageRoute(item.Id, 1, item)
+            : intent is { } builtIn && Intents.BuiltIn.Contains(builtIn) ? new MessageRoute(builtIn, 1)
+            : null;
+        if (route is null || message.Length == 0)
+        {
+            return RequestErrorCard.Build("That choice is no longer on offer. Ask me again in your own words.");
+        }
+
+        await FollowAsync(turnContext, route, message, cancellationToken);
+        return RouteChoiceCard.Chosen(RouteChoiceCard.Title(route));
+    }
+
     // Clients without Action.Execute send the card's Action.Submit fallback: the answer comes as a new message.
     protected override Task OnCardSubmitAsync(TurnContext turnContext, JsonElement value, CancellationToken cancellationToken) =>
         (value.TryGetProperty(ActionExecute.FallbackVerbKey, out var verb) && verb.ValueKind == JsonValueKind.String ? verb.GetString() : null) switch
         {
             WelcomeCard.HelpVerb => SendWelcomeAsync(turnContext, cancellationToken),
+            RouteChoiceCard.ChooseVerb => SendCardAsync(turnContext, ChooseAsync(turnContext, value, cancellationToken)),
             AnswerCard.FeedbackVerb => FeedbackSubmitAsync(turnContext, value, cancellationToken),
             { } handoverVerb when HandoverChat.Handles(handoverVerb) => handover.SubmitAsync(turnContext, handoverVerb, value, cancellationToken),
             { } requestVerb when RequestsChat.Handles(requestVerb) => requests.SubmitAsync(turnContext, requestVerb, value, cancellationToken),
@@ -150,6 +254,7 @@ public sealed class HelpdeskActivityHandler(
         invokeValue.Action?.Verb switch
         {
             WelcomeCard.HelpVerb => AdaptiveCardInvokeResponse.Card(WelcomeCard.Build(await NameOfSenderAsync(turnContext, cancellationToken))),
+            RouteChoiceCard.ChooseVerb => AdaptiveCardInvokeResponse.Card(await ChooseAsync(turnContext, invokeValue.Action.Data, cancellationToken)),
             AnswerCard.FeedbackVerb => await FeedbackAsync(turnContext, invokeValue.Action.Data, cancellationToken),
             { } verb when HandoverChat.Handles(verb) => AdaptiveCardInvokeResponse.Card(
                 await handover.ExecuteAsync(turnContext, verb, invokeValue.Action.Data, cancellationToken)),

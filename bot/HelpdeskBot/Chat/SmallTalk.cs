@@ -18,6 +18,11 @@ public static class SmallTalk
     public const string NoWords =
         "I didn't catch that. Ask in words (\"my vpn won't connect\"), type **help** to see what I can do, or **status REQ0001001** for a ticket.";
 
+    /// <summary>To "who are you?", "how are you?", "tell me a joke": who the bot is and what to ask it.</summary>
+    public static string AboutMe(string? name) =>
+        $"Hi{(name is { Length: > 0 } ? " " + name : "")}! I'm the IT help desk bot, here to help with your computer, accounts, apps and access. " +
+        "Ask me an IT question in your own words, ask for what you need, or type **help** to see everything I can do.";
+
     private static readonly HashSet<string> Thanks = ["thanks", "thank", "thx", "ty", "tyvm", "cheers", "ta", "thankyou", "thanx"];
     private static readonly HashSet<string> Goodbyes = ["bye", "goodbye", "byebye", "cya", "later", "ttyl"];
     private static readonly HashSet<string> Acknowledgements =

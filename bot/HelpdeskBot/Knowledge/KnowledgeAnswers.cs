@@ -37,11 +37,18 @@ public sealed class KnowledgeAnswers(
     public sealed record Answered(string ArticleId, string Title);
 
     /// <summary>The answer card, or "no answer" with the next steps' buttons (<see cref="KnowledgeOptions.NextSteps"/>).</summary>
-    public async Task AnswerAsync(TurnContext turn, string question, CancellationToken cancellationToken)
+    public Task AnswerAsync(TurnContext turn, string question, CancellationToken cancellationToken) =>
+        AnswerAsync(turn, question, null, cancellationToken);
+
+    /// <summary>
+    /// The answer card with <paramref name="next"/> as its button; or "no answer" with <paramref name="next"/> first
+    /// among the next steps' buttons ("how do I get access to X?" without an article still offers the access form).
+    /// </summary>
+    public async Task AnswerAsync(TurnContext turn, string question, AnswerCard.NextStep? next, CancellationToken cancellationToken)
     {
-        if (!await TryAnswerAsync(turn, question, null, cancellationToken))
+        if (!await TryAnswerAsync(turn, question, next, cancellationToken, formFallback: false))
         {
-            await SendNextStepsAsync(turn, NoAnswer, question, NextSteps(), cancellationToken);
+            await SendNextStepsAsync(turn, NoAnswer, question, next is null ? NextSteps() : [next, .. NextSteps().Where(s => s.Item != next.Item)], cancellationToken);
         }
     }
 
@@ -68,10 +75,14 @@ public sealed class KnowledgeAnswers(
     /// <see cref="KnowledgeOptions.KnowledgeFirstMinConfidence"/>) or the chat model finds no answer in what search
     /// retrieved: the question is recorded as a gap and no answer is sent.
     /// </summary>
-    public async Task<bool> TryAnswerAsync(TurnContext turn, string question, AnswerCard.NextStep? next, CancellationToken cancellationToken)
+    public Task<bool> TryAnswerAsync(TurnContext turn, string question, AnswerCard.NextStep? next, CancellationToken cancellationToken) =>
+        TryAnswerAsync(turn, question, next, cancellationToken, formFallback: next is not null);
+
+    private async Task<bool> TryAnswerAsync(
+        TurnContext turn, string question, AnswerCard.NextStep? next, CancellationToken cancellationToken, bool formFallback)
     {
         var result = await search.SearchAsync(question, 1 + options.Value.OtherMatches, cancellationToken);
-        if (result.Declined || (next is not null && result.Best!.Confidence < options.Value.KnowledgeFirstMinConfidence))
+        if (result.Declined || (formFallback && result.Best!.Confidence < options.Value.KnowledgeFirstMinConfidence))
         {
             logger.LogInformation("No knowledge answer for activity {ActivityId} (best confidence {Confidence})",
                 turn.Activity.Id, result.Best?.Confidence);

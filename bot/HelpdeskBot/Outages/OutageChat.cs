@@ -29,7 +29,31 @@ public sealed partial class OutageChat(
     /// <summary>An employee's message about outages or subscriptions, or an agent's outage command; false when it is neither.</summary>
     public async Task<bool> TryHandleAsync(TurnContext turn, string text, CancellationToken cancellationToken)
     {
-        if (text.Length is 0 or > 500)
+        if (text.Length is 0 or > MaxText)
+        {
+            return false;
+        }
+
+        if (await TryCommandAsync(turn, text, cancellationToken))
+        {
+            return true;
+        }
+
+        if (ServiceMatcher.IsOutageQuestion(text) || text.Trim().Equals("outages", StringComparison.OrdinalIgnoreCase))
+        {
+            await StatusAsync(turn, text, cancellationToken);
+            return true;
+        }
+
+        return ServiceMatcher.LooksLikeProblem(text) && await TryDeflectAsync(turn, text, reportUnknown: true, cancellationToken);
+    }
+
+    private const int MaxText = 500;
+
+    /// <summary>An agent's "outage vpn ..." or anyone's "subscribe to vpn" / "unsubscribe from email"; false when it is neither.</summary>
+    public async Task<bool> TryCommandAsync(TurnContext turn, string text, CancellationToken cancellationToken)
+    {
+        if (text.Length is 0 or > MaxText)
         {
             return false;
         }
@@ -39,22 +63,26 @@ public sealed partial class OutageChat(
             return await OpenFromChatAsync(turn, open.Groups["service"].Value, open.Groups["title"].Value, cancellationToken);
         }
 
-        if (Subscription().Match(text.Trim()) is { Success: true } subscription)
-        {
-            return await SubscribeAsync(turn, subscription.Groups["off"].Success, subscription.Groups["service"].Value, cancellationToken);
-        }
+        return Subscription().Match(text.Trim()) is { Success: true } subscription
+            && await SubscribeAsync(turn, subscription.Groups["off"].Success, subscription.Groups["service"].Value, cancellationToken);
+    }
 
-        var now = time.GetUtcNow();
-        if (ServiceMatcher.IsOutageQuestion(text) || text.Trim().Equals("outages", StringComparison.OrdinalIgnoreCase))
-        {
-            var named = await matcher.ServicesInAsync(text, cancellationToken);
-            var active = await outages.ActiveAsync(named.Count == 1 ? named[0] : null, cancellationToken);
-            var about = named.Count == 1 ? await NameOfServiceAsync(named[0], cancellationToken) : null;
-            await SendAsync(turn, OutageCard.List(await WithNamesAsync(active), about, now), cancellationToken);
-            return true;
-        }
+    /// <summary>"is the vpn down?": the active outages on the service the message names, else all of them.</summary>
+    public async Task StatusAsync(TurnContext turn, string text, CancellationToken cancellationToken)
+    {
+        var named = await matcher.ServicesInAsync(text, cancellationToken);
+        var active = await outages.ActiveAsync(named.Count == 1 ? named[0] : null, cancellationToken);
+        var about = named.Count == 1 ? await NameOfServiceAsync(named[0], cancellationToken) : null;
+        await SendAsync(turn, OutageCard.List(await WithNamesAsync(active), about, time.GetUtcNow()), cancellationToken);
+    }
 
-        if (!ServiceMatcher.LooksLikeProblem(text))
+    /// <summary>
+    /// A problem on a service with an active outage gets the outage instead (true). With <paramref name="reportUnknown"/>,
+    /// one that says a whole service is out while no outage is known gets the incident form with the service filled in.
+    /// </summary>
+    public async Task<bool> TryDeflectAsync(TurnContext turn, string text, bool reportUnknown, CancellationToken cancellationToken)
+    {
+        if (text.Length is 0 or > MaxText)
         {
             return false;
         }
@@ -74,19 +102,55 @@ public sealed partial class OutageChat(
             }
         }
 
-        if (ServiceMatcher.SaysServiceIsOut(text) && catalog.Find(ReportItemId) is { } report)
+        if (reportUnknown && ServiceMatcher.SaysServiceIsOut(text) && catalog.Find(ReportItemId) is { } report)
         {
             // "email is down for everyone": no outage is known, so the service desk should hear of it.
             var name = await NameOfServiceAsync(services[0], cancellationToken);
             await turn.SendActivityAsync($"I don't know of an outage on {name} right now. Tell the service desk what happens and they'll look at it:", cancellationToken);
-            var token = await cardTokens.IssueAsync(turn.Activity.From?.Id ?? "", report.Id, cancellationToken);
-            var prefilled = IntakeCard.FromMessage(report, text)?.ToDictionary() ?? [];
-            prefilled["service"] = services[0];
-            await SendAsync(turn, IntakeCard.Build(report, prefilled, token: token), cancellationToken);
+            await SendAsync(turn, await ReportFormAsync(turn, report, text, services[0], cancellationToken), cancellationToken);
             return true;
         }
 
         return false;
+    }
+
+    /// <summary>The incident form with what was written and, when the message names one, the service filled in.</summary>
+    public async Task<AdaptiveCard> ReportFormAsync(TurnContext turn, CatalogItem report, string? text, string? serviceId, CancellationToken cancellationToken)
+    {
+        serviceId ??= text is { Length: > 0 and <= MaxText } && await matcher.ServicesInAsync(text, cancellationToken) is [var only] ? only : null;
+        var token = await cardTokens.IssueAsync(turn.Activity.From?.Id ?? "", report.Id, cancellationToken);
+        var prefilled = IntakeCard.FromMessage(report, text)?.ToDictionary() ?? [];
+        if (serviceId is not null && report.FindField("service") is not null)
+        {
+            prefilled["service"] = serviceId;
+        }
+
+        return IntakeCard.Build(report, prefilled, token: token);
+    }
+
+    /// <summary>
+    /// "stop sending me email outage notices", "keep me posted on sharepoint": notices on or off for the services named;
+    /// with none named, which ones the person has chosen.
+    /// </summary>
+    public async Task SubscriptionAsync(TurnContext turn, string text, CancellationToken cancellationToken)
+    {
+        var services = text.Length <= MaxText ? await matcher.ServicesInAsync(text, cancellationToken) : [];
+        if (services.Count > 0)
+        {
+            await SubscribeAsync(turn, StopsNotices().IsMatch(text), services, cancellationToken);
+            return;
+        }
+
+        var person = await PersonAsync(turn.Activity, cancellationToken);
+        var chosen = person is null ? [] : await db.Set<ServiceSubscription>().AsNoTracking()
+            .Where(s => s.PersonId == person.Id).OrderBy(s => s.ServiceId).ToListAsync(cancellationToken);
+        var on = chosen.Where(s => s.Subscribed).Select(s => s.ServiceId).ToList();
+        var off = chosen.Where(s => !s.Subscribed).Select(s => s.ServiceId).ToList();
+        var example = on.FirstOrDefault() ?? off.FirstOrDefault() ?? "vpn";
+        await turn.SendActivityAsync(
+            (on.Count > 0 ? $"You asked for outage notices about {string.Join(", ", on)}. " : "You get outage notices about the services you use. ") +
+            (off.Count > 0 ? $"You turned them off for {string.Join(", ", off)}. " : "") +
+            $"Type **subscribe to {example}** or **unsubscribe from {example}** to change that.", cancellationToken);
     }
 
     /// <summary>The outage instead of a new incident; their notice is this card from now on, unless they have one.</summary>
@@ -230,10 +294,16 @@ public sealed partial class OutageChat(
             return false; // "subscribe to the newsletter": not ours
         }
 
+        await SubscribeAsync(turn, off, services, cancellationToken);
+        return true;
+    }
+
+    private async Task SubscribeAsync(TurnContext turn, bool off, IReadOnlyList<string> services, CancellationToken cancellationToken)
+    {
         if (await PersonAsync(turn.Activity, cancellationToken) is not { } person)
         {
             await turn.SendActivityAsync("I couldn't tell who you are, so nothing changed. Type **hi** and try again.", cancellationToken);
-            return true;
+            return;
         }
 
         var now = time.GetUtcNow();
@@ -255,7 +325,6 @@ public sealed partial class OutageChat(
         await turn.SendActivityAsync(off
             ? $"Done: no more outage notices about {names}. Type **subscribe to {services[0]}** to get them again."
             : $"Done: I'll tell you about outages and maintenance on {names}. Type **unsubscribe from {services[0]}** to stop.", cancellationToken);
-        return true;
     }
 
     private async Task RememberStatusCardAsync(int outageId, CardPlace place, CancellationToken cancellationToken)
@@ -305,4 +374,8 @@ public sealed partial class OutageChat(
     // (a bare "stop printing" is no unsubscribe).
     [GeneratedRegex(@"^(?:(?<off>unsubscribe(?:\s+from)?|unfollow|stop\s+(?:outage\s+)?(?:notices|notifications|alerts)\s+(?:for|about|on|from))|(?:subscribe|follow|notify\s+me)(?:\s+(?:to|about|of|on))?)\s+(?<service>.{1,100}?)(?:\s+(?:outages?|notices|notifications|alerts))?[.!]?$", RegexOptions.IgnoreCase)]
     private static partial Regex Subscription();
+
+    // "stop sending me ...", "unsubscribe", "turn off", "no more", "don't want", "opt out": notices off.
+    [GeneratedRegex(@"\b(?:stop|unsubscribe|unfollow|turn\s+off|switch\s+off|mute|no\s+more|opt\s+out|don'?t\s+(?:want|need|send)|do\s+not\s+(?:want|need|send)|not\s+interested)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex StopsNotices();
 }

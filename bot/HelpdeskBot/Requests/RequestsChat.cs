@@ -35,44 +35,10 @@ public sealed class RequestsChat(
     /// </summary>
     public async Task<RequestRoute> RouteAsync(TurnContext turn, string text, CancellationToken cancellationToken)
     {
-        var requesterId = turn.Activity.From?.Id;
         var match = matcher.Match(text);
-        switch (RequestCommands.Parse(text))
+        if (await TryCommandAsync(turn, text, match, cancellationToken))
         {
-            case RequestCommand.Browse when !match.IsSure: // "report an incident" is sure: its intake card follows
-                await SendCardAsync(turn, CatalogChoiceCard.Build(catalog.Items), cancellationToken);
-                return RequestRoute.Answered;
-            case RequestCommand.MyTickets when requesterId is { Length: > 0 }:
-                var mine = await tickets.ListForRequesterAsync(requesterId, includeFinished: true, MyTicketsCard.Max, cancellationToken);
-                if (mine.Count == 0)
-                {
-                    await turn.SendActivityAsync(MyTicketsCard.None, cancellationToken);
-                }
-                else
-                {
-                    await SendCardAsync(turn, MyTicketsCard.Build(mine), cancellationToken);
-                }
-
-                return RequestRoute.Answered;
-            case RequestCommand.MyApprovals when requesterId is { Length: > 0 }:
-                await SendApprovalsAsync(turn, requesterId, cancellationToken);
-                return RequestRoute.Answered;
-            case RequestCommand.StatusHelp:
-                await turn.SendActivityAsync(StatusHelp, cancellationToken);
-                return RequestRoute.Answered;
-            case RequestCommand.Status status:
-                var ticket = await tickets.FindByNumberAsync(status.Number, cancellationToken);
-                if (ticket is null || requesterId is null || ticket.RequesterId != requesterId)
-                {
-                    await turn.SendActivityAsync(NotYours(status.Number), cancellationToken);
-                }
-                else
-                {
-                    var sent = await SendCardAsync(turn, TicketStatusCard.Build(ticket), cancellationToken);
-                    await RememberAsync(turn.Activity, new Shown(ticket.Number, TicketCard.RequesterRole, requesterId), sent.Id, cancellationToken);
-                }
-
-                return RequestRoute.Answered;
+            return RequestRoute.Answered;
         }
 
         if (match.IsSure && match.Best is { } item)
@@ -95,6 +61,69 @@ public sealed class RequestsChat(
 
         return RequestRoute.ToKnowledge;
     }
+
+    /// <summary>A ticket command ("my tickets", "status REQ0001001", "my approvals", "request"): answered, or false.</summary>
+    public Task<bool> TryCommandAsync(TurnContext turn, string text, CancellationToken cancellationToken) =>
+        TryCommandAsync(turn, text, matcher.Match(text), cancellationToken);
+
+    private async Task<bool> TryCommandAsync(TurnContext turn, string text, CatalogMatchResult match, CancellationToken cancellationToken)
+    {
+        var requesterId = turn.Activity.From?.Id;
+        switch (RequestCommands.Parse(text))
+        {
+            case RequestCommand.Browse when !match.IsSure: // "report an incident" is sure: its intake card follows
+                await SendCardAsync(turn, CatalogChoiceCard.Build(catalog.Items), cancellationToken);
+                return true;
+            case RequestCommand.MyTickets when requesterId is { Length: > 0 }:
+                await MyTicketsAsync(turn, cancellationToken);
+                return true;
+            case RequestCommand.MyApprovals when requesterId is { Length: > 0 }:
+                await SendApprovalsAsync(turn, requesterId, cancellationToken);
+                return true;
+            case RequestCommand.StatusHelp:
+                await turn.SendActivityAsync(StatusHelp, cancellationToken);
+                return true;
+            case RequestCommand.Status status:
+                var ticket = await tickets.FindByNumberAsync(status.Number, cancellationToken);
+                if (ticket is null || requesterId is null || ticket.RequesterId != requesterId)
+                {
+                    await turn.SendActivityAsync(NotYours(status.Number), cancellationToken);
+                }
+                else
+                {
+                    var sent = await SendCardAsync(turn, TicketStatusCard.Build(ticket), cancellationToken);
+                    await RememberAsync(turn.Activity, new Shown(ticket.Number, TicketCard.RequesterRole, requesterId), sent.Id, cancellationToken);
+                }
+
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    /// <summary>"my tickets": the person's latest tickets, each with its buttons, or a line saying there are none.</summary>
+    public async Task MyTicketsAsync(TurnContext turn, CancellationToken cancellationToken)
+    {
+        if (turn.Activity.From?.Id is not { Length: > 0 } requesterId)
+        {
+            await turn.SendActivityAsync(MyTicketsCard.None, cancellationToken);
+            return;
+        }
+
+        var mine = await tickets.ListForRequesterAsync(requesterId, includeFinished: true, MyTicketsCard.Max, cancellationToken);
+        if (mine.Count == 0)
+        {
+            await turn.SendActivityAsync(MyTicketsCard.None, cancellationToken);
+        }
+        else
+        {
+            await SendCardAsync(turn, MyTicketsCard.Build(mine), cancellationToken);
+        }
+    }
+
+    /// <summary>The item's form for a chat message: with the message in it, unless it only names the item ("report an incident").</summary>
+    public Task OpenIntakeForAsync(TurnContext turn, CatalogItem item, string message, CancellationToken cancellationToken) =>
+        OpenIntakeAsync(turn, item, matcher.NamesItem(message, item) ? null : message, cancellationToken);
 
     /// <summary>The item's intake card, as a new message, with <paramref name="message"/> in its message field.</summary>
     public Task OpenIntakeAsync(TurnContext turn, CatalogItem item, string? message, CancellationToken cancellationToken) =>

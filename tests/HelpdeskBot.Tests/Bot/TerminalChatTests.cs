@@ -13,7 +13,7 @@ public sealed class TerminalChatTests : IDisposable
     public async Task APipedConversationShowsTheWelcomeCardAnswersFromTheKnowledgeBaseAndRunsACardAction()
     {
         await using var chat = BotProcess.Start(_folder.FullName, ["chat"], redirectInput: true);
-        await chat.Input.WriteAsync("help\nmy vpn wont connect\nwhen is payday\n1\nquit\n");
+        await chat.Input.WriteAsync("help\nmy vpn wont connect\nwhen is payday\nhow do I export my miro boards to confluence\n2\nquit\n");
         chat.Input.Close();
 
         var exitCode = await chat.WaitForExitAsync(TimeSpan.FromMinutes(1));
@@ -25,8 +25,9 @@ public sealed class TerminalChatTests : IDisposable
         Assert.DoesNotContain("Show help", output); // no button that shows the same card again
         Assert.Contains("Was this helpful?", output); // a knowledge answer card
         Assert.Matches(@"Open article -> http://127\.0\.0\.1:\d+/kb/vpn-", output); // the chat's own address: see below
-        Assert.Contains("I couldn't find an article", output); // payday is not IT's: a card offering the forms
-        Assert.Contains("] Report an incident", output);
+        Assert.Contains("That's not something IT looks after", output); // payday is not IT's
+        Assert.Contains("I couldn't find an article", output); // an IT question without an article: a card offering the forms
+        Assert.Contains("[2] Report an incident", output);
         Assert.DoesNotContain("bot> my vpn wont connect", output);
         Assert.Contains("bot> (card updated)", output);
         Assert.True(File.Exists(Path.Combine(_folder.FullName, "helpdesk.db")), "the SQLite database is created on start");

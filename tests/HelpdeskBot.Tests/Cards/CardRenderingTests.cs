@@ -8,6 +8,7 @@ using HelpdeskBot.Protocol.Cards;
 using HelpdeskBot.Protocol.Schema;
 using HelpdeskBot.Tests.Catalog;
 using HelpdeskBot.Requests;
+using HelpdeskBot.Routing;
 using HelpdeskBot.Tests.Infrastructure;
 using HelpdeskBot.Tests.Tickets;
 using HelpdeskBot.Tickets;
@@ -30,6 +31,7 @@ public class CardRenderingTests
         "handover-offer", "handover-offer-no-question", "handover-reply", "handover-reply-closed", "handover-declined",
         "queue-card", "queue-card-approval-stuck",
         "outage-notice", "outage-deflection", "outage-resolved", "outage-maintenance", "outage-list", "outage-none", "outage-status", "outage-status-error",
+        "route-choice", "route-chosen",
     ];
 
     private static AdaptiveCard Build(string name) => name switch
@@ -71,6 +73,9 @@ public class CardRenderingTests
         "outage-resolved" => OutageCard.Build(SampleOutage(resolved: true), ["Email / Outlook", "Microsoft Teams"], Now),
         "outage-maintenance" => OutageCard.Build(Outage.Open(OutageKind.Maintenance, "SAP upgrade to S/4", ["sap"], "SAP is unavailable", "Megan Bowen", Now,
             Now.AddDays(1), Now.AddDays(1).AddHours(4), message: "SAP will be unavailable during the upgrade."), ["SAP"], Now),
+        "route-choice" => RouteChoiceCard.Build([new MessageRoute(HelpdeskBot.Routing.Intents.Tickets, 0.6), new MessageRoute("hardware-request", 0.58, ShippedCatalog.Item("hardware-request")),
+            new MessageRoute(HelpdeskBot.Routing.Intents.Person, 0.57)], "where is my **laptop** <b>request</b>"),
+        "route-chosen" => RouteChoiceCard.Chosen("Hardware request"),
         "outage-list" => OutageCard.List([(SampleOutage(), ["Email / Outlook"]), (SampleOutage(), ["VPN"])], null, Now),
         "outage-none" => OutageCard.List([], "VPN", Now),
         "outage-status" => OutageStatusCard.Build(SampleOutage(), ["Email / Outlook"], new DeliveryCounts(10_000, 1_200, 8_700, 3, 97, 8_650, 41, 12), Now,

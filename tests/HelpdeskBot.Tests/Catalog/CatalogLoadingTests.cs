@@ -53,7 +53,9 @@ public class CatalogLoadingTests
         { "misspelt property", c => Item(c, 0)["keywrds"] = new JsonArray(), "not valid catalog JSON at $.items[0]" },
         { "null fields", c => Item(c, 0)["fields"] = null, "not valid catalog JSON" },
         { "reserved field id", c => Field(c, "password-reset", 1)["id"] = "token", "item 'password-reset', field 'token': the id is reserved for the card's own data" },
-        { "null keyword", c => Item(c, 0)["keywords"]!.AsArray().Add(null), "an item, field, choice, keyword or approval rule is null" },
+        { "null keyword", c => Item(c, 0)["keywords"]!.AsArray().Add(null), "an item, field, choice, keyword, example or approval rule is null" },
+        { "null example", c => Item(c, 0)["examples"]!.AsArray().Add(null), "an item, field, choice, keyword, example or approval rule is null" },
+        { "empty example", c => Item(c, 0)["examples"]!.AsArray().Add(" "), "item 'password-reset': an example is empty or longer than 500 characters" },
         { "null item", c => c["items"]!.AsArray().Add(null), "is null" },
         { "no items", c => c["items"] = new JsonArray(), "no items" },
     };

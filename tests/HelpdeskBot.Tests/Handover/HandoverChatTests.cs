@@ -21,8 +21,6 @@ public sealed class HandoverChatTests : BotWithChannel
 {
     private static readonly DateTimeOffset Monday10 = new(2026, 11, 23, 10, 0, 0, TimeSpan.Zero);
     private readonly ManualTimeProvider _clock;
-    private int _messages;
-
     public HandoverChatTests() : this(new ManualTimeProvider(Monday10)) { }
 
     private HandoverChatTests(ManualTimeProvider clock) : base(new HelpdeskBotFactory(new Dictionary<string, string?>
@@ -31,15 +29,6 @@ public sealed class HandoverChatTests : BotWithChannel
         ["Knowledge:Search:SynonymsPath"] = RepositoryRoot.Combine("knowledge", "synonyms.txt"),
         ["Tickets:Sla:BusinessHours:TimeZone"] = "UTC",
     }, services => services.AddSingleton<TimeProvider>(clock))) => _clock = clock;
-
-    /// <summary>Sends a message and returns the bot's messages it caused.</summary>
-    private async Task<List<Activity>> SayAsync(string text)
-    {
-        await Client.PostActivityAsync(TeamsActivities.Message(Channel.ServiceUrl, text));
-        var replies = (await Channel.WaitForRequestsAsync(_messages + 1)).Skip(_messages).Select(r => r.Activity).ToList();
-        _messages += replies.Count;
-        return replies;
-    }
 
     private static JsonElement CardOf(Activity reply) => Assert.Single(reply.Attachments!).Content!.Value;
 
@@ -60,7 +49,7 @@ public sealed class HandoverChatTests : BotWithChannel
 
         var body = await (await Client.PostActivityAsync(invoke)).Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal("application/vnd.microsoft.card.adaptive", body.GetProperty("type").GetString());
-        _messages = Channel.Requests.Count; // a press may send messages of its own (the offer after "not helpful")
+        Seen = Channel.Requests.Count; // a press may send messages of its own (the offer after "not helpful")
         return body.GetProperty("value");
     }
 
@@ -229,7 +218,7 @@ public sealed class HandoverChatTests : BotWithChannel
 
         await Client.PostActivityAsync(submit);
 
-        var reply = CardTexts.Of(CardOf((await Channel.WaitForRequestsAsync(_messages + 1))[^1].Activity));
+        var reply = CardTexts.Of(CardOf((await Channel.WaitForRequestsAsync(Seen + 1))[^1].Activity));
         var ticket = Assert.Single(await TicketsAsync());
         Assert.Contains(ticket.Number, reply);
     }

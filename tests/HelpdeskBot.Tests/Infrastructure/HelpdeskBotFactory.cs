@@ -71,6 +71,9 @@ public sealed class HelpdeskBotFactory(
             // Lexical search, whose answers do not change while vectors arrive in the background; the semantic stage
             // is tested where a test turns it on (and by the relevance sets and the tests that start the app as a process).
             ["Knowledge:Semantic:Enabled"] = "false",
+            // The keyword rules route messages, as they did before the model router; the router is tested where a
+            // test turns it on (the routing set, RoutingTests) and by the tests that start the app as a process.
+            ["Routing:UseModel"] = "false",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using HelpdeskBot.Routing;
 using HelpdeskBot.Tests.Infrastructure;
 using HelpdeskBot.Tests.Knowledge;
 using Xunit.Abstractions;
@@ -20,6 +21,9 @@ public sealed partial class RoutingEvaluationTests(ITestOutputHelper output) : B
 {
     ["Knowledge:ArticlesPath"] = KnowledgeFixture.SampleArticles,
     ["Knowledge:Search:SynonymsPath"] = RepositoryRoot.Combine("knowledge", "synonyms.txt"),
+    // ROUTING_RULES=1: the keyword rules and lexical search alone, as before the model router.
+    ["Knowledge:Semantic:Enabled"] = Environment.GetEnvironmentVariable("ROUTING_RULES") == "1" ? "false" : "true",
+    ["Routing:UseModel"] = Environment.GetEnvironmentVariable("ROUTING_RULES") == "1" ? "false" : "true",
 }))
 {
     private sealed record Labeled(string Text, string Intent, string[]? Also, string? Note)
@@ -52,29 +56,40 @@ public sealed partial class RoutingEvaluationTests(ITestOutputHelper output) : B
         await File.WriteAllLinesAsync(RepositoryRoot.Combine("TestResults", "routing-misses.txt"),
             results.Where(r => !r.Line.Accepts(r.Routed)).Select(r => $"{r.Line.Intent,-26} -> {r.Routed,-26} {r.Line.Text}    [{r.Reply}]"));
 
-        // A floor under the figure measured on 2026-12-05, the first run, with the router as it is (rules: keywords of
-        // the catalog, hand-over phrases, outage patterns, then search): 0.49 overall, 0.62 for asking for a person. It
-        // records where routing stands, far under the issue's bar of 0.90 overall and 0.95 for a person.
+        // A floor under the figures of the model router (2026-12-05: 0.90 overall, 0.97 for a person; the keyword rules
+        // alone gave 0.49 and 0.62, and are only printed with ROUTING_RULES=1), so a change that loses a few percent fails here.
+        if (RulesOnly)
+        {
+            return;
+        }
+
         Assert.True(Accuracy(results) >= Floor, text);
+        Assert.True(Accuracy(results.Where(r => r.Line.Intent == "person")) >= PersonFloor, text);
     }
 
-    private const double Floor = 0.45;
+    private static bool RulesOnly => Environment.GetEnvironmentVariable("ROUTING_RULES") == "1";
+
+    private const double Floor = 0.86;
+    private const double PersonFloor = 0.92;
 
     private static double Accuracy(IEnumerable<(Labeled Line, string Routed, string Reply)> results) =>
         results.Average(r => r.Line.Accepts(r.Routed) ? 1.0 : 0.0);
 
+    private static int AskedRight(IEnumerable<(Labeled Line, string Routed, string Reply)> results) =>
+        results.Count(r => r.Routed.StartsWith("ask:", StringComparison.Ordinal) && r.Routed[4..].Split('|').Any(r.Line.Accepts));
+
     private static string Table(List<(Labeled Line, string Routed, string Reply)> results)
     {
         var text = new StringBuilder();
-        text.AppendLine("intent                        n  accuracy  most often routed instead");
+        text.AppendLine("intent                        n  accuracy  asked, right one offered  most often routed instead");
         foreach (var group in results.GroupBy(r => r.Line.Intent).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
             var instead = group.Where(r => !r.Line.Accepts(r.Routed)).GroupBy(r => r.Routed).OrderByDescending(g => g.Count()).FirstOrDefault();
             text.AppendLine(string.Create(CultureInfo.InvariantCulture,
-                $"{group.Key,-26}{group.Count(),5}  {Accuracy(group),8:0.00}  {(instead is null ? "" : $"{instead.Key} ({instead.Count()})")}"));
+                $"{group.Key,-26}{group.Count(),5}  {Accuracy(group),8:0.00}  {AskedRight(group),24}  {(instead is null ? "" : $"{instead.Key} ({instead.Count()})")}"));
         }
 
-        text.AppendLine(string.Create(CultureInfo.InvariantCulture, $"{"ALL",-26}{results.Count,5}  {Accuracy(results),8:0.00}"));
+        text.AppendLine(string.Create(CultureInfo.InvariantCulture, $"{"ALL",-26}{results.Count,5}  {Accuracy(results),8:0.00}  {AskedRight(results),24}"));
         return text.ToString();
     }
 
@@ -102,6 +117,10 @@ public sealed partial class RoutingEvaluationTests(ITestOutputHelper output) : B
             _ when card.Contains("\"kb-feedback\"", StringComparison.Ordinal) => "answer",
             _ when card.Contains("I couldn't find an article", StringComparison.Ordinal) => "decline",
             _ when card.Contains("\"catalog.open\"", StringComparison.Ordinal) => "choice",
+            // "Which do you mean?": counted as a miss; the table counts apart whether the right intent was among the choices.
+            _ when card.Contains("\"route.choose\"", StringComparison.Ordinal) => "ask:" + string.Join("|",
+                ChoiceIntent().Matches(card).Select(m => m.Groups[1].Value).Distinct().Select(v => Intents.BuiltIn.Contains(v) ? v
+                    : v == "report-incident" ? "incident" : "request:" + v)),
             _ when card.Contains("\"ticket.", StringComparison.Ordinal) || card.Contains("REQ", StringComparison.Ordinal) => "tickets",
             { Length: > 0 } => "other card",
             _ => Said(said),
@@ -128,6 +147,9 @@ public sealed partial class RoutingEvaluationTests(ITestOutputHelper output) : B
         var summary = string.Join(" / ", texts);
         return summary.Length > 100 ? summary[..100] : summary;
     }
+
+    [GeneratedRegex("\"intent\"\\s*:\\s*\"([^\"]+)\"")]
+    private static partial Regex ChoiceIntent();
 
     [GeneratedRegex("\"item\"\\s*:\\s*\"([^\"]+)\"")]
     private static partial Regex ItemId();

@@ -152,6 +152,12 @@ public sealed class HelpdeskActivityHandler(
                 await handover.OfferAsync(turnContext, handover.LastQuestion(turnContext), cancellationToken);
                 return;
             case { Intent: Intents.Outage }:
+                // "email is down for everyone in my team" tells, not asks: the outage if one is known, else the form.
+                if (!RoutingCues.IsQuestion(text) && await outages.TryDeflectAsync(turnContext, text, reportUnknown: true, cancellationToken))
+                {
+                    return;
+                }
+
                 await outages.StatusAsync(turnContext, text, cancellationToken);
                 return;
             case { Intent: Intents.Subscribe }:

@@ -19,7 +19,10 @@ public static partial class RoutingCues
     /// A question ("is email down?", "anyone else having vpn issues") or words of outages ("for everyone", "status",
     /// "maintenance"): outage status. "outlook is down for me, please fix" is a report, not a question.
     /// </summary>
-    public static bool AsksAboutOutages(string text) => OutageWords().IsMatch(text) || text.TrimEnd().EndsWith('?') || QuestionStart().IsMatch(text);
+    public static bool AsksAboutOutages(string text) => OutageWords().IsMatch(text) || IsQuestion(text);
+
+    /// <summary>"is email down?", "anyone else on vpn": asked, not told ("email is down for everyone in my team").</summary>
+    public static bool IsQuestion(string text) => text.TrimEnd().EndsWith('?') || QuestionStart().IsMatch(text);
 
     /// <summary>"notify me", "keep me posted", "unsubscribe", "stop sending me alerts": a wish about notices.</summary>
     public static bool SpeaksOfNotices(string text) => Notices().IsMatch(text);

@@ -68,6 +68,16 @@ public sealed class RoutingChatTests() : BotWithChannel(new HelpdeskBotFactory(n
     }
 
     [Fact]
+    public async Task SayingAServiceIsDownForEveryoneWithNoOutageKnownOpensTheIncidentFormForIt()
+    {
+        var replies = await SayAsync("email is down for everyone in my team");
+
+        Assert.Contains("I don't know of an outage on Email", replies[0].Text);
+        Assert.Equal("report-incident", FormOf(replies[^1]));
+        Assert.Equal("email", CardTexts.InputValue(CardOf(replies[^1]), "service"));
+    }
+
+    [Fact]
     public async Task AServiceNameAloneSubscribesNobodyAndAskingToBeKeptPostedDoes()
     {
         await SayAsync("vpn");

@@ -4,6 +4,7 @@ using HelpdeskBot.Knowledge.Search.Semantic;
 using HelpdeskBot.Knowledge.Storage;
 using HelpdeskBot.Storage;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace HelpdeskBot.Knowledge;
 
@@ -16,8 +17,17 @@ public static class KnowledgeExtensions
         services.AddOptions<KnowledgeOptions>().BindConfiguration(KnowledgeOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<KnowledgeSearchOptions>().BindConfiguration($"{KnowledgeOptions.SectionName}:Search")
             .ValidateDataAnnotations().ValidateOnStart();
-        services.AddDbContext<KnowledgeDbContext>((sp, options) => KnowledgeDbContext.ConfigureSqlite(
-            options, StorageExtensions.GetConnectionString(sp.GetRequiredService<IConfiguration>())));
+        services.AddDbContext<KnowledgeDbContext>((sp, options) =>
+            StorageExtensions.Use(options, sp.GetRequiredService<IConfiguration>(), KnowledgeDbContext.MigrationsHistoryTable)
+                .ConfigureWarnings(StorageExtensions.ExpectedFailuresAreNotErrors));
+        // The provider's own context type, so EF Core runs that provider's migrations (as for the help desk's tables).
+        services.Replace(ServiceDescriptor.Scoped<KnowledgeDbContext>(sp =>
+        {
+            var options = sp.GetRequiredService<DbContextOptions<KnowledgeDbContext>>();
+            return StorageExtensions.ProviderOf(sp.GetRequiredService<IConfiguration>()) == DatabaseProvider.PostgreSQL
+                ? new PostgresKnowledgeDbContext(options)
+                : new KnowledgeDbContext(options);
+        }));
         services.AddOptions<SemanticOptions>().BindConfiguration($"{KnowledgeOptions.SectionName}:Semantic").ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(sp => new QueryAnalyzer(LoadSynonyms(sp)));
         services.AddSingleton(OpenIndex);
@@ -46,8 +56,14 @@ public static class KnowledgeExtensions
             return KnowledgeIndex.Open(RepositoryConfiguration.ResolvePath(configured), logger);
         }
 
-        var database = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(
-            StorageExtensions.GetConnectionString(services.GetRequiredService<IConfiguration>())).DataSource;
+        var configuration = services.GetRequiredService<IConfiguration>();
+        if (StorageExtensions.ProviderOf(configuration) == DatabaseProvider.PostgreSQL)
+        {
+            // Each instance keeps its own index; beside the app unless configured (a second one takes the next folder).
+            return KnowledgeIndex.Open(RepositoryConfiguration.ResolvePath("helpdesk.kb-index"), logger);
+        }
+
+        var database = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(StorageExtensions.GetConnectionString(configuration)).DataSource;
         return database is { Length: > 0 } file && file != ":memory:" && !file.StartsWith("file:", StringComparison.Ordinal)
             ? KnowledgeIndex.Open(Path.ChangeExtension(file, ".kb-index"), logger)
             : KnowledgeIndex.InMemory();

@@ -133,8 +133,8 @@ public sealed class PeopleDirectory(HelpdeskDbContext db, RecentPeopleWrites rec
         var source = person.Source.ToString().ToLowerInvariant();
         var inserted = await db.Database.ExecuteSqlAsync(
             $"""
-            INSERT INTO "People" ("TeamsId", "AadObjectId", "Name", "UpdatedAt", "Source")
-            VALUES ({person.TeamsId}, {person.AadObjectId}, {person.Name}, {updatedAt}, {source})
+            INSERT INTO "People" ("TeamsId", "AadObjectId", "Name", "Roles", "UpdatedAt", "Source")
+            VALUES ({person.TeamsId}, {person.AadObjectId}, {person.Name}, {person.Roles}, {updatedAt}, {source})
             ON CONFLICT DO NOTHING
             """,
             cancellationToken);

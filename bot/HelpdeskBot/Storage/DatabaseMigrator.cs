@@ -10,13 +10,23 @@ public sealed class DatabaseMigrator(IServiceScopeFactory scopes, IConfiguration
 
     public async Task MigrateAsync(CancellationToken cancellationToken)
     {
-        StorageExtensions.EnsureDirectoryExists(StorageExtensions.GetConnectionString(configuration));
+        var sqlite = StorageExtensions.ProviderOf(configuration) == DatabaseProvider.Sqlite;
+        if (sqlite)
+        {
+            StorageExtensions.EnsureDirectoryExists(StorageExtensions.GetConnectionString(configuration));
+        }
+
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<HelpdeskDbContext>();
+        // Instances starting together on PostgreSQL: EF Core 10 takes a lock around the migrations, so one applies them.
         await db.Database.MigrateAsync(cancellationToken);
-        // WAL lets readers and a writer work at once; it is a property of the database file, so once is enough.
-        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
-        logger.LogInformation("Database ready at {DataSource}", db.Database.GetDbConnection().DataSource);
+        if (sqlite)
+        {
+            // WAL lets readers and a writer work at once; it is a property of the database file, so once is enough.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        }
+
+        logger.LogInformation("Database ready at {DataSource} ({Provider})", db.Database.GetDbConnection().DataSource, db.Database.ProviderName);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -9,15 +9,21 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace HelpdeskBot.Storage;
 
-/// <summary>The help desk's own tables (SQLite by default).</summary>
-public sealed class HelpdeskDbContext(DbContextOptions<HelpdeskDbContext> options) : DbContext(options)
+/// <summary>
+/// The help desk's own tables: SQLite by default, PostgreSQL with <c>Database:Provider=PostgreSQL</c>, whose migrations
+/// belong to <see cref="PostgresHelpdeskDbContext"/> (EF Core finds a context's migrations by its type).
+/// </summary>
+public class HelpdeskDbContext : DbContext
 {
+    public HelpdeskDbContext(DbContextOptions<HelpdeskDbContext> options) : base(options) { }
+
     public DbSet<StoredConversation> Conversations => Set<StoredConversation>();
     public DbSet<Person> People => Set<Person>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
-        // SQLite has no DateTimeOffset type; stored as a sortable number so ORDER BY and comparisons work.
+        // SQLite has no DateTimeOffset type; stored as a sortable number so ORDER BY and comparisons work. PostgreSQL
+        // stores the same numbers, so both providers read, compare and write instants alike (offsets kept).
         configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
     }
 
@@ -37,4 +43,14 @@ public sealed class HelpdeskDbContext(DbContextOptions<HelpdeskDbContext> option
         AgentsModel.Configure(modelBuilder);
         OutagesModel.Configure(modelBuilder);
     }
+}
+
+/// <summary>The same model on PostgreSQL; its migrations are in <c>Storage/PostgreSQL</c>.</summary>
+public sealed class PostgresHelpdeskDbContext(DbContextOptions<HelpdeskDbContext> options) : HelpdeskDbContext(options);
+
+/// <summary>For <c>dotnet ef migrations add ... --context PostgresHelpdeskDbContext</c>: no server is contacted.</summary>
+public sealed class PostgresHelpdeskDbContextDesignFactory : Microsoft.EntityFrameworkCore.Design.IDesignTimeDbContextFactory<PostgresHelpdeskDbContext>
+{
+    public PostgresHelpdeskDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<HelpdeskDbContext>().UseNpgsql("Host=localhost;Database=helpdesk").Options);
 }

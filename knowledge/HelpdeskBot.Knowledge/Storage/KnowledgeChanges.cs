@@ -12,16 +12,16 @@ public static class KnowledgeChanges
     /// <summary>Records that <paramref name="articleId"/> changed; call inside the change's transaction.</summary>
     public static Task RecordAsync(KnowledgeDbContext db, string articleId, CancellationToken cancellationToken) =>
         db.Database.ExecuteSqlAsync($"""
-            UPDATE KnowledgeIndexState SET Generation = Generation + 1;
-            INSERT INTO KnowledgeIndexChanges (Generation, ArticleId) SELECT Generation, {articleId} FROM KnowledgeIndexState;
+            UPDATE "KnowledgeIndexState" SET "Generation" = "Generation" + 1;
+            INSERT INTO "KnowledgeIndexChanges" ("Generation", "ArticleId") SELECT "Generation", {articleId} FROM "KnowledgeIndexState";
             """, cancellationToken);
 
     /// <summary>The generation of the latest change.</summary>
     public static Task<long> GenerationAsync(KnowledgeDbContext db, CancellationToken cancellationToken) =>
-        db.Database.SqlQuery<long>($"SELECT Generation AS Value FROM KnowledgeIndexState").SingleAsync(cancellationToken);
+        db.Database.SqlQuery<long>($"SELECT \"Generation\" AS \"Value\" FROM \"KnowledgeIndexState\"").SingleAsync(cancellationToken);
 
     /// <summary>The articles changed after <paramref name="generation"/>.</summary>
     public static async Task<IReadOnlyList<string>> ArticlesChangedSinceAsync(KnowledgeDbContext db, long generation, CancellationToken cancellationToken) =>
-        await db.Database.SqlQuery<string>($"SELECT DISTINCT ArticleId AS Value FROM KnowledgeIndexChanges WHERE Generation > {generation}")
+        await db.Database.SqlQuery<string>($"SELECT DISTINCT \"ArticleId\" AS \"Value\" FROM \"KnowledgeIndexChanges\" WHERE \"Generation\" > {generation}")
             .ToListAsync(cancellationToken);
 }

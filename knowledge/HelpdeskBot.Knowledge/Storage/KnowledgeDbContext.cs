@@ -7,7 +7,7 @@ namespace HelpdeskBot.Knowledge.Storage;
 /// Articles, their versions and the knowledge gaps. The search index is a Lucene.Net folder kept current from
 /// <see cref="KnowledgeChanges"/> (see <see cref="Search.KnowledgeIndex"/>).
 /// </summary>
-public sealed class KnowledgeDbContext(DbContextOptions<KnowledgeDbContext> options) : DbContext(options)
+public class KnowledgeDbContext(DbContextOptions<KnowledgeDbContext> options) : DbContext(options)
 {
     public const string MigrationsHistoryTable = "__KnowledgeMigrationsHistory";
 
@@ -53,4 +53,19 @@ public sealed class KnowledgeDbContext(DbContextOptions<KnowledgeDbContext> opti
             gap.HasIndex(g => g.NormalizedQuestion);
         });
     }
+}
+
+/// <summary>The same model on PostgreSQL; its migrations are in <c>Storage/PostgreSQL</c>.</summary>
+public sealed class PostgresKnowledgeDbContext(DbContextOptions<KnowledgeDbContext> options) : KnowledgeDbContext(options)
+{
+    /// <summary>PostgreSQL for the knowledge tables, with their own migrations history.</summary>
+    public static DbContextOptions<KnowledgeDbContext> Options(string connectionString) =>
+        new DbContextOptionsBuilder<KnowledgeDbContext>()
+            .UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable(MigrationsHistoryTable)).Options;
+}
+
+/// <summary>For <c>dotnet ef migrations add ... --context PostgresKnowledgeDbContext</c>: no server is contacted.</summary>
+public sealed class PostgresKnowledgeDbContextDesignFactory : Microsoft.EntityFrameworkCore.Design.IDesignTimeDbContextFactory<PostgresKnowledgeDbContext>
+{
+    public PostgresKnowledgeDbContext CreateDbContext(string[] args) => new(PostgresKnowledgeDbContext.Options("Host=localhost;Database=helpdesk"));
 }

@@ -17,8 +17,9 @@ namespace HelpdeskBot.Tests.Agents;
 /// Queues as Teams channels, over the real protocol: the fake channel hosts a team (its install, its roster, new
 /// threads, PUTs), the bot learns the team, posts one thread per ticket, and agents work the card.
 /// </summary>
-public sealed class AgentQueueTests() : BotWithChannel(new HelpdeskBotFactory(new Dictionary<string, string?>
+public abstract class AgentQueueTestsOn(string provider) : BotWithChannel(new HelpdeskBotFactory(new Dictionary<string, string?>
 {
+    ["Database:Provider"] = provider,
     ["Bot:Retry:MaxRetries"] = "0",
     // As a "Get link to channel" link shows them: the team's Entra group id, and the channel id escaped.
     ["Agents:Queues:0:Group"] = "Service Desk",
@@ -477,3 +478,8 @@ public sealed class AgentQueueTests() : BotWithChannel(new HelpdeskBotFactory(ne
         Assert.Contains("my vpn keeps dropping", (await InDatabaseAsync(db => db.Set<Ticket>().AsNoTracking().SingleAsync(t => t.Number == number))).Description);
     }
 }
+
+public sealed class AgentQueueTests() : AgentQueueTestsOn(TestDatabases.Sqlite);
+
+/// <summary>The same tests on PostgreSQL.</summary>
+public sealed class AgentQueueTestsOnPostgreSQL() : AgentQueueTestsOn(TestDatabases.PostgreSQL);

@@ -8,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace HelpdeskBot.Tests.Bot;
 
 /// <summary>Stored conversation references, and proactive messages sent through them.</summary>
-public sealed class ConversationReferenceTests() : BotWithChannel(new HelpdeskBotFactory())
+public abstract class ConversationReferenceTestsOn(string provider) : BotWithChannel(new HelpdeskBotFactory(new Dictionary<string, string?> { ["Database:Provider"] = provider }))
 {
     private async Task<T> InScopeAsync<T>(Func<IServiceProvider, Task<T>> action)
     {
@@ -118,3 +118,8 @@ public sealed class ConversationReferenceTests() : BotWithChannel(new HelpdeskBo
         Assert.False(pending, "The EF model differs from the migrations' snapshot: add a migration (see README).");
     }
 }
+
+public sealed class ConversationReferenceTests() : ConversationReferenceTestsOn(TestDatabases.Sqlite);
+
+/// <summary>The same tests on PostgreSQL.</summary>
+public sealed class ConversationReferenceTestsOnPostgreSQL() : ConversationReferenceTestsOn(TestDatabases.PostgreSQL);

@@ -14,8 +14,9 @@ using Microsoft.Extensions.DependencyInjection;
 namespace HelpdeskBot.Tests.Bot;
 
 /// <summary>Questions answered in chat from the sample knowledge base, feedback on answers, and article pages.</summary>
-public sealed class KnowledgeChatTests() : BotWithChannel(new HelpdeskBotFactory(new Dictionary<string, string?>
+public abstract class KnowledgeChatTestsOn(string provider) : BotWithChannel(new HelpdeskBotFactory(new Dictionary<string, string?>
 {
+    ["Database:Provider"] = provider,
     ["Knowledge:ArticlesPath"] = KnowledgeFixture.SampleArticles,
     ["Knowledge:Search:SynonymsPath"] = RepositoryRoot.Combine("knowledge", "synonyms.txt"),
     ["Knowledge:PublicBaseUrl"] = "https://helpdesk.example.com",
@@ -223,3 +224,8 @@ public sealed class KnowledgeChatTests() : BotWithChannel(new HelpdeskBotFactory
         _ => [],
     };
 }
+
+public sealed class KnowledgeChatTests() : KnowledgeChatTestsOn(TestDatabases.Sqlite);
+
+/// <summary>The same tests on PostgreSQL.</summary>
+public sealed class KnowledgeChatTestsOnPostgreSQL() : KnowledgeChatTestsOn(TestDatabases.PostgreSQL);

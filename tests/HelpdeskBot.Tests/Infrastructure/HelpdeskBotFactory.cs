@@ -8,8 +8,10 @@ using Microsoft.Extensions.Logging;
 namespace HelpdeskBot.Tests.Infrastructure;
 
 /// <summary>
-/// The bot in memory with its own SQLite file, configured per test class. The bot's outbound calls go over real
-/// HTTP, so point activities' serviceUrl at a <see cref="FakeChannel"/>.
+/// The bot in memory with its own SQLite file, configured per test class; or its own PostgreSQL database with
+/// <c>Database:Provider=PostgreSQL</c> in the settings, or for every test with the environment variable
+/// <c>HELPDESK_TEST_DATABASE=PostgreSQL</c> (the second run of .ci/run). The bot's outbound calls go over real HTTP,
+/// so point activities' serviceUrl at a <see cref="FakeChannel"/>.
 /// </summary>
 public sealed class HelpdeskBotFactory(
     IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
@@ -18,6 +20,14 @@ public sealed class HelpdeskBotFactory(
     private readonly string _databasePath = Path.Combine(Path.GetTempPath(), $"helpdesk-test-{Guid.NewGuid():N}.db");
 
     private readonly List<string> _logs = [];
+
+    private string? _postgresDatabase;
+
+    /// <summary>The provider every factory uses unless its settings say otherwise.</summary>
+    public static string DefaultProvider => Environment.GetEnvironmentVariable("HELPDESK_TEST_DATABASE") is { Length: > 0 } provider ? provider : "Sqlite";
+
+    public bool OnPostgres => (settings?.TryGetValue("Database:Provider", out var provider) == true ? provider : DefaultProvider)
+        ?.Equals("PostgreSQL", StringComparison.OrdinalIgnoreCase) == true;
 
     /// <summary>What the app has logged so far: a copy, since the app's background services keep logging meanwhile.</summary>
     public IReadOnlyList<string> Logs
@@ -75,6 +85,14 @@ public sealed class HelpdeskBotFactory(
             // test turns it on (the routing set, RoutingTests) and by the tests that start the app as a process.
             ["Routing:UseModel"] = "false",
         };
+        if (OnPostgres && settings?.ContainsKey("ConnectionStrings:Helpdesk") != true)
+        {
+            _postgresDatabase ??= PostgresServer.SharedAsync().GetAwaiter().GetResult().CreateDatabaseAsync().GetAwaiter().GetResult();
+            values["Database:Provider"] = "PostgreSQL";
+            values["ConnectionStrings:Helpdesk"] = _postgresDatabase;
+            values["Knowledge:IndexPath"] = Path.ChangeExtension(_databasePath, ".kb-index");
+        }
+
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             values[key] = value;
@@ -102,6 +120,11 @@ public sealed class HelpdeskBotFactory(
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
+        if (_postgresDatabase is { } database)
+        {
+            await (await PostgresServer.SharedAsync()).DropDatabaseAsync(database);
+        }
+
         foreach (var suffix in new[] { "", "-wal", "-shm" })
         {
             File.Delete(_databasePath + suffix);

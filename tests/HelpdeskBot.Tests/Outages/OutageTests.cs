@@ -18,8 +18,9 @@ namespace HelpdeskBot.Tests.Outages;
 /// their 1:1 chat that is edited in place, a 429 or 503 delays only that notice, and problem reports are answered with
 /// the outage instead of a new incident.
 /// </summary>
-public sealed class OutageTests() : BotWithChannel(new HelpdeskBotFactory(new Dictionary<string, string?>
+public abstract class OutageTestsOn(string provider) : BotWithChannel(new HelpdeskBotFactory(new Dictionary<string, string?>
 {
+    ["Database:Provider"] = provider,
     ["Bot:Retry:MaxRetries"] = "0",
     ["Outages:Broadcast:RatePerSecond"] = "500",
 }))
@@ -401,3 +402,8 @@ public sealed class OutageTests() : BotWithChannel(new HelpdeskBotFactory(new Di
         Assert.Empty(CardsTo("29:alex"));
     }
 }
+
+public sealed class OutageTests() : OutageTestsOn(TestDatabases.Sqlite);
+
+/// <summary>The same tests on PostgreSQL.</summary>
+public sealed class OutageTestsOnPostgreSQL() : OutageTestsOn(TestDatabases.PostgreSQL);

@@ -6,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace HelpdeskBot.Tests.People;
 
 /// <summary>The bot middleware: who sends an activity to /api/messages lands in the directory.</summary>
-public sealed class PeopleFromChatTests() : BotWithChannel(new HelpdeskBotFactory())
+public abstract class PeopleFromChatTestsOn(string provider) : BotWithChannel(new HelpdeskBotFactory(new Dictionary<string, string?> { ["Database:Provider"] = provider }))
 {
     [Fact]
     public async Task TheSenderOfAMessageIsInTheDirectoryByTheirTeamsId()
@@ -69,3 +69,8 @@ public sealed class PeopleFromChatTests() : BotWithChannel(new HelpdeskBotFactor
         Assert.Contains("Hi Alex Wilber, I'm the IT help desk bot", CardTexts.Of(welcome.Attachments![0].Content!.Value));
     }
 }
+
+public sealed class PeopleFromChatTests() : PeopleFromChatTestsOn(TestDatabases.Sqlite);
+
+/// <summary>The same tests on PostgreSQL.</summary>
+public sealed class PeopleFromChatTestsOnPostgreSQL() : PeopleFromChatTestsOn(TestDatabases.PostgreSQL);

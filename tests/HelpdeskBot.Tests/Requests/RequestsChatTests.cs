@@ -16,8 +16,9 @@ using Microsoft.Extensions.DependencyInjection;
 namespace HelpdeskBot.Tests.Requests;
 
 /// <summary>Service requests through /api/messages: intake cards, validation, confirmation in place, my tickets, status.</summary>
-public sealed class RequestsChatTests() : BotWithChannel(new HelpdeskBotFactory(new Dictionary<string, string?>
+public abstract class RequestsChatTestsOn(string provider) : BotWithChannel(new HelpdeskBotFactory(new Dictionary<string, string?>
 {
+    ["Database:Provider"] = provider,
     ["Knowledge:ArticlesPath"] = KnowledgeFixture.SampleArticles,
     ["Knowledge:Search:SynonymsPath"] = RepositoryRoot.Combine("knowledge", "synonyms.txt"),
 }))
@@ -375,3 +376,8 @@ public sealed class RequestsChatTests() : BotWithChannel(new HelpdeskBotFactory(
         return [.. (await scope.ServiceProvider.GetRequiredService<TicketService>().FindByNumberAsync(number))!.Journal];
     }
 }
+
+public sealed class RequestsChatTests() : RequestsChatTestsOn(TestDatabases.Sqlite);
+
+/// <summary>The same tests on PostgreSQL.</summary>
+public sealed class RequestsChatTestsOnPostgreSQL() : RequestsChatTestsOn(TestDatabases.PostgreSQL);

@@ -19,8 +19,9 @@ namespace HelpdeskBot.Tests.Requests;
 /// cancel buttons, and the requester told of changes with their card updated in place. Proactive sends happen in the
 /// background, so these tests wait (with a deadline) for what the fake channel receives.
 /// </summary>
-public sealed class TicketCardsChatTests() : BotWithChannel(new HelpdeskBotFactory(new Dictionary<string, string?>
+public abstract class TicketCardsChatTestsOn(string provider) : BotWithChannel(new HelpdeskBotFactory(new Dictionary<string, string?>
 {
+    ["Database:Provider"] = provider,
     ["Bot:Retry:MaxRetries"] = "0", // a conversation that cannot be reached is given up on at once
 }))
 {
@@ -395,3 +396,8 @@ public sealed class TicketCardsChatTests() : BotWithChannel(new HelpdeskBotFacto
         await ReceivedAsync(r => r.Activity.Text == RequestsChat.NoApprovals, before);
     }
 }
+
+public sealed class TicketCardsChatTests() : TicketCardsChatTestsOn(TestDatabases.Sqlite);
+
+/// <summary>The same tests on PostgreSQL.</summary>
+public sealed class TicketCardsChatTestsOnPostgreSQL() : TicketCardsChatTestsOn(TestDatabases.PostgreSQL);

@@ -1,12 +1,12 @@
+using HelpdeskBot.Tests.Infrastructure;
 using HelpdeskBot.Tickets;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using static HelpdeskBot.Tests.Tickets.TicketTestData;
 
 namespace HelpdeskBot.Tests.Tickets;
 
-/// <summary>TicketService against the migrated SQLite database: idempotent create, numbers, journal, refusals, events.</summary>
-public sealed class TicketServiceTests : TicketsApp
+/// <summary>TicketService against the migrated database: idempotent create, numbers, journal, refusals, events.</summary>
+public abstract class TicketServiceTestsOn(string provider) : TicketsApp(new() { ["Database:Provider"] = provider })
 {
     private static NewTicket Incident(string requester = Requester) =>
         new(TicketKind.Incident, "VPN drops every hour", requester, TicketImpact.High, TicketUrgency.High, Fields: """{"service":"vpn"}""");
@@ -96,10 +96,10 @@ public sealed class TicketServiceTests : TicketsApp
         var ticket = await WithTicketsAsync(t => t.CreateAsync(Request(), SubmissionKey.Chat("k")));
         await WithTicketsAsync(t => t.CommentAsync(ticket.Number, Requester, "first"));
 
-        var update = await Assert.ThrowsAsync<SqliteException>(() =>
-            WithDbAsync(db => db.Database.ExecuteSqlRawAsync("UPDATE TicketJournal SET Text = 'rewritten'")));
-        var delete = await Assert.ThrowsAsync<SqliteException>(() =>
-            WithDbAsync(db => db.Database.ExecuteSqlRawAsync("DELETE FROM TicketJournal")));
+        var update = await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() =>
+            WithDbAsync(db => db.Database.ExecuteSqlRawAsync("UPDATE \"TicketJournal\" SET \"Text\" = 'rewritten'")));
+        var delete = await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() =>
+            WithDbAsync(db => db.Database.ExecuteSqlRawAsync("DELETE FROM \"TicketJournal\"")));
 
         Assert.Contains("append-only", update.Message);
         Assert.Contains("append-only", delete.Message);
@@ -240,3 +240,8 @@ public sealed class TicketServiceTests : TicketsApp
         Assert.Equal(5, stored.Version);
     }
 }
+
+public sealed class TicketServiceTests() : TicketServiceTestsOn(TestDatabases.Sqlite);
+
+/// <summary>The same tests on PostgreSQL.</summary>
+public sealed class TicketServiceTestsOnPostgreSQL() : TicketServiceTestsOn(TestDatabases.PostgreSQL);

@@ -93,8 +93,8 @@ public sealed class SectionEmbedder(KnowledgeIndex index, SectionVectorStore sto
         try
         {
             await using var command = connection.CreateCommand();
-            command.CommandText = "SELECT ContentHash, Scale, Vector FROM KnowledgeSectionVectors WHERE Model = $model";
-            Parameter(command, "$model", encoder.Model);
+            command.CommandText = "SELECT \"ContentHash\", \"Scale\", \"Vector\" FROM \"KnowledgeSectionVectors\" WHERE \"Model\" = @model";
+            Parameter(command, "@model", encoder.Model);
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             var count = 0;
             while (await reader.ReadAsync(cancellationToken))
@@ -122,13 +122,13 @@ public sealed class SectionEmbedder(KnowledgeIndex index, SectionVectorStore sto
         await using var command = connection.CreateCommand();
         command.Transaction = transaction.GetDbTransaction();
         command.CommandText = """
-            INSERT INTO KnowledgeSectionVectors (Model, ContentHash, Scale, Vector) VALUES ($model, $hash, $scale, $vector)
+            INSERT INTO "KnowledgeSectionVectors" ("Model", "ContentHash", "Scale", "Vector") VALUES (@model, @hash, @scale, @vector)
             ON CONFLICT DO NOTHING
             """;
-        var model = Parameter(command, "$model", encoder.Model);
-        var hash = Parameter(command, "$hash", "");
-        var scale = Parameter(command, "$scale", 0f);
-        var vector = Parameter(command, "$vector", Array.Empty<byte>());
+        var model = Parameter(command, "@model", encoder.Model);
+        var hash = Parameter(command, "@hash", "");
+        var scale = Parameter(command, "@scale", 0f);
+        var vector = Parameter(command, "@vector", Array.Empty<byte>());
         var quantized = new sbyte[store.Dimensions];
         foreach (var (h, v) in embedded)
         {

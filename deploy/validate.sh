@@ -73,10 +73,9 @@ run "caddy fmt" bash -c 'caddy fmt deploy/caddy/Caddyfile | diff -u deploy/caddy
 rm -rf "$caddy_home"
 
 # --- Azure ---
-step "Bicep: build to ARM JSON and lint, with no warning; build the example parameters"
+step "Bicep: build to ARM JSON with no error or warning (the build runs the linter too); build the example parameters"
 arm=$(mktemp -d)
 run "bicep build" quiet "$bicep" build deploy/azure/main.bicep --outdir "$arm"
-run "bicep lint" quiet "$bicep" lint deploy/azure/main.bicep
 # Placeholders for the secrets the parameters file reads from the environment (only to compile it here).
 run "bicep build-params" quiet env MICROSOFT_APP_PASSWORD=placeholder HELPDESK_API_KEY=placeholder-16-chars-min \
   POSTGRES_ADMIN_PASSWORD=Placeholder-0 "$bicep" build-params deploy/azure/main.bicepparam --outfile "$arm/main.parameters.json"

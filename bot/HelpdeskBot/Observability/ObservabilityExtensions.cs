@@ -58,7 +58,7 @@ public static class ObservabilityExtensions
     // The setting first, then the standard variable; neither, and nothing is exported (no collector to refuse us).
     private static void UseOtlp(IOpenTelemetryBuilder telemetry, TelemetryOptions settings, IConfiguration configuration)
     {
-        if (settings.Otlp.Endpoint is { } endpoint)
+        if (Uri.TryCreate(settings.Otlp.Endpoint, UriKind.Absolute, out var endpoint)) // a bad one stops the app at start (validation)
         {
             var protocol = settings.Otlp.Protocol == "http/protobuf" ? OtlpExportProtocol.HttpProtobuf : OtlpExportProtocol.Grpc;
             telemetry.UseOtlpExporter(protocol, endpoint);

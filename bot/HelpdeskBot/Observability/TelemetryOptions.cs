@@ -16,6 +16,11 @@ public sealed class TelemetryOptions : IValidatableObject
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
+        if (Otlp.Endpoint is { Length: > 0 } endpoint && !Uri.TryCreate(endpoint, UriKind.Absolute, out _))
+        {
+            yield return new ValidationResult("Telemetry:Otlp:Endpoint must be an absolute URL, e.g. http://localhost:4317.", ["Otlp:Endpoint"]);
+        }
+
         if (Otlp.Protocol is not ("grpc" or "http/protobuf"))
         {
             yield return new ValidationResult("Telemetry:Otlp:Protocol must be grpc or http/protobuf.", ["Otlp:Protocol"]);
@@ -33,7 +38,7 @@ public sealed class TelemetryOptions : IValidatableObject
         /// The collector, e.g. <c>http://localhost:4317</c>. Unset, the standard <c>OTEL_EXPORTER_OTLP_ENDPOINT</c>
         /// (and the other <c>OTEL_EXPORTER_OTLP_*</c> variables) is used when present; with neither, nothing is exported.
         /// </summary>
-        public Uri? Endpoint { get; set; }
+        public string? Endpoint { get; set; }
 
         /// <summary><c>grpc</c> (default) or <c>http/protobuf</c>, for <see cref="Endpoint"/>.</summary>
         public string Protocol { get; set; } = "grpc";

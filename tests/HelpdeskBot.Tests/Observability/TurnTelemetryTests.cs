@@ -59,6 +59,26 @@ public sealed class TurnTelemetryTests : BotWithChannel
     }
 
     [Fact]
+    public async Task NotHelpfulFeedbackIsCounted()
+    {
+        await IndexReadyAsync();
+        await SayAsync("bitlocker recovery key");
+        using var metrics = Record();
+
+        await Client.PostActivityAsync(TeamsActivities.Invoke(Channel.ServiceUrl, "adaptiveCard/action", new
+        {
+            action = new
+            {
+                type = "Action.Execute", verb = AnswerCard.FeedbackVerb,
+                data = new { articleId = "bitlocker-recovery-key", helpful = false, question = "bitlocker recovery key" },
+            },
+        }));
+
+        await metrics.WaitForAsync("helpdesk.knowledge.feedback", ("helpful", false));
+        await metrics.WaitForAsync("helpdesk.turns", ("bot.activity.type", "invoke"));
+    }
+
+    [Fact]
     public async Task A429FromTheChannelCountsAThrottledCallAndARetry()
     {
         using var metrics = Record();

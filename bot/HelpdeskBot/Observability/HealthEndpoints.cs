@@ -14,7 +14,7 @@ public static class HealthEndpoints
 {
     public const string ReadyTag = "ready";
 
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = false };
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     public static WebApplication MapHealth(this WebApplication app)
     {

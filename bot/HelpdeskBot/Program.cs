@@ -7,6 +7,7 @@ using HelpdeskBot.Chat;
 using HelpdeskBot.Commands;
 using HelpdeskBot.Conversations;
 using HelpdeskBot.Knowledge;
+using HelpdeskBot.Observability;
 using HelpdeskBot.Outages;
 using HelpdeskBot.People;
 using HelpdeskBot.Protocol.Hosting;
@@ -40,11 +41,13 @@ builder.AddRequests();
 builder.AddTickets();
 builder.AddAgents();
 builder.AddOutages();
+builder.AddObservability();
 
 var app = builder.Build();
 
 app.UseRateLimiter();
 
+app.MapHealth();
 app.MapGet("/", () => "HelpdeskBot is running. Teams (or the Agents Playground) posts to /api/messages.");
 app.MapBotMessages();
 app.MapKnowledgePages();

@@ -17,10 +17,13 @@ public sealed class ConnectorClient
     private readonly Uri _baseUri;
     private readonly IAccessTokenProvider? _tokens;
     private readonly ResiliencePipeline<HttpResponseMessage> _pipeline;
+    private readonly ConnectorMetrics? _metrics;
 
     internal ConnectorClient(
-        HttpClient http, Uri serviceUrl, IAccessTokenProvider? tokens, ResiliencePipeline<HttpResponseMessage> pipeline)
+        HttpClient http, Uri serviceUrl, IAccessTokenProvider? tokens, ResiliencePipeline<HttpResponseMessage> pipeline,
+        ConnectorMetrics? metrics = null)
     {
+        _metrics = metrics;
         _http = http;
         _baseUri = serviceUrl.AbsoluteUri.EndsWith('/') ? serviceUrl : new Uri(serviceUrl.AbsoluteUri + "/");
         _tokens = tokens;
@@ -72,7 +75,13 @@ public sealed class ConnectorClient
             async token =>
             {
                 using var request = await CreateRequestAsync(method, uri, body, token);
-                return await _http.SendAsync(request, token);
+                var attempt = await _http.SendAsync(request, token);
+                if (attempt.StatusCode == System.Net.HttpStatusCode.TooManyRequests)
+                {
+                    _metrics?.Throttled(operation);
+                }
+
+                return attempt;
             },
             ct);
         if (!response.IsSuccessStatusCode)

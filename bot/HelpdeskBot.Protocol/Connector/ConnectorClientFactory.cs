@@ -16,17 +16,19 @@ public sealed class ConnectorClientFactory
     private readonly TrustedServiceUrls _trustedUrls;
     private readonly bool _authenticationDisabled;
     private readonly ResiliencePipeline<HttpResponseMessage> _pipeline;
+    private readonly ConnectorMetrics _metrics;
 
     public ConnectorClientFactory(
         IHttpClientFactory httpClientFactory, IAccessTokenProvider tokens, TrustedServiceUrls trustedUrls,
         IOptions<BotFrameworkOptions> options, IOptions<ConnectorRetryOptions> retry, TimeProvider time,
-        ILogger<ConnectorClient> logger)
+        ILogger<ConnectorClient> logger, ConnectorMetrics metrics)
     {
+        _metrics = metrics;
         _httpClientFactory = httpClientFactory;
         _tokens = tokens;
         _trustedUrls = trustedUrls;
         _authenticationDisabled = options.Value.IsAuthenticationDisabled;
-        _pipeline = ConnectorRetry.CreatePipeline(retry.Value, time, logger);
+        _pipeline = ConnectorRetry.CreatePipeline(retry.Value, time, logger, metrics);
     }
 
     public ConnectorClient Create(string serviceUrl) => Create(serviceUrl, retry: true);
@@ -47,7 +49,7 @@ public sealed class ConnectorClientFactory
         var http = _httpClientFactory.CreateClient(BotFrameworkHttpClients.Connector);
         if (_authenticationDisabled)
         {
-            return new ConnectorClient(http, uri, tokens: null, retry ? _pipeline : ResiliencePipeline<HttpResponseMessage>.Empty);
+            return new ConnectorClient(http, uri, tokens: null, retry ? _pipeline : ResiliencePipeline<HttpResponseMessage>.Empty, _metrics);
         }
 
         if (!EndpointUrl.IsAllowed(uri) || !_trustedUrls.IsTrusted(serviceUrl))
@@ -56,6 +58,6 @@ public sealed class ConnectorClientFactory
                 $"Refusing to send the bot's token to '{serviceUrl}': it did not arrive on an authenticated activity.");
         }
 
-        return new ConnectorClient(http, uri, _tokens, retry ? _pipeline : ResiliencePipeline<HttpResponseMessage>.Empty);
+        return new ConnectorClient(http, uri, _tokens, retry ? _pipeline : ResiliencePipeline<HttpResponseMessage>.Empty, _metrics);
     }
 }

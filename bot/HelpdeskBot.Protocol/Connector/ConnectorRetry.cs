@@ -19,9 +19,12 @@ public static class ConnectorRetry
 
     public static bool IsTransient(HttpStatusCode status) => TransientStatusCodes.Contains(status);
 
-    /// <summary>The retry pipeline; with <see cref="ConnectorRetryOptions.MaxRetries"/> 0, one attempt and no retry.</summary>
+    /// <summary>
+    /// The retry pipeline; with <see cref="ConnectorRetryOptions.MaxRetries"/> 0, one attempt and no retry. Each retry is
+    /// counted on <paramref name="metrics"/> when given.
+    /// </summary>
     public static ResiliencePipeline<HttpResponseMessage> CreatePipeline(
-        ConnectorRetryOptions options, TimeProvider time, ILogger logger) =>
+        ConnectorRetryOptions options, TimeProvider time, ILogger logger, ConnectorMetrics? metrics = null) =>
         options.MaxRetries <= 0 ? ResiliencePipeline<HttpResponseMessage>.Empty : new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = time }
             .AddRetry(new RetryStrategyOptions<HttpResponseMessage>
             {
@@ -40,6 +43,9 @@ public static class ConnectorRetry
                         "Connector call failed with {Outcome}; retry {Attempt} in {Delay}",
                         args.Outcome.Result?.StatusCode.ToString() ?? args.Outcome.Exception?.GetType().Name,
                         args.AttemptNumber + 1, args.RetryDelay);
+                    metrics?.Retried(args.Outcome.Result is { } failed
+                        ? ((int)failed.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture)
+                        : args.Outcome.Exception?.GetType().Name ?? "unknown");
                     args.Outcome.Result?.Dispose();
                     return ValueTask.CompletedTask;
                 },

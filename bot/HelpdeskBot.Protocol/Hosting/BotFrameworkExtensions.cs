@@ -32,6 +32,8 @@ public static class BotFrameworkExtensions
         services.AddSingleton<TrustedServiceUrls>();
         services.AddSingleton<BotAuthenticator>();
         services.TryAddSingleton<IAccessTokenProvider, ClientCredentialsTokenProvider>();
+        services.AddMetrics();
+        services.TryAddSingleton<ConnectorMetrics>();
         services.AddSingleton<ConnectorClientFactory>();
         services.AddSingleton<BotHttpAdapter>();
         return builder;

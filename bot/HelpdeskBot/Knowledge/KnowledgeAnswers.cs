@@ -4,6 +4,7 @@ using HelpdeskBot.Catalog;
 using HelpdeskBot.Knowledge.Answers;
 using HelpdeskBot.Knowledge.Authoring;
 using HelpdeskBot.Knowledge.Search;
+using HelpdeskBot.Observability;
 using HelpdeskBot.Protocol.Builder;
 using HelpdeskBot.Protocol.Cards;
 using HelpdeskBot.Protocol.Schema;
@@ -21,7 +22,8 @@ namespace HelpdeskBot.Knowledge;
 /// </summary>
 public sealed class KnowledgeAnswers(
     KnowledgeSearch search, KnowledgeIndex index, KnowledgeGaps gaps, ServiceCatalog catalog, IOptions<KnowledgeOptions> options,
-    IHttpContextAccessor http, ILogger<KnowledgeAnswers> logger, GroundedAnswers? grounded = null, ChatTools? chatTools = null)
+    IHttpContextAccessor http, HelpdeskMetrics metrics, ILogger<KnowledgeAnswers> logger, GroundedAnswers? grounded = null,
+    ChatTools? chatTools = null)
 {
     public const string NoAnswer =
         "I couldn't find an article that answers that. Try describing it another way, or pass it to the service desk.";
@@ -81,11 +83,12 @@ public sealed class KnowledgeAnswers(
     private async Task<bool> TryAnswerAsync(
         TurnContext turn, string question, AnswerCard.NextStep? next, CancellationToken cancellationToken, bool formFallback)
     {
-        var result = await search.SearchAsync(question, 1 + options.Value.OtherMatches, cancellationToken);
+        var result = await SearchAsync(question, cancellationToken);
         if (result.Declined || (formFallback && result.Best!.Confidence < options.Value.KnowledgeFirstMinConfidence))
         {
             logger.LogInformation("No knowledge answer for activity {ActivityId} (best confidence {Confidence})",
                 turn.Activity.Id, result.Best?.Confidence);
+            metrics.KnowledgeDeclined(result.Declined ? "no_match" : "below_form_threshold");
             await gaps.RecordDeclinedAsync(question, cancellationToken);
             return false;
         }
@@ -96,6 +99,7 @@ public sealed class KnowledgeAnswers(
         {
             logger.LogInformation("No knowledge answer for activity {ActivityId}: the chat model found none in the sections of {ArticleId} (confidence {Confidence})",
                 turn.Activity.Id, result.Best!.ArticleId, result.Best.Confidence);
+            metrics.KnowledgeDeclined("not_in_sources");
             await gaps.RecordDeclinedAsync(question, cancellationToken);
             await SendPreparedFormAsync(turn, tools, cancellationToken);
             return false;
@@ -108,8 +112,19 @@ public sealed class KnowledgeAnswers(
             : AnswerCard.Build(result, PublicBaseUrl, next: next);
         await turn.SendActivityAsync(Activity.CreateMessage(null, card.ToAttachment()), cancellationToken);
         turn.TurnState[AnsweredKey] = new Answered(result.Best.ArticleId, result.Best.Title);
+        metrics.KnowledgeAnswered();
         await SendPreparedFormAsync(turn, tools, cancellationToken);
         return true;
+    }
+
+    // A span of its own, so a slow turn's trace shows whether search was the slow part.
+    private async Task<KnowledgeSearchResult> SearchAsync(string question, CancellationToken cancellationToken)
+    {
+        using var span = HelpdeskTracing.Source.StartActivity("knowledge search");
+        var result = await search.SearchAsync(question, 1 + options.Value.OtherMatches, cancellationToken);
+        span?.SetTag("knowledge.declined", result.Declined);
+        span?.SetTag("knowledge.best_confidence", result.Best?.Confidence);
+        return result;
     }
 
     private Task SendPreparedFormAsync(TurnContext turn, TurnTools? tools, CancellationToken cancellationToken) =>
@@ -149,7 +164,7 @@ public sealed class KnowledgeAnswers(
 
         await RecordAsync(feedback, cancellationToken);
         var (message, next) = AfterFeedback(feedback);
-        var result = await search.SearchAsync(feedback.Question, 1 + options.Value.OtherMatches, cancellationToken);
+        var result = await SearchAsync(feedback.Question, cancellationToken);
         return AdaptiveCardInvokeResponse.Card(
             result.Best is not null && (feedback.Generated == true || result.Best.ArticleId == feedback.ArticleId)
                 ? AnswerCard.Build(result, PublicBaseUrl, askForFeedback: false, thanks: message, next: next)
@@ -173,8 +188,11 @@ public sealed class KnowledgeAnswers(
         await SendNextStepsAsync(turn, message, feedback.Question, next is null || feedback.Helpful ? [] : [next], cancellationToken);
     }
 
-    private Task RecordAsync(AnswerCard.Feedback feedback, CancellationToken cancellationToken) =>
-        feedback.Helpful ? Task.CompletedTask : gaps.RecordNotHelpfulAsync(feedback.Question, feedback.ArticleId, cancellationToken);
+    private Task RecordAsync(AnswerCard.Feedback feedback, CancellationToken cancellationToken)
+    {
+        metrics.FeedbackGiven(feedback.Helpful);
+        return feedback.Helpful ? Task.CompletedTask : gaps.RecordNotHelpfulAsync(feedback.Question, feedback.ArticleId, cancellationToken);
+    }
 
     private static AnswerCard.Feedback? Read(JsonElement? data)
     {

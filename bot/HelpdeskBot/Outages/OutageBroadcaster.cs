@@ -3,6 +3,7 @@ using System.Net;
 using System.Text.Json;
 using System.Threading.Channels;
 using HelpdeskBot.Agents;
+using HelpdeskBot.Observability;
 using HelpdeskBot.Protocol.Authentication;
 using HelpdeskBot.Protocol.Connector;
 using HelpdeskBot.Protocol.Schema;
@@ -24,7 +25,7 @@ namespace HelpdeskBot.Outages;
 /// </summary>
 public sealed class OutageBroadcaster(
     IServiceScopeFactory scopes, BroadcastRateBudget budget, BroadcastWriteGate writes, ConnectorClientFactory connectors, TrustedServiceUrls trustedUrls,
-    IOptions<OutagesOptions> options, TimeProvider time, ILogger<OutageBroadcaster> logger) : BackgroundService
+    IOptions<OutagesOptions> options, TimeProvider time, HelpdeskMetrics metrics, ILogger<OutageBroadcaster> logger) : BackgroundService
 {
     public static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(5);
     public static readonly TimeSpan MaxBackoff = TimeSpan.FromMinutes(5);
@@ -86,6 +87,7 @@ public sealed class OutageBroadcaster(
                     foreach (var notice in await ClaimAsync(room, stoppingToken))
                     {
                         Interlocked.Increment(ref _inFlight);
+                        metrics.OutageNoticesQueued(1);
                         queue.TryWrite(notice);
                         claimed++;
                     }
@@ -230,6 +232,7 @@ public sealed class OutageBroadcaster(
             }
             finally
             {
+                metrics.OutageNoticesQueued(-1);
                 if (Interlocked.Decrement(ref _inFlight) <= QueueTarget / 2)
                 {
                     Wake(); // half the queue has gone: claim more
@@ -306,12 +309,14 @@ public sealed class OutageBroadcaster(
                 activityId = (await connector.SendToConversationAsync(conversationId, activity, timeout.Token)).Id ?? "";
             }
 
+            metrics.OutageCardSent(hadCard ? "update" : "new");
             await RecordSentAsync(notice, target with { ConversationId = conversationId }, activityId, revision.Value);
             // An edit does not notify: a change that matters (resolved, a maintenance reminder) also says so in a new message, once.
             if (hadCard && content.Message is { } text && notice.MessagedRevision < revision.Value && notice.PersonId is not null)
             {
                 await budget.AcquireAsync(target.Tenant, stoppingToken);
                 await connector.SendToConversationAsync(conversationId, Activity.CreateMessage(text), timeout.Token);
+                metrics.OutageCardSent("message");
                 await GatedAsync(() => db.Set<OutageNotice>().Where(n => n.Id == notice.Id).ExecuteUpdateAsync(s => s.SetProperty(n => n.MessagedRevision, revision.Value), CancellationToken.None));
             }
         }

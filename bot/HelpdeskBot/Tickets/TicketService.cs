@@ -1,4 +1,5 @@
 using System.Text.Json;
+using HelpdeskBot.Observability;
 using HelpdeskBot.People;
 using HelpdeskBot.Storage;
 using Microsoft.EntityFrameworkCore;
@@ -12,7 +13,8 @@ namespace HelpdeskBot.Tickets;
 /// <see cref="TicketAccessException"/>, <see cref="ArgumentException"/> or <see cref="KeyNotFoundException"/>.
 /// </summary>
 public sealed class TicketService(
-    HelpdeskDbContext db, TicketPolicy policy, TicketEventDispatcher dispatcher, TimeProvider time, ILogger<TicketService> logger)
+    HelpdeskDbContext db, TicketPolicy policy, TicketEventDispatcher dispatcher, TimeProvider time, HelpdeskMetrics metrics,
+    ILogger<TicketService> logger)
 {
     private const int MaxAttempts = 5;
 
@@ -53,6 +55,7 @@ public sealed class TicketService(
 
         logger.LogInformation("Ticket {TicketNumber} ({TicketKind}, {Priority}) created for {RequesterId}",
             ticket.Number, ticket.Kind, ticket.Priority, ticket.RequesterId);
+        metrics.TicketCreated(ticket.Kind);
         dispatcher.Wake();
         return (ticket, true);
     }

@@ -131,6 +131,22 @@ public abstract class OutageTestsOn(string provider) : BotWithChannel(new Helpde
     }
 
     [Fact]
+    public async Task TheBroadcastIsCountedInCardsSentAndItsQueueEmptiesWhenDelivered()
+    {
+        await StaffAsync();
+        using var metrics = new Observability.MetricsRecorder(Bot.Services, HelpdeskBot.Observability.HelpdeskMetrics.MeterName);
+
+        await AlertAsync("/api/alerts/alertmanager", Alertmanager("firing", ("fp-1", "vpn")));
+        await UntilDeliveredAsync();
+
+        // vpn: Alex and Cara, one new card each; every notice claimed was also dealt with.
+        await Poll.UntilAsync(() => metrics.Of("helpdesk.outage.cards.sent").Sum(m => m.Value) == 2, "both cards are counted");
+        Assert.All(metrics.Of("helpdesk.outage.cards.sent"), m => Assert.Equal("new", m.Tags["outage.send"]));
+        await Poll.UntilAsync(() => metrics.Of("helpdesk.outage.notices.queued").Sum(m => m.Value) == 0, "the queue is empty again");
+        Assert.Contains(metrics.Of("helpdesk.outage.notices.queued"), m => m.Value > 0);
+    }
+
+    [Fact]
     public async Task RepeatsAndAStormOfAThousandAlertsMakeOneOutageAndNoSecondCard()
     {
         await StaffAsync();

@@ -39,8 +39,16 @@ public sealed class KnowledgeIndex : IDisposable
     /// <summary>The plain (unstemmed) words of all fields: the vocabulary typos are corrected against.</summary>
     public const string WordsField = "words";
 
+    // Doc values: what ranking reads of a section without reading its stored text (see IndexedSections).
+    internal const string ArticleValues = "article-values";
+    internal const string OrdinalValues = "ordinal-values";
+    internal const string HashValues = "hash-values";
+
+    /// <summary>How many words the body field holds (the length BM25 over concepts normalizes by).</summary>
+    internal const string BodyLengthValues = "body-length";
+
     // Bumped when the documents change shape: an index of another format is rebuilt.
-    private const string Format = "sections-2";
+    private const string Format = "sections-3";
     private const string GenerationKey = "generation";
     private const string FormatKey = "format";
 
@@ -221,9 +229,10 @@ public sealed class KnowledgeIndex : IDisposable
         foreach (var section in ArticleSection.Split(version.Title, version.Body))
         {
             var embedding = EmbeddingText(version.Title, section.Heading, section.PlainText);
+            var hash = Hash(embedding);
             yield return
             [
-                new StringField(HashField, Hash(embedding), Field.Store.YES),
+                new StringField(HashField, hash, Field.Store.YES),
                 new StringField(ArticleField, version.ArticleId, Field.Store.YES),
                 new StoredField(OrdinalField, section.Ordinal),
                 new TextField(TitleField, version.Title, Field.Store.YES),
@@ -233,6 +242,10 @@ public sealed class KnowledgeIndex : IDisposable
                 new StoredField(DisplayField, section.DisplayText),
                 new StringField(ServiceField, version.Service, Field.Store.YES),
                 new TextField(WordsField, $"{version.Title}\n{tags}\n{section.Heading}\n{section.PlainText}", Field.Store.NO),
+                new SortedDocValuesField(ArticleValues, new BytesRef(version.ArticleId)),
+                new NumericDocValuesField(OrdinalValues, section.Ordinal),
+                new SortedDocValuesField(HashValues, new BytesRef(hash)),
+                new NumericDocValuesField(BodyLengthValues, TextTokens.Count(section.PlainText)),
             ];
         }
     }
@@ -325,6 +338,27 @@ public sealed class KnowledgeIndex : IDisposable
         }
 
         return count;
+    }
+
+    /// <summary>A section's stored fields.</summary>
+    internal static StoredSection Read(IndexSearcher searcher, int doc) => Read(searcher.Doc(doc));
+
+    /// <summary>A section's heading alone (its stored text is not decoded).</summary>
+    internal static string HeadingOf(IndexSearcher searcher, int doc)
+    {
+        var visitor = new OneField(HeadingField);
+        searcher.IndexReader.Document(doc, visitor);
+        return visitor.Value ?? "";
+    }
+
+    private sealed class OneField(string name) : StoredFieldVisitor
+    {
+        public string? Value { get; private set; }
+
+        public override Status NeedsField(FieldInfo fieldInfo) =>
+            Value is not null ? Status.STOP : fieldInfo.Name == name ? Status.YES : Status.NO;
+
+        public override void StringField(FieldInfo fieldInfo, string value) => Value = value;
     }
 
     private static StoredSection Read(Document doc) => new(

@@ -96,7 +96,7 @@ public sealed class KnowledgeSearch(
         }
 
         var candidates = new List<IndexedSections.Section>();
-        foreach (var query in CandidateGathering.Queries(concepts, vocabulary))
+        foreach (var query in CandidateGathering.Queries(concepts, vocabulary, term => KnowledgeIndex.TermStates(searcher, term)))
         {
             candidates = [.. searcher.Search(query, Candidates).ScoreDocs.Select(hit => sections.Of(hit.Doc))];
             if (candidates.Count > 0) break;

@@ -16,6 +16,25 @@ public static class KnowledgeChanges
             INSERT INTO KnowledgeIndexChanges (Generation, ArticleId) SELECT Generation, {articleId} FROM KnowledgeIndexState;
             """, cancellationToken);
 
+    /// <summary>
+    /// Records that each of <paramref name="articleIds"/> changed, in that order (each its own generation, as one
+    /// <see cref="RecordAsync(KnowledgeDbContext, string, CancellationToken)"/> each would); call inside the changes' transaction.
+    /// </summary>
+    public static async Task RecordAsync(KnowledgeDbContext db, IReadOnlyList<string> articleIds, CancellationToken cancellationToken)
+    {
+        foreach (var chunk in articleIds.Chunk(200))
+        {
+            // (VALUES (1, {0}), (2, {1}), ...): the ids numbered in order, added to the current generation.
+            var rows = string.Join(", ", chunk.Select((_, i) => $"({i + 1}, {{{i}}})"));
+            var sql = $"""
+                INSERT INTO KnowledgeIndexChanges (Generation, ArticleId)
+                    SELECT s.Generation + v.column1, v.column2 FROM KnowledgeIndexState s, (VALUES {rows}) v;
+                UPDATE KnowledgeIndexState SET Generation = Generation + {chunk.Length};
+                """; // numbers and placeholders only: the ids are parameters
+            await db.Database.ExecuteSqlRawAsync(sql, chunk.Cast<object>(), cancellationToken);
+        }
+    }
+
     /// <summary>The generation of the latest change.</summary>
     public static Task<long> GenerationAsync(KnowledgeDbContext db, CancellationToken cancellationToken) =>
         db.Database.SqlQuery<long>($"SELECT Generation AS Value FROM KnowledgeIndexState").SingleAsync(cancellationToken);

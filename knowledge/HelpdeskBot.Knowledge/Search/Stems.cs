@@ -19,9 +19,30 @@ public static class Stems
 
     private static readonly ConcurrentDictionary<string, string> Known = new(StringComparer.Ordinal);
 
+    private static readonly ConcurrentDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> KnownBySpan =
+        Known.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>Whether the stemmer leaves the word as it is (one or two letters, or anything but a-z).</summary>
+    private static bool Kept(ReadOnlySpan<char> word) => word.Length <= 2 || word.ContainsAnyExceptInRange('a', 'z');
+
+    /// <summary>
+    /// The stem of a word held in a buffer (the index's analysis): null when the stem is the word itself; a word
+    /// stemmed before costs no string.
+    /// </summary>
+    public static string? OfChanged(ReadOnlySpan<char> word)
+    {
+        if (Kept(word))
+        {
+            return null;
+        }
+
+        var stem = KnownBySpan.TryGetValue(word, out var known) ? known : Of(word.ToString());
+        return word.SequenceEqual(stem) ? null : stem;
+    }
+
     public static string Of(string word)
     {
-        if (word.Length <= 2 || word.Any(c => c is < 'a' or > 'z'))
+        if (Kept(word))
         {
             return word;
         }

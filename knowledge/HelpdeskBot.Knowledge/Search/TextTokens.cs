@@ -58,7 +58,8 @@ public static class TextTokens
         return inWord ? count + 1 : count;
     }
 
-    private static string RemoveDiacritics(string text)
+    /// <summary>The text with its diacritics removed, as <see cref="Words(string, int)"/> reads it.</summary>
+    internal static string RemoveDiacritics(string text)
     {
         if (Ascii.IsValid(text))
         {

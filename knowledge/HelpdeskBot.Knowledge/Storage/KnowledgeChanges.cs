@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace HelpdeskBot.Knowledge.Storage;
 
@@ -35,9 +36,29 @@ public static class KnowledgeChanges
         }
     }
 
-    /// <summary>The generation of the latest change.</summary>
-    public static Task<long> GenerationAsync(KnowledgeDbContext db, CancellationToken cancellationToken) =>
-        db.Database.SqlQuery<long>($"SELECT Generation AS Value FROM KnowledgeIndexState").SingleAsync(cancellationToken);
+    /// <summary>
+    /// The generation of the latest change. Every search asks (another instance may have changed the base), so it is
+    /// one plain command on the context's connection, without EF Core's query pipeline.
+    /// </summary>
+    public static async Task<long> GenerationAsync(KnowledgeDbContext db, CancellationToken cancellationToken)
+    {
+        var connection = db.Database.GetDbConnection();
+        var open = connection.State == System.Data.ConnectionState.Open;
+        if (!open) await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = "SELECT Generation FROM KnowledgeIndexState";
+            command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+            return await command.ExecuteScalarAsync(cancellationToken) is { } value and not DBNull
+                ? Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture)
+                : throw new InvalidOperationException("The knowledge index state has no row: the database is not migrated.");
+        }
+        finally
+        {
+            if (!open) await db.Database.CloseConnectionAsync();
+        }
+    }
 
     /// <summary>The articles changed after <paramref name="generation"/>.</summary>
     public static async Task<IReadOnlyList<string>> ArticlesChangedSinceAsync(KnowledgeDbContext db, long generation, CancellationToken cancellationToken) =>

@@ -336,6 +336,20 @@ public sealed class KnowledgeIndex : IDisposable
         }
     }
 
+    /// <summary>Runs <paramref name="search"/> on the current reader, with that reader's vocabulary, the reader held until it completes.</summary>
+    public async Task<T> SearchAsync<T>(Func<IndexSearcher, Vocabulary, Task<T>> search)
+    {
+        var searcher = _searchers.Acquire();
+        try
+        {
+            return await search(searcher, VocabularyOf(searcher.IndexReader));
+        }
+        finally
+        {
+            _searchers.Release(searcher);
+        }
+    }
+
     /// <summary>The top <paramref name="count"/> sections for a query, best first.</summary>
     public static List<StoredSection> Top(IndexSearcher searcher, Query query, int count) =>
         [.. searcher.Search(query, count).ScoreDocs.Select(hit => Read(searcher.Doc(hit.Doc)))];

@@ -21,12 +21,12 @@ public sealed class KnowledgeSearch(
     public async Task<KnowledgeSearchResult> SearchAsync(string question, int top, CancellationToken cancellationToken)
     {
         question ??= "";
+        var meaning = Meaning(question, cancellationToken); // the model runs beside the lexical steps
         await index.CatchUpAsync(db, cancellationToken); // a change made by another instance
-        var meaning = Meaning(question, cancellationToken);
-        return index.Search((searcher, vocabulary) =>
+        return await index.SearchAsync(async (searcher, vocabulary) =>
         {
             var sections = new IndexedSections(searcher);
-            var (ranked, concepts) = Rank(searcher, sections, vocabulary, question, meaning, explain: false);
+            var (ranked, concepts) = await RankAsync(searcher, sections, vocabulary, question, meaning, explain: false);
             var min = options.Value.MinConfidence;
             var answers = ranked.Where(r => r.Confidence >= min).Take(Math.Clamp(top, 1, 50)).ToList();
             return new KnowledgeSearchResult(
@@ -82,16 +82,21 @@ public sealed class KnowledgeSearch(
         return shown;
     }
 
-    // The question's vector, read before the index is (the model takes a few milliseconds); null without the stage.
-    private SectionVectorStore.Query? Meaning(string question, CancellationToken cancellationToken) =>
-        semantic?.Prepare(question.Length > QueryAnalyzer.MaxQuestionChars ? question[..QueryAnalyzer.MaxQuestionChars] : question, cancellationToken);
+    // The question's vector (null without the stage), computed on another thread while the question is analyzed and
+    // the lexical candidates gathered: the model takes a few milliseconds, as long as the rest of the search.
+    private Task<SectionVectorStore.Query?> Meaning(string question, CancellationToken cancellationToken) =>
+        semantic is null
+            ? Task.FromResult<SectionVectorStore.Query?>(null)
+            : Task.Run(() => semantic.Prepare(
+                question.Length > QueryAnalyzer.MaxQuestionChars ? question[..QueryAnalyzer.MaxQuestionChars] : question, cancellationToken), cancellationToken);
 
-    private (List<RankedHit> Ranked, IReadOnlyList<QueryConcept> Concepts) Rank(
-        IndexSearcher searcher, IndexedSections sections, Vocabulary vocabulary, string question, SectionVectorStore.Query? meaning, bool explain)
+    private async Task<(List<RankedHit> Ranked, IReadOnlyList<QueryConcept> Concepts)> RankAsync(
+        IndexSearcher searcher, IndexedSections sections, Vocabulary vocabulary, string question, Task<SectionVectorStore.Query?> meaningTask, bool explain)
     {
         var concepts = analyzer.Analyze(question, vocabulary);
         if (concepts.Count == 0)
         {
+            await meaningTask; // its failure is the search's, as when it ran first
             return ([], concepts);
         }
 
@@ -102,6 +107,7 @@ public sealed class KnowledgeSearch(
             if (candidates.Count > 0) break;
         }
 
+        var meaning = await meaningTask;
         Dictionary<(string, int), double>? similarities = null;
         if (meaning is not null && semantic is not null)
         {
@@ -133,8 +139,8 @@ public sealed class KnowledgeSearch(
     {
         await index.CatchUpAsync(db, cancellationToken);
         var meaning = Meaning(question ?? "", cancellationToken);
-        var ranked = index.Search((searcher, vocabulary) =>
-            Rank(searcher, new IndexedSections(searcher), vocabulary, question ?? "", meaning, explain: true).Ranked);
+        var (ranked, _) = await index.SearchAsync((searcher, vocabulary) =>
+            RankAsync(searcher, new IndexedSections(searcher), vocabulary, question ?? "", meaning, explain: true));
         return System.Text.Json.JsonSerializer.Serialize(ranked.Select(r => new { r.Section.ArticleId, r.Evidence, r.Concepts }).FirstOrDefault());
     }
 

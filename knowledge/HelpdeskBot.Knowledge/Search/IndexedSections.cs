@@ -25,6 +25,7 @@ internal sealed class IndexedSections(IndexSearcher searcher)
         public SortedDocValues? Hashes { get; } = context.AtomicReader.GetSortedDocValues(KnowledgeIndex.HashValues);
         public NumericDocValues? Ordinals { get; } = context.AtomicReader.GetNumericDocValues(KnowledgeIndex.OrdinalValues);
         public NumericDocValues? BodyLengths { get; } = context.AtomicReader.GetNumericDocValues(KnowledgeIndex.BodyLengthValues);
+        public SortedDocValues? Headings { get; } = context.AtomicReader.GetSortedDocValues(KnowledgeIndex.HeadingValues);
     }
 
     private Leaf LeafOf(int doc, out int local)
@@ -50,13 +51,44 @@ internal sealed class IndexedSections(IndexSearcher searcher)
         return new Section(doc, article, (int)(leaf.Ordinals?.Get(local) ?? 0), hash, (int)(leaf.BodyLengths?.Get(local) ?? 0));
     }
 
+    /// <summary>A section's heading: from doc values, or its stored text when it was too long for them.</summary>
+    public string HeadingOf(int doc)
+    {
+        var leaf = LeafOf(doc, out var local);
+        if (leaf.Headings is not { } headings || headings.GetOrd(local) < 0)
+        {
+            return KnowledgeIndex.HeadingOf(searcher, doc);
+        }
+
+        var bytes = new BytesRef();
+        headings.Get(local, bytes);
+        return bytes.Utf8ToString();
+    }
+
     /// <summary>The sections of an article, in order (as <see cref="KnowledgeIndex.SectionsOf"/> finds them).</summary>
     public List<Section> OfArticle(string articleId) =>
         [.. searcher.Search(new TermQuery(new Term(KnowledgeIndex.ArticleField, articleId)), 1000).ScoreDocs.Select(hit => Of(hit.Doc)).OrderBy(s => s.Ordinal)];
 
-    /// <summary>The sections whose text has this hash, in the order <see cref="KnowledgeIndex.WithHash"/> finds them.</summary>
-    public IEnumerable<Section> WithHash(string hash) =>
-        searcher.Search(new TermQuery(new Term(KnowledgeIndex.HashField, hash)), 10).ScoreDocs.Select(hit => Of(hit.Doc));
+    /// <summary>
+    /// The sections whose text has this hash, in the order <see cref="KnowledgeIndex.WithHash"/> finds them (up to 10;
+    /// all score alike there, so in index order), read from the postings without scoring.
+    /// </summary>
+    public IEnumerable<Section> WithHash(string hash)
+    {
+        var term = new BytesRef(hash);
+        var found = 0;
+        foreach (var context in _leaves)
+        {
+            var each = context.AtomicReader.GetTerms(KnowledgeIndex.HashField)?.GetEnumerator();
+            if (each is null || !each.SeekExact(term)) continue;
+            var docs = each.Docs(context.AtomicReader.LiveDocs, null, DocsFlags.NONE);
+            for (var doc = docs.NextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.NextDoc())
+            {
+                yield return Of(context.DocBase + doc);
+                if (++found == 10) yield break;
+            }
+        }
+    }
 
     /// <summary>
     /// How often each stem occurs in each field of each section: <c>counts[section][field * stems.Count + stem]</c>,

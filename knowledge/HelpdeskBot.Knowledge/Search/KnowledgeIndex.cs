@@ -44,11 +44,17 @@ public sealed class KnowledgeIndex : IDisposable
     internal const string OrdinalValues = "ordinal-values";
     internal const string HashValues = "hash-values";
 
+    /// <summary>The heading, for choosing the section an answer shows; absent when too long for doc values (read the stored one).</summary>
+    internal const string HeadingValues = "heading-values";
+
+    // Lucene's limit for a doc value.
+    private const int MaxValueBytes = 32766;
+
     /// <summary>How many words the body field holds (the length BM25 over concepts normalizes by).</summary>
     internal const string BodyLengthValues = "body-length";
 
     // Bumped when the documents change shape: an index of another format is rebuilt.
-    private const string Format = "sections-3";
+    private const string Format = "sections-4";
     private const string GenerationKey = "generation";
     private const string FormatKey = "format";
 
@@ -281,6 +287,9 @@ public sealed class KnowledgeIndex : IDisposable
                 new NumericDocValuesField(OrdinalValues, section.Ordinal),
                 new SortedDocValuesField(HashValues, new BytesRef(hash)),
                 new NumericDocValuesField(BodyLengthValues, TextTokens.Count(section.PlainText)),
+                .. System.Text.Encoding.UTF8.GetByteCount(section.Heading) <= MaxValueBytes
+                    ? new Field[] { new SortedDocValuesField(HeadingValues, new BytesRef(section.Heading)) }
+                    : [],
             ];
         }
     }

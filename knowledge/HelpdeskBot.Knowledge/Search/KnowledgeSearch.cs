@@ -72,7 +72,7 @@ public sealed class KnowledgeSearch(
             }
 
             // The snippet is always the chosen section's display text (ranking read only the plain text).
-            var headings = article.Select(x => KnowledgeIndex.HeadingOf(searcher, x.Doc)).ToArray();
+            var headings = article.Select(x => sections.HeadingOf(x.Doc)).ToArray();
             var chosen = article[AnswerSections.Choose(headings, coverage, headingCoverage, matched, wantsExplanation)];
             var text = KnowledgeIndex.Read(searcher, chosen.Doc);
             shown.Add(new KnowledgeHit(

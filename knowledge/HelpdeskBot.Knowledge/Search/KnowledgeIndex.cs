@@ -54,7 +54,7 @@ public sealed class KnowledgeIndex : IDisposable
     internal const string BodyLengthValues = "body-length";
 
     // Bumped when the documents change shape: an index of another format is rebuilt.
-    private const string Format = "sections-4";
+    private const string Format = "sections-5";
     private const string GenerationKey = "generation";
     private const string FormatKey = "format";
 
@@ -282,7 +282,7 @@ public sealed class KnowledgeIndex : IDisposable
                 new TextField(BodyField, section.PlainText, Field.Store.YES),
                 new StoredField(DisplayField, section.DisplayText),
                 new StringField(ServiceField, version.Service, Field.Store.YES),
-                new TextField(WordsField, $"{version.Title}\n{tags}\n{section.Heading}\n{section.PlainText}", Field.Store.NO),
+                new Field(WordsField, $"{version.Title}\n{tags}\n{section.Heading}\n{section.PlainText}", WordsType),
                 new SortedDocValuesField(ArticleValues, new BytesRef(version.ArticleId)),
                 new NumericDocValuesField(OrdinalValues, section.Ordinal),
                 new SortedDocValuesField(HashValues, new BytesRef(hash)),
@@ -293,6 +293,13 @@ public sealed class KnowledgeIndex : IDisposable
             ];
         }
     }
+
+    // The words field is only ever listed with each word's section count (the vocabulary), never searched: no
+    // frequencies, positions or norms.
+    private static readonly FieldType WordsType = new(TextField.TYPE_NOT_STORED)
+    {
+        IndexOptions = IndexOptions.DOCS_ONLY, OmitNorms = true,
+    };
 
     /// <summary>What the sentence model reads of a section: its article's title, its heading (when another) and its text.</summary>
     public static string EmbeddingText(string title, string heading, string text) =>

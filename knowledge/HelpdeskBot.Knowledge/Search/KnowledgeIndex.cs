@@ -132,9 +132,14 @@ public sealed class KnowledgeIndex : IDisposable
     }
 
     // A larger buffer than Lucene's 16 MB writes a large build as fewer segments: every query looks each of its terms
-    // up in every segment, so fewer segments search faster (10,000 articles fit one).
+    // up in every segment, so fewer segments search faster (10,000 articles fit one). Segments are written as their
+    // files, not copied once more into a compound file (the index has few segments, so few files).
     private static IndexWriterConfig WriterConfig(OpenMode mode) =>
-        new(Version, new SectionAnalyzer()) { OpenMode = mode, Similarity = new BM25Similarity(), RAMBufferSizeMB = 64 };
+        new(Version, new SectionAnalyzer())
+        {
+            OpenMode = mode, Similarity = new BM25Similarity(), RAMBufferSizeMB = 64, UseCompoundFile = false,
+            MergePolicy = new TieredMergePolicy { NoCFSRatio = 0 },
+        };
 
     private sealed class Bm25Searchers : SearcherFactory
     {
@@ -240,6 +245,8 @@ public sealed class KnowledgeIndex : IDisposable
         }
     }
 
+    private const int PreparedTogether = 500;
+
     // The published versions of the given articles (all when null), read in batches.
     private async Task<int> IndexAsync(KnowledgeDbContext db, IReadOnlyCollection<string>? ids, CancellationToken cancellationToken)
     {
@@ -252,16 +259,30 @@ public sealed class KnowledgeIndex : IDisposable
             ? [published]
             : ids.Chunk(500).Select(batch => published.Where(v => batch.Contains(v.ArticleId)));
         var count = 0;
+        var read = new List<ArticleVersion>(PreparedTogether);
         foreach (var query in queries)
         {
             await foreach (var version in query.AsAsyncEnumerable().WithCancellation(cancellationToken))
             {
-                _writer.AddDocuments(Documents(version));
-                count++;
+                read.Add(version);
+                if (read.Count == PreparedTogether) Add();
             }
         }
 
+        Add();
         return count;
+
+        // The sections are split and hashed on other threads while this one adds the articles, in the order read.
+        void Add()
+        {
+            foreach (var documents in read.AsParallel().AsOrdered().WithCancellation(cancellationToken).Select(v => Documents(v).ToList()))
+            {
+                _writer.AddDocuments(documents);
+                count++;
+            }
+
+            read.Clear();
+        }
     }
 
     private static IEnumerable<Document> Documents(ArticleVersion version)

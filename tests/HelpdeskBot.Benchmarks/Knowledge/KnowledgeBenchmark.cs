@@ -25,6 +25,13 @@ public sealed record KnowledgeBenchmarkSettings(string RepositoryRoot, int Artic
     public bool Semantic { get; init; }
 
     /// <summary>
+    /// With <see cref="Semantic"/>: embed nothing, time the hybrid search with the vectors the kept base already holds
+    /// (a base partly embedded by an interrupted run; sections without a vector are found lexically, as in the bot
+    /// while its embedder catches up).
+    /// </summary>
+    public bool VectorsHeldOnly { get; init; }
+
+    /// <summary>
     /// A file to write every timed question's result to (the articles, sections, scores and confidences, one line a
     /// question), so that two versions of search can be compared answer for answer: a speed change must not change them.
     /// </summary>
@@ -135,7 +142,14 @@ public sealed class KnowledgeBenchmark(KnowledgeBenchmarkSettings settings, Text
         int embedded;
         await using (var db = new KnowledgeDbContext(options))
         {
-            embedded = await new SectionEmbedder(index, store, encoder).RunAsync(db, cancellationToken);
+            embedded = settings.VectorsHeldOnly
+                ? await LoadHeldVectorsAsync(db, index, store, encoder.Model, cancellationToken)
+                : await new SectionEmbedder(index, store, encoder).RunAsync(db, cancellationToken);
+        }
+
+        if (settings.VectorsHeldOnly)
+        {
+            log.WriteLine($"loaded the {store.Count:N0} vectors the base holds, for {index.Counts().Sections:N0} sections (the rest are found lexically)");
         }
 
         log.WriteLine(Invariant($"embedded {embedded:N0} sections in {clock.Elapsed.TotalSeconds:N0} s ({embedded / clock.Elapsed.TotalSeconds:N0} sections/s, model load included); vectors in memory {store.Bytes / 1048576.0:N1} MiB for {store.Count:N0} sections"));
@@ -157,6 +171,31 @@ public sealed class KnowledgeBenchmark(KnowledgeBenchmarkSettings settings, Text
         log.WriteLine(Invariant($"the two steps back to back: {both:N0} queries/s; hybrid search: {rate:N0} queries/s = {rate / both:N2} x, {hybrid.Answered * 100.0 / hybrid.Timings.Count:N0}% answered, peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:N0} MiB"));
         log.WriteLine("hybrid search:");
         log.WriteLine(new KnowledgeBenchmarkResult(0, 0, TimeSpan.Zero, TimeSpan.Zero, hybrid.FirstQuery, hybrid.Timings, hybrid.Cpu, hybrid.Answered, 0, 0, 0, "").Table());
+    }
+
+    // The vectors stored for the index's sections, without embedding the missing ones.
+    private static async Task<int> LoadHeldVectorsAsync(
+        KnowledgeDbContext db, KnowledgeIndex index, SectionVectorStore store, string model, CancellationToken cancellationToken)
+    {
+        var wanted = index.Hashes().ToHashSet(StringComparer.Ordinal);
+        var connection = db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT ContentHash, Scale, Vector FROM KnowledgeSectionVectors WHERE Model = $model";
+        var parameter = command.CreateParameter();
+        (parameter.ParameterName, parameter.Value) = ("$model", model);
+        command.Parameters.Add(parameter);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var bytes = (byte[])reader.GetValue(2);
+            if (wanted.Contains(reader.GetString(0)) && bytes.Length == store.Dimensions)
+            {
+                store.Add(reader.GetString(0), System.Runtime.InteropServices.MemoryMarshal.Cast<byte, sbyte>(bytes), reader.GetFloat(1));
+            }
+        }
+
+        return 0;
     }
 
     private List<double> Bm25Yardstick(KnowledgeIndex index, List<BenchmarkQuery> queries)

@@ -7,8 +7,8 @@ namespace HelpdeskBot.Knowledge.Search;
 /// Word stems ("connecting", "connected", "connection" → "connect"): Lucene's Porter stemmer (the Snowball port),
 /// the one the index's <see cref="SectionAnalyzer"/> applies, so the query side reasons about the very terms the index
 /// holds. Words with anything but the letters a-z (numbers, other scripts) and words of one or two letters stay as they
-/// are. Stems are remembered (up to <see cref="Remembered"/> words): ranking stems every word of 50 candidate
-/// sections per question, mostly the same few thousand words.
+/// are. Stems are remembered (up to <see cref="Remembered"/> words): the index's analysis stems every word of every
+/// section it indexes, mostly the same few thousand words.
 /// </summary>
 public static class Stems
 {

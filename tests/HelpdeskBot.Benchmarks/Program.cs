@@ -4,6 +4,8 @@ using HelpdeskBot.Benchmarks.Knowledge;
 // dotnet run -c Release --project tests/HelpdeskBot.Benchmarks -- knowledge --articles 10000 [--queries 2000]
 //     [--keep FOLDER] (keep the generated base there and reuse it next time) [--slowest N] (list the slowest questions)
 //     [--semantic] (also embed the base and time the hybrid search against its two necessary steps)
+//     [--vectors-held] (as --semantic, but with the vectors the kept base holds, embedding none)
+//     [--dump FILE] (write every question's result, to compare two versions answer for answer)
 // dotnet run -c Release --project tests/HelpdeskBot.Benchmarks -- generate --articles 100 FOLDER   (to look at them)
 if (args is ["generate", .., var folder] && !folder.StartsWith('-'))
 {
@@ -13,7 +15,7 @@ if (args is ["generate", .., var folder] && !folder.StartsWith('-'))
 
 if (args.Length == 0 || args[0] != "knowledge")
 {
-    Console.Error.WriteLine("usage: knowledge --articles N [--queries N] [--keep FOLDER] [--slowest N] [--semantic] | generate --articles N FOLDER");
+    Console.Error.WriteLine("usage: knowledge --articles N [--queries N] [--keep FOLDER] [--slowest N] [--semantic | --vectors-held] [--dump FILE] | generate --articles N FOLDER");
     return 2;
 }
 
@@ -23,7 +25,9 @@ var settings = new KnowledgeBenchmarkSettings(Arguments.RepositoryRoot(), articl
 {
     KeepIn = Arguments.Text(args, "--keep"),
     Slowest = args.Contains("--slowest") ? Arguments.Int(args, "--slowest", 0) : 0,
-    Semantic = args.Contains("--semantic"),
+    Semantic = args.Contains("--semantic") || args.Contains("--vectors-held"),
+    VectorsHeldOnly = args.Contains("--vectors-held"),
+    DumpTo = Arguments.Text(args, "--dump"),
 };
 var result = await new KnowledgeBenchmark(settings, Console.Out).RunAsync();
 Console.WriteLine();

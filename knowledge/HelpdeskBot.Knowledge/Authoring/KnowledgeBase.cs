@@ -86,9 +86,9 @@ public sealed class KnowledgeBase(KnowledgeDbContext db, KnowledgeIndex index, T
     /// Publishes every <c>*.md</c> file of a folder and its subfolders (docs as code): new articles and changed ones
     /// become a new published version, unchanged ones are left alone. A bad file is reported (by its path in the
     /// folder) and skipped; the rest carries on. The id is the file name, so two files of one name are an error.
-    /// Changes are committed every <see cref="ImportBatchSize"/> articles: one commit (one disk flush) per article
-    /// made large imports I/O-bound. Should the import fail, at most the current batch is rolled back; a re-run
-    /// skips what is already there. The search index takes the whole import at its end, in one commit (an import that
+    /// Articles are saved and published <see cref="ImportBatchSize"/> at a time: one read of the batch's articles,
+    /// one save and one commit (one disk flush), where one per article made large imports slow. Should the import
+    /// fail, at most the current batch is rolled back; a re-run skips what is already there. The search index takes the whole import at its end, in one commit (an import that
     /// changed nothing leaves it alone).
     /// </summary>
     public async Task<ImportReport> ImportFolderAsync(string folder, string author, CancellationToken cancellationToken)
@@ -105,13 +105,16 @@ public sealed class KnowledgeBase(KnowledgeDbContext db, KnowledgeIndex index, T
             .OrderBy(file => file.Name, StringComparer.Ordinal);
         foreach (var batch in files.Chunk(ImportBatchSize))
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            foreach (var file in batch)
+            var documents = batch.Select(file => Parse(file, seen, report)).OfType<ArticleDocument>().ToList();
+            if (documents.Count == 0)
             {
-                await ImportFileAsync(file, author, seen, report, cancellationToken);
+                continue;
             }
 
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await ImportAsync(documents, author, report, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
+            db.ChangeTracker.Clear(); // keep a large import's memory flat
         }
 
         if (report.Added + report.Updated > 0)
@@ -133,8 +136,8 @@ public sealed class KnowledgeBase(KnowledgeDbContext db, KnowledgeIndex index, T
 
     public const int ImportBatchSize = 100;
 
-    private async Task ImportFileAsync(
-        (string Path, string Name) file, string author, Dictionary<string, string> seen, ImportReport report, CancellationToken cancellationToken)
+    // The file's article, or null when it is bad (reported, and the import carries on).
+    private ArticleDocument? Parse((string Path, string Name) file, Dictionary<string, string> seen, ImportReport report)
     {
         try
         {
@@ -144,12 +147,13 @@ public sealed class KnowledgeBase(KnowledgeDbContext db, KnowledgeIndex index, T
                 throw new ArticleFormatException(file.Name, 1, $"duplicate article id '{document.Id}': {seen[document.Id]} has the same file name and was imported.");
             }
 
-            await ImportAsync(document, author, report, cancellationToken);
+            return document;
         }
         catch (ArticleFormatException ex)
         {
             report.Errors.Add(ex.Message);
             logger.LogWarning("Skipped {File}: {Problem}", ex.File, ex.Message);
+            return null;
         }
     }
 
@@ -167,27 +171,51 @@ public sealed class KnowledgeBase(KnowledgeDbContext db, KnowledgeIndex index, T
         await transaction.CommitAsync(cancellationToken);
     }
 
-    private async Task ImportAsync(ArticleDocument document, string author, ImportReport report, CancellationToken cancellationToken)
+    // A batch of an import, inside its transaction: each new or changed article is saved as a version and published
+    // (as SaveAsync and PublishAsync would, one after the other), all in one save, and recorded for the search index.
+    private async Task ImportAsync(List<ArticleDocument> documents, string author, ImportReport report, CancellationToken cancellationToken)
     {
-        var (article, changed) = await SaveAsync(document, author, cancellationToken);
-        if (changed || article.State != ArticleState.Published || article.PublishedVersion != article.LatestVersion)
+        var ids = documents.Select(d => d.Id).ToList();
+        var existing = await db.Articles.Include(a => a.Versions).Where(a => ids.Contains(a.Id))
+            .ToDictionaryAsync(a => a.Id, StringComparer.Ordinal, cancellationToken);
+        var published = new List<string>();
+        foreach (var document in documents)
         {
-            if (article.State == ArticleState.Retired && !changed)
+            var now = time.GetUtcNow();
+            bool changed;
+            if (existing.TryGetValue(document.Id, out var article))
             {
-                report.Unchanged++; // an author retired it; an unchanged file does not bring it back
-                return;
+                changed = article.AddVersion(document, author, now);
+            }
+            else
+            {
+                article = Article.Create(document, author, now);
+                db.Articles.Add(article);
+                changed = true;
             }
 
-            await PublishAsync(article.Id, LogLevel.Debug, cancellationToken);
-            if (article.LatestVersion == 1) report.Added++;
-            else report.Updated++;
-        }
-        else
-        {
-            report.Unchanged++;
+            if (changed || article.State != ArticleState.Published || article.PublishedVersion != article.LatestVersion)
+            {
+                if (article.State == ArticleState.Retired && !changed)
+                {
+                    report.Unchanged++; // an author retired it; an unchanged file does not bring it back
+                    continue;
+                }
+
+                article.Publish(now);
+                published.Add(article.Id);
+                logger.LogDebug("Published article {ArticleId} version {Version}", article.Id, article.PublishedVersion);
+                if (article.LatestVersion == 1) report.Added++;
+                else report.Updated++;
+            }
+            else
+            {
+                report.Unchanged++;
+            }
         }
 
-        db.ChangeTracker.Clear(); // keep a large import's memory flat
+        await db.SaveChangesAsync(cancellationToken);
+        await KnowledgeChanges.RecordAsync(db, published, cancellationToken);
     }
 }
 

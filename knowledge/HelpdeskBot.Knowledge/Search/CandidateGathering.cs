@@ -29,7 +29,13 @@ public static class CandidateGathering
     private const int PairedConcepts = 4;
 
     /// <summary>The ways to gather, best first: the first that finds any section is used.</summary>
-    public static IEnumerable<Query> Queries(IReadOnlyList<QueryConcept> concepts, Vocabulary vocabulary)
+    public static IEnumerable<Query> Queries(IReadOnlyList<QueryConcept> concepts, Vocabulary vocabulary) => Queries(concepts, vocabulary, null);
+
+    /// <summary>
+    /// The same, each single-term query given the term's states in the index (<paramref name="termStates"/>, from the
+    /// searcher that will run it) so Lucene need not look the term up in every segment again: the same scores, faster.
+    /// </summary>
+    public static IEnumerable<Query> Queries(IReadOnlyList<QueryConcept> concepts, Vocabulary vocabulary, Func<Term, TermContext?>? termStates)
     {
         // An alternative is in at most as many sections as its rarest word; a concept in at most the sum of its alternatives.
         var known = concepts
@@ -46,13 +52,13 @@ public static class CandidateGathering
         var rare = known.TakeWhile(x => (expected += x.Sections) <= Budget).ToList();
         if (rare.Count == known.Count || vocabulary.SectionCount <= Budget)
         {
-            yield return AnyOf(known);
+            yield return AnyOf(termStates, known);
             yield break;
         }
 
         var found = rare.Sum(x => x.Sections);
         var parts = new List<Query>();
-        if (rare.Count > 0) parts.Add(AnyOf(rare));
+        if (rare.Count > 0) parts.Add(AnyOf(termStates, rare));
         var common = known.Skip(rare.Count).Take(PairedConcepts).ToList();
         var pairs =
             from i in Enumerable.Range(0, common.Count)
@@ -64,7 +70,7 @@ public static class CandidateGathering
         {
             if (found + pair.Size > Budget) break;
             found += (long)Math.Ceiling(pair.Size);
-            parts.Add(AllOf([pair.First, pair.Second]));
+            parts.Add(AllOf(termStates, [pair.First, pair.Second]));
         }
 
         if (parts.Count > 0)
@@ -76,15 +82,15 @@ public static class CandidateGathering
 
         if (known.Count > 2)
         {
-            yield return AllOf(known.Take(3));
+            yield return AllOf(termStates, known.Take(3));
         }
 
         if (known.Count > 1)
         {
-            yield return AllOf(known.Take(2));
+            yield return AllOf(termStates, known.Take(2));
         }
 
-        yield return AnyOf([known[0]]);
+        yield return AnyOf(termStates, [known[0]]);
     }
 
     private static readonly (string Field, float Weight)[] Fields =
@@ -93,7 +99,7 @@ public static class CandidateGathering
     ];
 
     // Any alternative of any of the concepts, each a phrase of stems, in any field (user text never reaches Lucene as syntax).
-    private static BooleanQuery AnyOf(IEnumerable<Gathered> concepts)
+    private static BooleanQuery AnyOf(Func<Term, TermContext?>? termStates, IEnumerable<Gathered> concepts)
     {
         var any = new BooleanQuery();
         foreach (var stems in concepts.SelectMany(c => c.Alternatives).Select(a => a.Select(Stems.Of).ToArray()).DistinctBy(a => string.Join(' ', a)))
@@ -103,7 +109,8 @@ public static class CandidateGathering
                 Query query;
                 if (stems.Length == 1)
                 {
-                    query = new TermQuery(new Term(field, stems[0]));
+                    var term = new Term(field, stems[0]);
+                    query = termStates?.Invoke(term) is { } states ? new TermQuery(term, states) : new TermQuery(term);
                 }
                 else
                 {
@@ -121,12 +128,12 @@ public static class CandidateGathering
     }
 
     // Every concept: a section must hold each of them, in any of its forms.
-    private static BooleanQuery AllOf(IEnumerable<Gathered> concepts)
+    private static BooleanQuery AllOf(Func<Term, TermContext?>? termStates, IEnumerable<Gathered> concepts)
     {
         var all = new BooleanQuery();
         foreach (var concept in concepts)
         {
-            all.Add(AnyOf([concept]), Occur.MUST);
+            all.Add(AnyOf(termStates, [concept]), Occur.MUST);
         }
 
         return all;

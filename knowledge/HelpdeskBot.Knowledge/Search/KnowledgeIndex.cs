@@ -39,8 +39,22 @@ public sealed class KnowledgeIndex : IDisposable
     /// <summary>The plain (unstemmed) words of all fields: the vocabulary typos are corrected against.</summary>
     public const string WordsField = "words";
 
+    // Doc values: what ranking reads of a section without reading its stored text (see IndexedSections).
+    internal const string ArticleValues = "article-values";
+    internal const string OrdinalValues = "ordinal-values";
+    internal const string HashValues = "hash-values";
+
+    /// <summary>The heading, for choosing the section an answer shows; absent when too long for doc values (read the stored one).</summary>
+    internal const string HeadingValues = "heading-values";
+
+    // Lucene's limit for a doc value.
+    private const int MaxValueBytes = 32766;
+
+    /// <summary>How many words the body field holds (the length BM25 over concepts normalizes by).</summary>
+    internal const string BodyLengthValues = "body-length";
+
     // Bumped when the documents change shape: an index of another format is rebuilt.
-    private const string Format = "sections-2";
+    private const string Format = "sections-5";
     private const string GenerationKey = "generation";
     private const string FormatKey = "format";
 
@@ -117,13 +131,53 @@ public sealed class KnowledgeIndex : IDisposable
         }
     }
 
+    // A larger buffer than Lucene's 16 MB writes a large build as fewer segments: every query looks each of its terms
+    // up in every segment, so fewer segments search faster (10,000 articles fit one). Segments are written as their
+    // files, not copied once more into a compound file (the index has few segments, so few files).
     private static IndexWriterConfig WriterConfig(OpenMode mode) =>
-        new(Version, new SectionAnalyzer()) { OpenMode = mode, Similarity = new BM25Similarity() };
+        new(Version, new SectionAnalyzer())
+        {
+            OpenMode = mode, Similarity = new BM25Similarity(), RAMBufferSizeMB = 64, UseCompoundFile = false,
+            MergePolicy = new TieredMergePolicy { NoCFSRatio = 0 },
+        };
 
     private sealed class Bm25Searchers : SearcherFactory
     {
-        public override IndexSearcher NewSearcher(IndexReader reader) => new(reader) { Similarity = new BM25Similarity() };
+        public override IndexSearcher NewSearcher(IndexReader reader) => new Searcher(reader) { Similarity = new BM25Similarity() };
     }
+
+    /// <summary>
+    /// A searcher that remembers, for its reader, what Lucene otherwise looks up for every query it weighs: a field's
+    /// statistics and a term's state in each segment (<see cref="TermStates"/>). Both are facts of the reader, which
+    /// never changes, so scores are exactly those of a plain searcher; a question's common words are found once.
+    /// </summary>
+    internal sealed class Searcher(IndexReader reader) : IndexSearcher(reader)
+    {
+        // Terms remembered per reader; beyond this, states are looked up per query as Lucene does.
+        private const int RememberedTerms = 100_000;
+
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<string, CollectionStatistics> _fields = new(StringComparer.Ordinal);
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<Term, TermContext> _terms = new();
+
+        public override CollectionStatistics CollectionStatistics(string field) =>
+            _fields.GetOrAdd(field, f => base.CollectionStatistics(f));
+
+        /// <summary>Where the term is in each segment of the reader, with its statistics (for <c>new TermQuery(term, states)</c>).</summary>
+        public TermContext TermStates(Term term)
+        {
+            if (_terms.TryGetValue(term, out var states))
+            {
+                return states;
+            }
+
+            states = TermContext.Build(TopReaderContext, term);
+            if (_terms.Count < RememberedTerms) _terms.TryAdd(term, states);
+            return states;
+        }
+    }
+
+    /// <summary>The term's states in the searcher's segments when it remembers them, else null (Lucene looks them up).</summary>
+    internal static TermContext? TermStates(IndexSearcher searcher, Term term) => (searcher as Searcher)?.TermStates(term);
 
     /// <summary>
     /// Brings the index up to the database: the articles changed since <see cref="Generation"/> are indexed again (or
@@ -191,6 +245,8 @@ public sealed class KnowledgeIndex : IDisposable
         }
     }
 
+    private const int PreparedTogether = 500;
+
     // The published versions of the given articles (all when null), read in batches.
     private async Task<int> IndexAsync(KnowledgeDbContext db, IReadOnlyCollection<string>? ids, CancellationToken cancellationToken)
     {
@@ -203,16 +259,30 @@ public sealed class KnowledgeIndex : IDisposable
             ? [published]
             : ids.Chunk(500).Select(batch => published.Where(v => batch.Contains(v.ArticleId)));
         var count = 0;
+        var read = new List<ArticleVersion>(PreparedTogether);
         foreach (var query in queries)
         {
             await foreach (var version in query.AsAsyncEnumerable().WithCancellation(cancellationToken))
             {
-                _writer.AddDocuments(Documents(version));
-                count++;
+                read.Add(version);
+                if (read.Count == PreparedTogether) Add();
             }
         }
 
+        Add();
         return count;
+
+        // The sections are split and hashed on other threads while this one adds the articles, in the order read.
+        void Add()
+        {
+            foreach (var documents in read.AsParallel().AsOrdered().WithCancellation(cancellationToken).Select(v => Documents(v).ToList()))
+            {
+                _writer.AddDocuments(documents);
+                count++;
+            }
+
+            read.Clear();
+        }
     }
 
     private static IEnumerable<Document> Documents(ArticleVersion version)
@@ -221,9 +291,10 @@ public sealed class KnowledgeIndex : IDisposable
         foreach (var section in ArticleSection.Split(version.Title, version.Body))
         {
             var embedding = EmbeddingText(version.Title, section.Heading, section.PlainText);
+            var hash = Hash(embedding);
             yield return
             [
-                new StringField(HashField, Hash(embedding), Field.Store.YES),
+                new StringField(HashField, hash, Field.Store.YES),
                 new StringField(ArticleField, version.ArticleId, Field.Store.YES),
                 new StoredField(OrdinalField, section.Ordinal),
                 new TextField(TitleField, version.Title, Field.Store.YES),
@@ -232,10 +303,24 @@ public sealed class KnowledgeIndex : IDisposable
                 new TextField(BodyField, section.PlainText, Field.Store.YES),
                 new StoredField(DisplayField, section.DisplayText),
                 new StringField(ServiceField, version.Service, Field.Store.YES),
-                new TextField(WordsField, $"{version.Title}\n{tags}\n{section.Heading}\n{section.PlainText}", Field.Store.NO),
+                new Field(WordsField, $"{version.Title}\n{tags}\n{section.Heading}\n{section.PlainText}", WordsType),
+                new SortedDocValuesField(ArticleValues, new BytesRef(version.ArticleId)),
+                new NumericDocValuesField(OrdinalValues, section.Ordinal),
+                new SortedDocValuesField(HashValues, new BytesRef(hash)),
+                new NumericDocValuesField(BodyLengthValues, TextTokens.Count(section.PlainText)),
+                .. System.Text.Encoding.UTF8.GetByteCount(section.Heading) <= MaxValueBytes
+                    ? new Field[] { new SortedDocValuesField(HeadingValues, new BytesRef(section.Heading)) }
+                    : [],
             ];
         }
     }
+
+    // The words field is only ever listed with each word's section count (the vocabulary), never searched: no
+    // frequencies, positions or norms.
+    private static readonly FieldType WordsType = new(TextField.TYPE_NOT_STORED)
+    {
+        IndexOptions = IndexOptions.DOCS_ONLY, OmitNorms = true,
+    };
 
     /// <summary>What the sentence model reads of a section: its article's title, its heading (when another) and its text.</summary>
     public static string EmbeddingText(string title, string heading, string text) =>
@@ -288,6 +373,20 @@ public sealed class KnowledgeIndex : IDisposable
         }
     }
 
+    /// <summary>Runs <paramref name="search"/> on the current reader, with that reader's vocabulary, the reader held until it completes.</summary>
+    public async Task<T> SearchAsync<T>(Func<IndexSearcher, Vocabulary, Task<T>> search)
+    {
+        var searcher = _searchers.Acquire();
+        try
+        {
+            return await search(searcher, VocabularyOf(searcher.IndexReader));
+        }
+        finally
+        {
+            _searchers.Release(searcher);
+        }
+    }
+
     /// <summary>The top <paramref name="count"/> sections for a query, best first.</summary>
     public static List<StoredSection> Top(IndexSearcher searcher, Query query, int count) =>
         [.. searcher.Search(query, count).ScoreDocs.Select(hit => Read(searcher.Doc(hit.Doc)))];
@@ -325,6 +424,27 @@ public sealed class KnowledgeIndex : IDisposable
         }
 
         return count;
+    }
+
+    /// <summary>A section's stored fields.</summary>
+    internal static StoredSection Read(IndexSearcher searcher, int doc) => Read(searcher.Doc(doc));
+
+    /// <summary>A section's heading alone (its stored text is not decoded).</summary>
+    internal static string HeadingOf(IndexSearcher searcher, int doc)
+    {
+        var visitor = new OneField(HeadingField);
+        searcher.IndexReader.Document(doc, visitor);
+        return visitor.Value ?? "";
+    }
+
+    private sealed class OneField(string name) : StoredFieldVisitor
+    {
+        public string? Value { get; private set; }
+
+        public override Status NeedsField(FieldInfo fieldInfo) =>
+            Value is not null ? Status.STOP : fieldInfo.Name == name ? Status.YES : Status.NO;
+
+        public override void StringField(FieldInfo fieldInfo, string value) => Value = value;
     }
 
     private static StoredSection Read(Document doc) => new(

@@ -21,95 +21,105 @@ public sealed class KnowledgeSearch(
     public async Task<KnowledgeSearchResult> SearchAsync(string question, int top, CancellationToken cancellationToken)
     {
         question ??= "";
+        var meaning = Meaning(question, cancellationToken); // the model runs beside the lexical steps
         await index.CatchUpAsync(db, cancellationToken); // a change made by another instance
-        var meaning = Meaning(question, cancellationToken);
-        return index.Search((searcher, vocabulary) =>
+        return await index.SearchAsync(async (searcher, vocabulary) =>
         {
-            var (ranked, concepts) = Rank(searcher, vocabulary, question, meaning, explain: false);
+            var sections = new IndexedSections(searcher);
+            var (ranked, concepts) = await RankAsync(searcher, sections, vocabulary, question, meaning, explain: false);
             var min = options.Value.MinConfidence;
-            var hits = ranked.Select(r => r.Hit).Where(h => h.Confidence >= min).Take(Math.Clamp(top, 1, 50)).ToList();
+            var answers = ranked.Where(r => r.Confidence >= min).Take(Math.Clamp(top, 1, 50)).ToList();
             return new KnowledgeSearchResult(
                 question,
-                hits.Count == 0 ? hits : ShowAnswerSections(searcher, hits, concepts, vocabulary, AnswerSections.WantsExplanation(question)),
-                [.. ranked.Select(r => r.Hit).Where(h => h.Confidence < min).Take(5)]);
+                answers.Count == 0 ? [] : ShowAnswerSections(searcher, sections, answers, concepts, vocabulary, AnswerSections.WantsExplanation(question)),
+                [.. ranked.Where(r => r.Confidence < min).Take(5).Select(r => r.Hit(searcher))]);
         });
     }
 
-    /// <summary>Each hit with the section of its article that answers the question (<see cref="AnswerSections"/>).</summary>
+    /// <summary>
+    /// Each answer with the section of its article that answers the question (<see cref="AnswerSections"/>). The
+    /// sections' counts of the question's words come from the index's postings; only the chosen section's text is read.
+    /// </summary>
     private static List<KnowledgeHit> ShowAnswerSections(
-        IndexSearcher searcher, List<KnowledgeHit> hits, IReadOnlyList<QueryConcept> concepts, Vocabulary vocabulary, bool wantsExplanation)
+        IndexSearcher searcher, IndexedSections sections, List<RankedHit> answers, IReadOnlyList<QueryConcept> concepts, Vocabulary vocabulary,
+        bool wantsExplanation)
     {
         var weights = concepts.Select(c => c.Weight(vocabulary)).ToArray();
         var total = Math.Max(weights.Sum(), 1e-9);
-        var shown = new List<KnowledgeHit>(hits.Count);
-        foreach (var hit in hits)
+        var stems = new QueryStems(concepts);
+        var shown = new List<KnowledgeHit>(answers.Count);
+        foreach (var answer in answers)
         {
-            var sections = KnowledgeIndex.SectionsOf(searcher, hit.ArticleId);
-            var matched = sections.FindIndex(x => x.Ordinal == hit.SectionOrdinal);
+            var article = sections.OfArticle(answer.Section.ArticleId);
+            var matched = article.FindIndex(x => x.Ordinal == answer.Section.Ordinal);
             if (matched < 0)
             {
-                shown.Add(hit);
+                shown.Add(answer.Hit(searcher));
                 continue;
             }
 
-            var coverage = new double[sections.Count];
-            var headingCoverage = new double[sections.Count];
-            for (var i = 0; i < sections.Count; i++)
+            var counts = sections.Counts([.. article.Select(x => x.Doc)], [KnowledgeIndex.HeadingField, KnowledgeIndex.BodyField], stems.Stems);
+            var coverage = new double[article.Count];
+            var headingCoverage = new double[article.Count];
+            for (var i = 0; i < article.Count; i++)
             {
-                var (heading, body) = (new TermCounts(sections[i].Heading), new TermCounts(sections[i].Body));
                 for (var j = 0; j < concepts.Count; j++)
                 {
-                    var inHeading = heading.Of(concepts[j]);
-                    coverage[i] += weights[j] * Max(inHeading, body.Of(concepts[j])).Presence / total;
+                    var inHeading = stems.Of(concepts[j], j, counts[i], 0);
+                    coverage[i] += weights[j] * Max(inHeading, stems.Of(concepts[j], j, counts[i], 1)).Presence / total;
                     headingCoverage[i] += weights[j] * inHeading.Presence / total;
                 }
             }
 
             // The snippet is always the chosen section's display text (ranking read only the plain text).
-            var chosen = AnswerSections.Choose([.. sections.Select(x => x.Heading)], coverage, headingCoverage, matched, wantsExplanation);
-            shown.Add(hit with
-            {
-                SectionOrdinal = sections[chosen].Ordinal,
-                SectionHeading = sections[chosen].Heading,
-                Snippet = Snippets.Make(sections[chosen].Display),
-            });
+            var headings = article.Select(x => sections.HeadingOf(x.Doc)).ToArray();
+            var chosen = article[AnswerSections.Choose(headings, coverage, headingCoverage, matched, wantsExplanation)];
+            var text = KnowledgeIndex.Read(searcher, chosen.Doc);
+            shown.Add(new KnowledgeHit(
+                chosen.ArticleId, text.Title, chosen.Ordinal, text.Heading, Snippets.Make(text.Display), answer.Score, answer.Confidence));
         }
 
         return shown;
     }
 
-    // The question's vector, read before the index is (the model takes a few milliseconds); null without the stage.
-    private SectionVectorStore.Query? Meaning(string question, CancellationToken cancellationToken) =>
-        semantic?.Prepare(question.Length > QueryAnalyzer.MaxQuestionChars ? question[..QueryAnalyzer.MaxQuestionChars] : question, cancellationToken);
+    // The question's vector (null without the stage), computed on another thread while the question is analyzed and
+    // the lexical candidates gathered: the model takes a few milliseconds, as long as the rest of the search.
+    private Task<SectionVectorStore.Query?> Meaning(string question, CancellationToken cancellationToken) =>
+        semantic is null
+            ? Task.FromResult<SectionVectorStore.Query?>(null)
+            : Task.Run(() => semantic.Prepare(
+                question.Length > QueryAnalyzer.MaxQuestionChars ? question[..QueryAnalyzer.MaxQuestionChars] : question, cancellationToken), cancellationToken);
 
-    private (List<RankedHit> Ranked, IReadOnlyList<QueryConcept> Concepts) Rank(
-        IndexSearcher searcher, Vocabulary vocabulary, string question, SectionVectorStore.Query? meaning, bool explain)
+    private async Task<(List<RankedHit> Ranked, IReadOnlyList<QueryConcept> Concepts)> RankAsync(
+        IndexSearcher searcher, IndexedSections sections, Vocabulary vocabulary, string question, Task<SectionVectorStore.Query?> meaningTask, bool explain)
     {
         var concepts = analyzer.Analyze(question, vocabulary);
         if (concepts.Count == 0)
         {
+            await meaningTask; // its failure is the search's, as when it ran first
             return ([], concepts);
         }
 
-        var sections = new List<KnowledgeIndex.StoredSection>();
-        foreach (var query in CandidateGathering.Queries(concepts, vocabulary))
+        var candidates = new List<IndexedSections.Section>();
+        foreach (var query in CandidateGathering.Queries(concepts, vocabulary, term => KnowledgeIndex.TermStates(searcher, term)))
         {
-            sections = KnowledgeIndex.Top(searcher, query, Candidates);
-            if (sections.Count > 0) break;
+            candidates = [.. searcher.Search(query, Candidates).ScoreDocs.Select(hit => sections.Of(hit.Doc))];
+            if (candidates.Count > 0) break;
         }
 
+        var meaning = await meaningTask;
         Dictionary<(string, int), double>? similarities = null;
         if (meaning is not null && semantic is not null)
         {
             // The sections nearest in meaning join the lexical candidates (a paraphrase may share no word with its article).
-            var known = sections.Select(s => (s.ArticleId, s.Ordinal)).ToHashSet();
+            var known = candidates.Select(s => (s.ArticleId, s.Ordinal)).ToHashSet();
             foreach (var (hash, _) in semantic.Store.Nearest(meaning, semantic.Nearest))
             {
-                sections.AddRange(KnowledgeIndex.WithHash(searcher, hash).Where(s => known.Add((s.ArticleId, s.Ordinal))));
+                candidates.AddRange(sections.WithHash(hash).Where(s => known.Add((s.ArticleId, s.Ordinal))));
             }
 
             similarities = [];
-            foreach (var section in sections)
+            foreach (var section in candidates)
             {
                 if (semantic.Store.Similarity(meaning, section.Hash) is { } similarity)
                 {
@@ -118,7 +128,7 @@ public sealed class KnowledgeSearch(
             }
         }
 
-        return (Rank(sections, concepts, vocabulary, similarities, explain), concepts);
+        return (Rank(sections, candidates, concepts, vocabulary, similarities, explain), concepts);
     }
 
     /// <summary>
@@ -129,18 +139,24 @@ public sealed class KnowledgeSearch(
     {
         await index.CatchUpAsync(db, cancellationToken);
         var meaning = Meaning(question ?? "", cancellationToken);
-        var ranked = index.Search((searcher, vocabulary) => Rank(searcher, vocabulary, question ?? "", meaning, explain: true).Ranked);
-        return System.Text.Json.JsonSerializer.Serialize(ranked.Select(r => new { r.Hit.ArticleId, r.Evidence, r.Concepts }).FirstOrDefault());
+        var (ranked, _) = await index.SearchAsync((searcher, vocabulary) =>
+            RankAsync(searcher, new IndexedSections(searcher), vocabulary, question ?? "", meaning, explain: true));
+        return System.Text.Json.JsonSerializer.Serialize(ranked.Select(r => new { r.Section.ArticleId, r.Evidence, r.Concepts }).FirstOrDefault());
     }
+
+    // The fields ranking counts the question's stems in, as IndexedSections.Counts lays them out.
+    private static readonly string[] RankedFields =
+        [KnowledgeIndex.TitleField, KnowledgeIndex.TagsField, KnowledgeIndex.HeadingField, KnowledgeIndex.BodyField];
 
     // Each candidate section is judged per concept (a synonym group or a corrected word counts once, however many of
     // its alternatives a section uses): IDF-weighted coverage of the question, coverage by the article's title and
     // tags, and a BM25F over concepts (title 8, tags 5, heading 3, body 1). An article is as good as its best section.
+    // How often each stem occurs in each field is read from the index's postings, not from the sections' text.
     private static List<RankedHit> Rank(
-        List<KnowledgeIndex.StoredSection> sections, IReadOnlyList<QueryConcept> concepts, Vocabulary vocabulary,
+        IndexedSections sections, List<IndexedSections.Section> candidates, IReadOnlyList<QueryConcept> concepts, Vocabulary vocabulary,
         Dictionary<(string, int), double>? similarities, bool explain)
     {
-        if (sections.Count == 0)
+        if (candidates.Count == 0)
         {
             return [];
         }
@@ -148,25 +164,19 @@ public sealed class KnowledgeSearch(
         var weights = concepts.Select(c => c.Weight(vocabulary)).ToArray();
         var total = weights.Sum();
         var unknown = concepts.Select((c, i) => c.IsKnown(vocabulary) ? 0 : weights[i]).Sum() / total;
-        var bodies = sections.Select(s => new TermCounts(s.Body)).ToList();
-        var averageLength = Math.Max(1, bodies.Average(b => b.Length));
-        // Sections of one article share its title and tags: count those once per article.
-        var titles = new Dictionary<string, (TermCounts Title, TermCounts Tags)>(StringComparer.Ordinal);
-        var scored = sections.Select((s, index) =>
+        var stems = new QueryStems(concepts);
+        var counts = sections.Counts([.. candidates.Select(c => c.Doc)], RankedFields, stems.Stems);
+        var averageLength = Math.Max(1, candidates.Average(c => c.BodyLength));
+        var scored = candidates.Select((s, index) =>
         {
-            if (!titles.TryGetValue(s.ArticleId, out var head))
-            {
-                titles[s.ArticleId] = head = (new TermCounts(s.Title), new TermCounts(s.Tags));
-            }
-
-            var heading = new TermCounts(s.Heading);
-            var body = bodies[index];
+            var section = counts[index];
             double covered = 0, titleCovered = 0, strong = 0, bm25 = 0;
             var details = explain ? new ConceptMatch[concepts.Count] : null;
             for (var i = 0; i < concepts.Count; i++)
             {
-                var (inTitle, inTags, inHeading, inBody) =
-                    (head.Title.Of(concepts[i]), head.Tags.Of(concepts[i]), heading.Of(concepts[i]), body.Of(concepts[i]));
+                var (inTitle, inTags, inHeading, inBody) = (
+                    stems.Of(concepts[i], i, section, 0), stems.Of(concepts[i], i, section, 1),
+                    stems.Of(concepts[i], i, section, 2), stems.Of(concepts[i], i, section, 3));
                 covered += weights[i] * Max(inTitle, inTags, inHeading, inBody).Presence;
                 titleCovered += weights[i] * Max(inTitle, inTags).Presence;
                 strong += weights[i] * (inBody.Count >= 2 ? Max(inTitle, inTags, inHeading, inBody) : Max(inTitle, inTags, inHeading)).Presence;
@@ -177,7 +187,7 @@ public sealed class KnowledgeSearch(
                 }
 
                 var tf = 8.0 * inTitle.Count + 5.0 * inTags.Count + 3.0 * inHeading.Count + inBody.Count;
-                bm25 += weights[i] * tf * (K1 + 1) / (tf + K1 * (1 - B + B * body.Length / averageLength));
+                bm25 += weights[i] * tf * (K1 + 1) / (tf + K1 * (1 - B + B * s.BodyLength / averageLength));
             }
 
             return (Section: s, Coverage: covered / total, TitleCoverage: titleCovered / total, Strong: strong / total, Bm25: bm25, Details: details);
@@ -203,10 +213,7 @@ public sealed class KnowledgeSearch(
             var evidence = new AnswerEvidence(
                 x.Strong, x.TitleCoverage, x.Score - (i + 1 < articles.Count ? articles[i + 1].Best.Score : 0), unknown,
                 Math.Min(4, x.Coverage * total / evidenceScale), a.Similarity);
-            return new RankedHit(
-                new KnowledgeHit(x.Section.ArticleId, x.Section.Title, x.Section.Ordinal, x.Section.Heading,
-                    Snippets.Make(x.Section.Body), Math.Round(x.Score, 4), Math.Round(AnswerConfidence.Of(evidence), 4)),
-                evidence, x.Details);
+            return new RankedHit(x.Section, Math.Round(x.Score, 4), Math.Round(AnswerConfidence.Of(evidence), 4), evidence, x.Details);
         })];
     }
 
@@ -219,42 +226,64 @@ public sealed class KnowledgeSearch(
     private const double K1 = 1.2;
     private const double B = 0.75;
 
-    private sealed record RankedHit(KnowledgeHit Hit, AnswerEvidence Evidence, ConceptMatch[]? Concepts);
+    /// <summary>An article as ranked: its best section, score and confidence (rounded as the hit shows them).</summary>
+    private sealed record RankedHit(IndexedSections.Section Section, double Score, double Confidence, AnswerEvidence Evidence, ConceptMatch[]? Concepts)
+    {
+        /// <summary>The hit as returned, its section's text read from the index.</summary>
+        public KnowledgeHit Hit(IndexSearcher searcher)
+        {
+            var text = KnowledgeIndex.Read(searcher, Section.Doc);
+            return new KnowledgeHit(Section.ArticleId, text.Title, Section.Ordinal, text.Heading, Snippets.Make(text.Body), Score, Confidence);
+        }
+    }
 
     /// <summary>For fitting: how one concept of the question occurs in a candidate section.</summary>
     private sealed record ConceptMatch(
         string Text, double Weight, bool Known, bool Corrected, double InTitle, double InHeading, int BodyCount, double InBody);
 
-    /// <summary>How often each stem occurs in a field; a concept occurs as often as its most frequent alternative.</summary>
-    private sealed class TermCounts
+    /// <summary>
+    /// The question's distinct stems, and each concept's alternatives as positions among them: a section's counts of
+    /// those stems in a field (<see cref="IndexedSections.Counts"/>) say how often each concept occurs there.
+    /// </summary>
+    private sealed class QueryStems
     {
-        private readonly Dictionary<string, int> _counts = new(StringComparer.Ordinal);
+        private readonly int[][][] _alternatives;
 
-        public TermCounts(string text)
+        public QueryStems(IReadOnlyList<QueryConcept> concepts)
         {
-            foreach (var word in TextTokens.Words(text, int.MaxValue))
+            var positions = new Dictionary<string, int>(StringComparer.Ordinal);
+            var stems = new List<string>();
+            _alternatives = [.. concepts.Select(c => c.StemmedAlternatives.Select(a => a.Select(stem =>
             {
-                var stem = Stems.Of(word);
-                _counts[stem] = _counts.GetValueOrDefault(stem) + 1;
-                Length++;
-            }
+                if (!positions.TryGetValue(stem, out var position))
+                {
+                    positions[stem] = position = stems.Count;
+                    stems.Add(stem);
+                }
+
+                return position;
+            }).ToArray()).ToArray())];
+            Stems = stems;
         }
 
-        public int Length { get; }
+        public IReadOnlyList<string> Stems { get; }
 
         /// <summary>
-        /// How often the concept occurs, and how surely: the user's own word counts fully, a synonym or a correction
-        /// a little less (<see cref="Substitute"/>), so "bitlocker" prefers the BitLocker article to one about "drive encryption".
+        /// How often the concept occurs in field <paramref name="field"/> of a section, and how surely: the user's own
+        /// word counts fully, a synonym or a correction a little less (<see cref="Substitute"/>), so "bitlocker" prefers
+        /// the BitLocker article to one about "drive encryption". A concept occurs as often as its most frequent alternative.
         /// </summary>
-        public Occurrence Of(QueryConcept concept)
+        public Occurrence Of(QueryConcept concept, int conceptIndex, int[] counts, int field)
         {
+            var offset = field * Stems.Count;
             var best = Occurrence.None;
-            for (var i = 0; i < concept.StemmedAlternatives.Count; i++)
+            var alternatives = _alternatives[conceptIndex];
+            for (var i = 0; i < alternatives.Length; i++)
             {
                 var count = int.MaxValue;
-                foreach (var stem in concept.StemmedAlternatives[i])
+                foreach (var stem in alternatives[i])
                 {
-                    count = Math.Min(count, _counts.GetValueOrDefault(stem));
+                    count = Math.Min(count, counts[offset + stem]);
                 }
 
                 var presence = count == 0 ? 0 : i == 0 && !concept.Corrected ? 1 : Substitute;

@@ -19,10 +19,11 @@ public sealed class SectionAnalyzer() : Analyzer(PER_FIELD_REUSE_STRATEGY) // th
             : new TokenStreamComponents(words, new StemFilter(words));
     }
 
+    // The words of TextTokens.Words, read straight into the term's buffer.
     private sealed class WordTokenizer : Tokenizer
     {
         private readonly ICharTermAttribute _term;
-        private List<string> _words = [];
+        private string _text = "";
         private int _next;
 
         public WordTokenizer(TextReader input) : base(input) => _term = AddAttribute<ICharTermAttribute>();
@@ -30,19 +31,28 @@ public sealed class SectionAnalyzer() : Analyzer(PER_FIELD_REUSE_STRATEGY) // th
         public override void Reset()
         {
             base.Reset();
-            _words = TextTokens.Words(m_input.ReadToEnd(), int.MaxValue);
+            _text = TextTokens.RemoveDiacritics(m_input.ReadToEnd());
             _next = 0;
         }
 
         public override bool IncrementToken()
         {
             ClearAttributes();
-            if (_next >= _words.Count)
+            var text = _text;
+            var start = _next;
+            while (start < text.Length && !char.IsLetterOrDigit(text[start])) start++;
+            if (start >= text.Length)
             {
+                _next = text.Length;
                 return false;
             }
 
-            _term.SetEmpty().Append(_words[_next++]);
+            var end = start;
+            while (end < text.Length && char.IsLetterOrDigit(text[end])) end++;
+            var buffer = _term.ResizeBuffer(end - start);
+            for (var i = start; i < end; i++) buffer[i - start] = char.ToLowerInvariant(text[i]);
+            _term.SetLength(end - start);
+            _next = end;
             return true;
         }
     }
@@ -60,8 +70,11 @@ public sealed class SectionAnalyzer() : Analyzer(PER_FIELD_REUSE_STRATEGY) // th
                 return false;
             }
 
-            var stem = Stems.Of(_term.ToString());
-            _term.SetEmpty().Append(stem);
+            if (Stems.OfChanged(_term.Buffer.AsSpan(0, _term.Length)) is { } stem)
+            {
+                _term.SetEmpty().Append(stem);
+            }
+
             return true;
         }
     }

@@ -37,7 +37,29 @@ public static class TextTokens
         return words;
     }
 
-    private static string RemoveDiacritics(string text)
+    /// <summary>How many words <see cref="Words(string, int)"/> finds in the text, without making them (a section's length).</summary>
+    public static int Count(string text)
+    {
+        var count = 0;
+        var inWord = false;
+        foreach (var c in RemoveDiacritics(text))
+        {
+            if (char.IsLetterOrDigit(c))
+            {
+                inWord = true;
+            }
+            else if (inWord)
+            {
+                count++;
+                inWord = false;
+            }
+        }
+
+        return inWord ? count + 1 : count;
+    }
+
+    /// <summary>The text with its diacritics removed, as <see cref="Words(string, int)"/> reads it.</summary>
+    internal static string RemoveDiacritics(string text)
     {
         if (Ascii.IsValid(text))
         {

@@ -24,6 +24,19 @@ public sealed record KnowledgeBenchmarkSettings(string RepositoryRoot, int Artic
     /// <summary>Also embed the base and time the hybrid search (and the query embedding alone).</summary>
     public bool Semantic { get; init; }
 
+    /// <summary>
+    /// With <see cref="Semantic"/>: embed nothing, time the hybrid search with the vectors the kept base already holds
+    /// (a base partly embedded by an interrupted run; sections without a vector are found lexically, as in the bot
+    /// while its embedder catches up).
+    /// </summary>
+    public bool VectorsHeldOnly { get; init; }
+
+    /// <summary>
+    /// A file to write every timed question's result to (the articles, sections, scores and confidences, one line a
+    /// question), so that two versions of search can be compared answer for answer: a speed change must not change them.
+    /// </summary>
+    public string? DumpTo { get; init; }
+
     public string SampleArticles => Path.Combine(RepositoryRoot, "knowledge", "articles");
     public string SynonymsPath => Path.Combine(RepositoryRoot, "knowledge", "synonyms.txt");
     public string LabeledQuestions => Path.Combine(RepositoryRoot, "knowledge", "evaluation", "questions.json");
@@ -67,13 +80,14 @@ public sealed class KnowledgeBenchmark(KnowledgeBenchmarkSettings settings, Text
             }
 
             var queries = QueryMix.Build(articles, generator.Words, settings.LabeledQuestions, settings.WarmUp + settings.Queries);
-            var search = await SearchAsync(options, index, queries, null, cancellationToken);
+            using var dump = settings.DumpTo is { } dumpTo ? new StreamWriter(dumpTo) : null;
+            var search = await SearchAsync(options, index, queries, null, dump, cancellationToken);
             var bm25 = Bm25Yardstick(index, queries);
             log.WriteLine(Invariant($"yardstick, plain Lucene BM25 over the same index (the body field, the question's stems ORed, top 5): {Rate(bm25):N0} queries/s, p50 {Percentile(bm25, 0.5):N2} ms, p99 {Percentile(bm25, 0.99):N2} ms"));
             log.WriteLine(Invariant($"lexical search (semantic stage off): {search.Timings.Count / search.Timings.Sum(t => t.Elapsed.TotalSeconds):N0} queries/s = {search.Timings.Count / search.Timings.Sum(t => t.Elapsed.TotalSeconds) / Rate(bm25):N2} x plain BM25"));
             if (settings.Semantic)
             {
-                await SemanticAsync(options, index, queries, bm25, cancellationToken);
+                await SemanticAsync(options, index, queries, bm25, dump, cancellationToken);
             }
 
             return new KnowledgeBenchmarkResult(
@@ -119,7 +133,8 @@ public sealed class KnowledgeBenchmark(KnowledgeBenchmarkSettings settings, Text
     // The semantic stage: embed every section (rate, memory), then time one query embedding alone and the hybrid search,
     // each question asked once per loop with the model's cache cleared, against the two necessary steps back to back.
     private async Task SemanticAsync(
-        DbContextOptions<KnowledgeDbContext> options, KnowledgeIndex index, List<BenchmarkQuery> queries, List<double> bm25, CancellationToken cancellationToken)
+        DbContextOptions<KnowledgeDbContext> options, KnowledgeIndex index, List<BenchmarkQuery> queries, List<double> bm25, TextWriter? dump,
+        CancellationToken cancellationToken)
     {
         var encoder = MiniLmSentenceEncoder.Shared;
         var store = new SectionVectorStore(encoder.Dimensions);
@@ -127,7 +142,14 @@ public sealed class KnowledgeBenchmark(KnowledgeBenchmarkSettings settings, Text
         int embedded;
         await using (var db = new KnowledgeDbContext(options))
         {
-            embedded = await new SectionEmbedder(index, store, encoder).RunAsync(db, cancellationToken);
+            embedded = settings.VectorsHeldOnly
+                ? await LoadHeldVectorsAsync(db, index, store, encoder.Model, cancellationToken)
+                : await new SectionEmbedder(index, store, encoder).RunAsync(db, cancellationToken);
+        }
+
+        if (settings.VectorsHeldOnly)
+        {
+            log.WriteLine($"loaded the {store.Count:N0} vectors the base holds, for {index.Counts().Sections:N0} sections (the rest are found lexically)");
         }
 
         log.WriteLine(Invariant($"embedded {embedded:N0} sections in {clock.Elapsed.TotalSeconds:N0} s ({embedded / clock.Elapsed.TotalSeconds:N0} sections/s, model load included); vectors in memory {store.Bytes / 1048576.0:N1} MiB for {store.Count:N0} sections"));
@@ -143,12 +165,37 @@ public sealed class KnowledgeBenchmark(KnowledgeBenchmarkSettings settings, Text
         log.WriteLine(Invariant($"yardstick, one query embedding: {Rate(embedding):N0} queries/s, p50 {Percentile(embedding, 0.5):N2} ms, p99 {Percentile(embedding, 0.99):N2} ms"));
         encoder.ClearCache();
         var stage = new SemanticStage(encoder, store, Options.Create(new SemanticOptions()));
-        var hybrid = await SearchAsync(options, index, queries, stage, cancellationToken);
+        var hybrid = await SearchAsync(options, index, queries, stage, dump, cancellationToken);
         var both = 1000.0 / (bm25.Average() + embedding.Average());
         var rate = hybrid.Timings.Count / hybrid.Timings.Sum(t => t.Elapsed.TotalSeconds);
         log.WriteLine(Invariant($"the two steps back to back: {both:N0} queries/s; hybrid search: {rate:N0} queries/s = {rate / both:N2} x, {hybrid.Answered * 100.0 / hybrid.Timings.Count:N0}% answered, peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:N0} MiB"));
         log.WriteLine("hybrid search:");
         log.WriteLine(new KnowledgeBenchmarkResult(0, 0, TimeSpan.Zero, TimeSpan.Zero, hybrid.FirstQuery, hybrid.Timings, hybrid.Cpu, hybrid.Answered, 0, 0, 0, "").Table());
+    }
+
+    // The vectors stored for the index's sections, without embedding the missing ones.
+    private static async Task<int> LoadHeldVectorsAsync(
+        KnowledgeDbContext db, KnowledgeIndex index, SectionVectorStore store, string model, CancellationToken cancellationToken)
+    {
+        var wanted = index.Hashes().ToHashSet(StringComparer.Ordinal);
+        var connection = db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT ContentHash, Scale, Vector FROM KnowledgeSectionVectors WHERE Model = $model";
+        var parameter = command.CreateParameter();
+        (parameter.ParameterName, parameter.Value) = ("$model", model);
+        command.Parameters.Add(parameter);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var bytes = (byte[])reader.GetValue(2);
+            if (wanted.Contains(reader.GetString(0)) && bytes.Length == store.Dimensions)
+            {
+                store.Add(reader.GetString(0), System.Runtime.InteropServices.MemoryMarshal.Cast<byte, sbyte>(bytes), reader.GetFloat(1));
+            }
+        }
+
+        return 0;
     }
 
     private List<double> Bm25Yardstick(KnowledgeIndex index, List<BenchmarkQuery> queries)
@@ -171,7 +218,8 @@ public sealed class KnowledgeBenchmark(KnowledgeBenchmarkSettings settings, Text
                 tokens.End();
             }
 
-            index.Search((searcher, _) => KnowledgeIndex.Top(searcher, query, 5));
+            // A plain searcher over the same reader: nothing of search's own (remembered statistics and term states).
+            index.Search((searcher, _) => KnowledgeIndex.Top(new Lucene.Net.Search.IndexSearcher(searcher.IndexReader) { Similarity = new Lucene.Net.Search.Similarities.BM25Similarity() }, query, 5));
             if (i >= settings.WarmUp) timings.Add(clock.Elapsed.TotalMilliseconds);
         }
 
@@ -190,7 +238,7 @@ public sealed class KnowledgeBenchmark(KnowledgeBenchmarkSettings settings, Text
 
     private async Task<SearchRun> SearchAsync(
         DbContextOptions<KnowledgeDbContext> options, KnowledgeIndex index, List<BenchmarkQuery> queries, SemanticStage? stage,
-        CancellationToken cancellationToken)
+        TextWriter? dump, CancellationToken cancellationToken)
     {
         var analyzer = new QueryAnalyzer(Synonyms.Load(settings.SynonymsPath));
         var searchOptions = Options.Create(new KnowledgeSearchOptions());
@@ -206,6 +254,7 @@ public sealed class KnowledgeBenchmark(KnowledgeBenchmarkSettings settings, Text
             {
                 var result = await new KnowledgeSearch(db, index, analyzer, searchOptions, stage).SearchAsync(queries[i].Text, 5, cancellationToken);
                 if (i >= settings.WarmUp && !result.Declined) answered++;
+                dump?.WriteLine(Dumped(stage is null ? "lexical" : "hybrid", queries[i], result));
             }
 
             if (i == 0) first = clock.Elapsed; // includes loading the vocabulary once after the import
@@ -222,6 +271,15 @@ public sealed class KnowledgeBenchmark(KnowledgeBenchmarkSettings settings, Text
 
         return new SearchRun(first, timings, ProcessorTime() - cpu, answered);
     }
+
+    // One question's result, everything a change of speed must leave as it was.
+    private static string Dumped(string mode, BenchmarkQuery query, KnowledgeSearchResult result) =>
+        System.Text.Json.JsonSerializer.Serialize(new
+        {
+            mode, query.Kind, query.Text,
+            hits = result.Hits.Select(h => new { h.ArticleId, h.SectionOrdinal, h.SectionHeading, h.Score, h.Confidence, h.Snippet }),
+            below = result.BelowThreshold.Select(h => new { h.ArticleId, h.SectionOrdinal, h.SectionHeading, h.Score, h.Confidence, h.Snippet }),
+        });
 
     // An author retires and republishes an article (as the bot's API does); each change catches the index up before it returns.
     private async Task<TimeSpan> QueryAfterPublishAsync(

@@ -68,9 +68,20 @@ public sealed class PostgresServer
             server.ArgumentList.Add(argument);
         }
 
-        var process = Process.Start(server)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        // The server says when it accepts connections (on stderr, its log); the wait is on that line, with a deadline.
+        var ready = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var log = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        var process = new Process { StartInfo = server, EnableRaisingEvents = true };
+        DataReceivedEventHandler read = (_, e) =>
+        {
+            if (e.Data is null) return;
+            log.Enqueue(e.Data);
+            if (e.Data.Contains("ready to accept connections", StringComparison.Ordinal)) ready.TrySetResult();
+        };
+        process.OutputDataReceived += read;
+        process.ErrorDataReceived += read;
+        process.Exited += (_, _) => ready.TrySetException(new InvalidOperationException($"PostgreSQL ended at start: {string.Join('\n', log)}"));
+        process.Start();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         AppDomain.CurrentDomain.ProcessExit += (_, _) =>
@@ -87,21 +98,14 @@ public sealed class PostgresServer
             }
         };
 
+        await ready.Task.WaitAsync(TimeSpan.FromSeconds(60));
         var admin = $"Host=127.0.0.1;Port={port};Username=postgres;Database=postgres;Pooling=false;Timeout=5";
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (true)
+        await using (var connection = new NpgsqlConnection(admin))
         {
-            try
-            {
-                await using var connection = new NpgsqlConnection(admin);
-                await connection.OpenAsync();
-                return new PostgresServer(admin);
-            }
-            catch (Exception e) when (e is NpgsqlException or System.Net.Sockets.SocketException && DateTime.UtcNow < deadline && !process.HasExited)
-            {
-                await Task.Delay(100); // polling the server's start, with a deadline
-            }
+            await connection.OpenAsync(); // fails the run plainly if the server does not answer after all
         }
+
+        return new PostgresServer(admin);
     }
 
     private static string Command(bool asRoot, string program) => asRoot ? "runuser" : program;

@@ -20,7 +20,7 @@ public sealed class PlaygroundTests : IDisposable
         var botPort = BotProcess.FreePort();
         await using var bot = BotProcess.Start(_folder.FullName, [], botPort);
         await bot.WaitForOutputAsync("HelpdeskBot is listening", TimeSpan.FromSeconds(60));
-        await using var playground = await Playground.StartAsync($"http://127.0.0.1:{botPort}/api/messages", _folder.FullName);
+        await using var playground = await Playground.StartAsync($"http://127.0.0.1:{botPort}/api/messages", _folder.FullName, bot);
 
         await playground.InstallAsync();
         var welcome = await playground.WaitForBotMessageAsync(
@@ -143,7 +143,7 @@ public sealed class PlaygroundTests : IDisposable
         var botPort = BotProcess.FreePort();
         var bot = BotProcess.Start(_folder.FullName, [], botPort);
         await bot.WaitForOutputAsync("HelpdeskBot is listening", TimeSpan.FromSeconds(60));
-        var playground = await Playground.StartAsync($"http://127.0.0.1:{botPort}/api/messages", _folder.FullName);
+        var playground = await Playground.StartAsync($"http://127.0.0.1:{botPort}/api/messages", _folder.FullName, bot);
         await playground.InstallAsync();
         await playground.WaitForBotMessageAsync(m => Playground.HasCardContaining(m, "IT help desk bot"), "the welcome card");
         return new Session(bot, playground);

@@ -22,14 +22,17 @@ public sealed partial class Playground : IAsyncDisposable
     private readonly ConcurrentQueue<JsonElement> _frames = new();
     private readonly SemaphoreSlim _frameArrived = new(0);
     private readonly CancellationTokenSource _stop = new();
+    private readonly ExternalProcess? _bot;
 
-    private Playground(ExternalProcess process, int port)
+    private Playground(ExternalProcess process, int port, ExternalProcess? bot)
     {
         _process = process;
+        _bot = bot;
         _http = new HttpClient { BaseAddress = new Uri($"http://localhost:{port}") };
     }
 
-    public static async Task<Playground> StartAsync(string botEndpoint, string workingDirectory)
+    /// <param name="bot">The bot's process, whose output a timeout shows (what the bot did instead).</param>
+    public static async Task<Playground> StartAsync(string botEndpoint, string workingDirectory, ExternalProcess? bot = null)
     {
         var cli = RepositoryRoot.Combine("tests", "playground", "node_modules", "@microsoft", "m365agentsplayground", "cli.js");
         if (!File.Exists(cli))
@@ -49,7 +52,7 @@ public sealed partial class Playground : IAsyncDisposable
             });
         await process.WaitForOutputAsync("Listening on ", TimeSpan.FromSeconds(60));
         var port = int.Parse(ListeningOn().Match(process.Output).Groups[1].Value);
-        var playground = new Playground(process, port);
+        var playground = new Playground(process, port, bot);
         await playground.WaitUntilUpAsync();
         await playground._socket.ConnectAsync(
             new Uri($"ws://localhost:{port}/_ws_conversation/v1/conversations/stream"), CancellationToken.None);
@@ -170,7 +173,8 @@ public sealed partial class Playground : IAsyncDisposable
     /// <param name="orUpdated">Also a message the bot replaced (a card updated in place), not only a new one.</param>
     public async Task<JsonElement> WaitForFrameAsync(Func<JsonElement, bool> match, string description, bool orUpdated = false)
     {
-        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        // A deadline, not a wait: generous, because CI runs this beside other tests on two cores.
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(45));
         var seen = new List<string>();
         while (true)
         {
@@ -190,7 +194,9 @@ public sealed partial class Playground : IAsyncDisposable
             }
             catch (OperationCanceledException)
             {
-                throw new TimeoutException($"No bot message with {description}. Frames seen:\n{string.Join('\n', seen)}");
+                var botOutput = _bot?.Output ?? "";
+                throw new TimeoutException($"No bot message with {description}. Frames seen:\n{string.Join('\n', seen)}" +
+                    $"\nThe bot's last output:\n{botOutput[Math.Max(0, botOutput.Length - 6000)..]}");
             }
         }
     }

@@ -60,6 +60,10 @@ public sealed class MaintenanceAndAgentTests : IAsyncLifetime
         _channel.Requests.Where(r => r.Method == "POST" && r.Path.Contains(Uri.EscapeDataString(conversation) + "/activities")
             && r.Body is { } b && b.TryGetProperty("attachments", out var a) && a.GetArrayLength() > 0);
 
+    private List<string> TextsTo(string conversation) =>
+        [.. _channel.Requests.Where(r => r.Method == "POST" && r.Path.Contains(Uri.EscapeDataString(conversation)) && r.Activity.Text is { Length: > 0 })
+            .Select(r => r.Activity.Text!)];
+
     private async Task<int> PendingDueAsync()
     {
         await using var scope = _bot.Services.CreateAsyncScope();
@@ -107,14 +111,15 @@ public sealed class MaintenanceAndAgentTests : IAsyncLifetime
         _clock.Advance(TimeSpan.FromHours(4)); // it ends
         await scheduler.CheckAsync(default);
         await Poll.UntilAsync(async () => await RevisionShownAsync("29:alex") == 5, "the end");
+        // The card's edit is recorded before the message that says so goes: wait for that too.
+        await Poll.UntilAsync(() => TextsTo("a:alex").Any(m => m.StartsWith("✅ SAP: SAP upgrade is finished", StringComparison.Ordinal)), "the message that it ended");
 
         Assert.Single(CardsTo("a:alex"), r => CardTexts.Of(r.Activity.Attachments![0].Content!.Value).Contains("SAP upgrade")); // one card, edited
         var last = _channel.Requests.Last(r => r.Method == "PUT" && r.Path.Contains(Uri.EscapeDataString("a:alex")));
         Assert.Contains("Maintenance finished", CardTexts.Of(last.Activity.Attachments![0].Content!.Value));
         Assert.Single(running.EnumerateArray());
         // The card is edited each time, and each change that matters says so in a new message (an edit does not notify).
-        var messages = _channel.Requests.Where(r => r.Method == "POST" && r.Path.Contains(Uri.EscapeDataString("a:alex")) && r.Activity.Text is { Length: > 0 })
-            .Select(r => r.Activity.Text!).ToList();
+        var messages = TextsTo("a:alex");
         Assert.Contains(messages, m => m.StartsWith("🔧 Reminder: SAP upgrade on SAP starts", StringComparison.Ordinal));
         Assert.Contains(messages, m => m.StartsWith("🔧 SAP: SAP upgrade has started", StringComparison.Ordinal));
         Assert.Contains(messages, m => m.StartsWith("✅ SAP: SAP upgrade is finished", StringComparison.Ordinal));

@@ -15,7 +15,8 @@ public sealed record IgnoredAlert(int Index, string Fingerprint, string Reason);
 /// on that service (a storm) and repeats of the same alert (source and fingerprint) join it; when every alert on an
 /// outage has resolved, the outage is resolved (<see cref="OutagesOptions.ResolveWhenAlertsResolve"/>) or its timeline
 /// says so for an agent to confirm. One payload is taken whole or not at all (a transaction), and payloads are taken
-/// one at a time in this instance, so a storm arriving in parallel still makes one outage.
+/// one at a time, so a storm arriving in parallel still makes one outage: one at a time in this instance, and on
+/// PostgreSQL across instances too (a transaction-scoped advisory lock; SQLite has one writer anyway).
 /// </summary>
 public sealed class AlertIntake(HelpdeskDbContext db, OutageService outages, OutageBroadcaster broadcaster, IOptions<OutagesOptions> options, TimeProvider time, ILogger<AlertIntake> logger)
 {
@@ -29,6 +30,9 @@ public sealed class AlertIntake(HelpdeskDbContext db, OutageService outages, Out
             var opened = new List<Outage>();
             await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
             {
+                // Another instance's payload waits here until this one commits, then sees the outage it opened.
+                await db.Database.HoldForTransactionAsync(DatabaseLocks.Alerts, cancellationToken);
+
                 var outcome = await TakeInTransactionAsync(alerts, opened, cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
                 // Then who hears of it: written after the commit, so the first notices go out while the rest are written

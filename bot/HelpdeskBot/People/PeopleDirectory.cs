@@ -178,6 +178,9 @@ public sealed class PeopleDirectory(HelpdeskDbContext db, RecentPeopleWrites rec
         CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // Two imports at once (instances starting together, two uploads) would both add the same new people: the second
+        // waits here, then reads the first one's rows and updates them.
+        await db.Database.HoldForTransactionAsync(DatabaseLocks.People, cancellationToken);
         var index = new PeopleIndex(await affected.ToListAsync(cancellationToken));
         var batch = new PeopleBatch(db, index, source, time.GetUtcNow());
         foreach (var (line, record) in lines)

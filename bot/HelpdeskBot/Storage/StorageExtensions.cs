@@ -26,6 +26,7 @@ public static class StorageExtensions
                 ? new PostgresHelpdeskDbContext(options)
                 : new HelpdeskDbContext(options);
         }));
+        builder.Services.AddHostedService<StartupSerialization>();
         builder.Services.AddSingleton<DatabaseMigrator>();
         builder.Services.AddHostedService(services => services.GetRequiredService<DatabaseMigrator>());
         return builder;

@@ -123,5 +123,8 @@ public sealed class FakeChannel : IAsyncDisposable
 /// <summary>One request the bot made to the channel.</summary>
 public sealed record RecordedRequest(string Method, string Path, string Authorization, JsonElement? Body)
 {
+    /// <summary>When it arrived (the machine's clock).</summary>
+    public DateTimeOffset At { get; } = DateTimeOffset.UtcNow;
+
     public Activity Activity => Body!.Value.Deserialize<Activity>(ProtocolJson.Options)!;
 }

@@ -241,12 +241,18 @@ public sealed class MultiInstanceTests(MultiInstanceTests.Cluster cluster) : ICl
         return press;
     }
 
+    private int QueueThreadsOf(string number) => Channel.Requests.Count(r => r.Method == "POST" && r.Path.EndsWith("/v3/conversations", StringComparison.Ordinal)
+        && r.Body is { } body && body.TryGetProperty("channelData", out var data) && data.GetProperty("channel").GetProperty("id").GetString() == QueueChannelId
+        && CardTexts.Of(body.GetProperty("activity").GetProperty("attachments")[0].GetProperty("content")).Contains(number));
+
     [Fact]
     public async Task AgentsPressingTakeOnDifferentInstancesAtOnceLeaveOneOwner()
     {
+        var numbers = new List<string>();
         for (var trial = 0; trial < 10; trial++)
         {
             var number = await CreateTicketAsync(Instance(trial), $"Take race {trial}", "29:person-4", "medium", "medium");
+            numbers.Add(number);
 
             var presses = await Task.WhenAll(Agents.Select(async (agent, i) =>
             {
@@ -260,6 +266,10 @@ public sealed class MultiInstanceTests(MultiInstanceTests.Cluster cluster) : ICl
             var ticket = await ApiAsync(Instance(trial + 2), HttpMethod.Get, $"/api/tickets/{number}");
             Assert.Equal(Agents[Array.FindIndex(presses, card => card.Contains("is yours"))], ticket.GetProperty("assigneeId").GetString());
         }
+
+        // Every instance's queue poster looks for cards to post: each ticket got one thread in the queue channel.
+        await Poll.UntilAsync(() => numbers.All(n => QueueThreadsOf(n) > 0), "each ticket is posted to the queue", TimeSpan.FromSeconds(30));
+        Assert.All(numbers, n => Assert.Equal(1, QueueThreadsOf(n)));
     }
 
     [Fact]

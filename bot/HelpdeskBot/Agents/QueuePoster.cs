@@ -1,4 +1,4 @@
-using System.Threading.Channels;
+using HelpdeskBot.Background;
 using HelpdeskBot.Protocol.Connector;
 using HelpdeskBot.Storage;
 using HelpdeskBot.Tickets;
@@ -18,10 +18,9 @@ public sealed class QueuePoster(
 {
     public static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
 
-    private readonly Channel<bool> _wake = Channel.CreateBounded<bool>(
-        new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite, SingleReader = true });
+    private readonly WakeSignal _wake = new();
 
-    public void Wake() => _wake.Writer.TryWrite(true);
+    public void Wake() => _wake.Wake();
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -36,15 +35,7 @@ public sealed class QueuePoster(
                 logger.LogError(ex, "Posting to the queues failed; trying again at the next change or in {PollInterval}", options.Value.PollInterval);
             }
 
-            using var poll = new CancellationTokenSource(options.Value.PollInterval, time);
-            using var either = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, poll.Token);
-            try
-            {
-                await _wake.Reader.ReadAsync(either.Token);
-            }
-            catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
-            {
-            }
+            await _wake.WaitAsync(options.Value.PollInterval, time, stoppingToken);
         }
     }
 

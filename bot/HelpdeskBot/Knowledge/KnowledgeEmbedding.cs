@@ -1,4 +1,4 @@
-using System.Threading.Channels;
+using HelpdeskBot.Background;
 using HelpdeskBot.Knowledge.Search;
 using HelpdeskBot.Knowledge.Search.Semantic;
 using HelpdeskBot.Knowledge.Storage;
@@ -18,7 +18,7 @@ public sealed class KnowledgeEmbedding(
 {
     public static readonly TimeSpan PollInterval = TimeSpan.FromMinutes(1);
 
-    private readonly Channel<bool> _wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+    private readonly WakeSignal _wake = new();
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -44,16 +44,7 @@ public sealed class KnowledgeEmbedding(
                     logger.LogError(ex, "Embedding knowledge sections failed; trying again in {PollInterval}", PollInterval);
                 }
 
-                using var poll = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
-                poll.CancelAfter(PollInterval);
-                try
-                {
-                    await _wake.Reader.ReadAsync(poll.Token);
-                }
-                catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
-                {
-                    // the poll interval passed
-                }
+                await _wake.WaitAsync(PollInterval, TimeProvider.System, stoppingToken);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -65,5 +56,5 @@ public sealed class KnowledgeEmbedding(
         }
     }
 
-    private void Wake() => _wake.Writer.TryWrite(true);
+    private void Wake() => _wake.Wake();
 }

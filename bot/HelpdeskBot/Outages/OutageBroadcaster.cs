@@ -1,3 +1,4 @@
+using HelpdeskBot.Background;
 using System.Collections.Concurrent;
 using System.Net;
 using System.Text.Json;
@@ -30,7 +31,7 @@ public sealed class OutageBroadcaster(
     public static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(5);
     public static readonly TimeSpan MaxBackoff = TimeSpan.FromMinutes(5);
 
-    private readonly Channel<bool> _wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+    private readonly WakeSignal _wake = new();
     private readonly ConcurrentDictionary<(int Outage, int Revision), Task<Content>> _contents = new();
     private readonly string _owner = Guid.NewGuid().ToString("N");
     private int _inFlight;
@@ -43,7 +44,7 @@ public sealed class OutageBroadcaster(
     private int QueueTarget => Math.Max(Settings.Concurrency * 2, Settings.RatePerSecond * 2);
 
     /// <summary>Notices are due (an outage opened or changed): claim them now rather than at the next poll.</summary>
-    public void Wake() => _wake.Writer.TryWrite(true);
+    public void Wake() => _wake.Wake();
 
 
     /// <summary>A revision's card, and the short message that goes with its edit when the change matters (else null).</summary>
@@ -100,16 +101,7 @@ public sealed class OutageBroadcaster(
 
             await RenewLeasesAsync(stoppingToken);
             var wait = await NextWaitAsync(stoppingToken);
-            using var poll = new CancellationTokenSource(wait < Settings.Lease / 3 ? wait : Settings.Lease / 3, time);
-            using var either = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, poll.Token);
-            try
-            {
-                await _wake.Reader.ReadAsync(either.Token);
-            }
-            catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
-            {
-                // the poll interval passed
-            }
+            await _wake.WaitAsync(wait < Settings.Lease / 3 ? wait : Settings.Lease / 3, time, stoppingToken);
         }
     }
 

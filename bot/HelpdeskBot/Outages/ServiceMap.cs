@@ -23,7 +23,10 @@ public sealed class ServiceMap(HelpdeskDbContext db, IMemoryCache cache, TimePro
     public enum Outcome { Added, Updated, Unchanged, Invalid }
 
     /// <summary>Saves the spec (new or changed); the problems when it is not valid.</summary>
-    public async Task<(ServiceDefinition? Service, Outcome Outcome, IReadOnlyList<string> Problems)> SaveAsync(ServiceSpec spec, CancellationToken cancellationToken)
+    public Task<(ServiceDefinition? Service, Outcome Outcome, IReadOnlyList<string> Problems)> SaveAsync(ServiceSpec spec, CancellationToken cancellationToken) =>
+        SaveAsync(spec, cancellationToken, retried: false);
+
+    private async Task<(ServiceDefinition? Service, Outcome Outcome, IReadOnlyList<string> Problems)> SaveAsync(ServiceSpec spec, CancellationToken cancellationToken, bool retried)
     {
         spec = spec.Normalized();
         if (spec.Problems() is { Count: > 0 } problems)
@@ -44,7 +47,17 @@ public sealed class ServiceMap(HelpdeskDbContext db, IMemoryCache cache, TimePro
             return (existing, Outcome.Unchanged, []);
         }
 
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException) when (outcome == Outcome.Added && !retried)
+        {
+            // Someone added it meanwhile (another instance importing the map at start, a second PUT): update theirs.
+            db.ChangeTracker.Clear();
+            return await SaveAsync(spec, cancellationToken, retried: true);
+        }
+
         ServiceMatcher.Forget(cache);
         return (existing, outcome, []);
     }

@@ -1,4 +1,4 @@
-using System.Threading.Channels;
+using HelpdeskBot.Background;
 using HelpdeskBot.Storage;
 using Microsoft.EntityFrameworkCore;
 
@@ -23,11 +23,10 @@ public sealed class TicketEventDispatcher(
 
     private const int BatchSize = 100;
 
-    private readonly Channel<bool> _wake = Channel.CreateBounded<bool>(
-        new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite, SingleReader = true });
+    private readonly WakeSignal _wake = new();
 
     /// <summary>Changes were saved: publish them now rather than at the next poll.</summary>
-    public void Wake() => _wake.Writer.TryWrite(true);
+    public void Wake() => _wake.Wake();
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -44,16 +43,7 @@ public sealed class TicketEventDispatcher(
                 logger.LogError(ex, "Publishing ticket changes failed; trying again at the next change or in {PollInterval}", PollInterval);
             }
 
-            using var poll = new CancellationTokenSource(PollInterval, time);
-            using var either = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, poll.Token);
-            try
-            {
-                await _wake.Reader.ReadAsync(either.Token);
-            }
-            catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
-            {
-                // the poll interval passed
-            }
+            await _wake.WaitAsync(PollInterval, time, stoppingToken);
         }
     }
 

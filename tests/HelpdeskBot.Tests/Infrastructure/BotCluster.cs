@@ -112,6 +112,11 @@ public sealed class BotCluster : IAsyncDisposable
     // deploy/caddy/Caddyfile as it is, with loopback addresses for the compose names.
     private async Task StartProxyAsync(IReadOnlyList<int> ports)
     {
+        if (!(Environment.GetEnvironmentVariable("PATH") ?? "").Split(':').Any(dir => File.Exists(Path.Combine(dir, "caddy"))))
+        {
+            throw new InvalidOperationException("Caddy is not installed: the multi-instance tests run deploy/caddy/Caddyfile (apt-get install caddy; .ci/run installs it).");
+        }
+
         var port = BotProcess.FreePort();
         _proxy = ExternalProcess.Start("caddy", ["run", "--config", RepositoryRoot.Combine("deploy", "caddy", "Caddyfile"), "--adapter", "caddyfile"],
             Folder.FullName, new Dictionary<string, string>

@@ -48,6 +48,8 @@ public static class BroadcastAudience
         }
     }
 
+    // The same SQL on SQLite and PostgreSQL: @ parameters, booleans as parameters, each given a value before it is
+    // prepared (PostgreSQL takes a parameter's type from its value).
     private static async Task SeedAsync(DbConnection connection, int count, string serviceUrl)
     {
         // DateTimeOffset columns hold the model's DateTimeOffsetToBinaryConverter value.
@@ -58,22 +60,20 @@ public static class BroadcastAudience
             await using var person = Command(connection, transaction,
                 """
                 INSERT INTO "People" ("TeamsId", "AadObjectId", "Name", "Email", "Department", "Location", "ManagerEmail", "ManagerId", "Roles", "UpdatedAt", "Source")
-                VALUES ($teamsId, NULL, $name, $email, NULL, NULL, NULL, NULL, '', $now, 'csv')
-                """, "$teamsId", "$name", "$email", "$now");
+                VALUES (@teamsId, NULL, @name, @email, NULL, NULL, NULL, NULL, '', @now, 'csv')
+                """, ("@teamsId", ""), ("@name", ""), ("@email", ""), ("@now", now));
             await using var chat = Command(connection, transaction,
                 """
                 INSERT INTO "Conversations" ("ChannelId", "ConversationId", "ConversationType", "IsGroup", "TenantId", "ServiceUrl", "BotId", "BotName",
                     "UserId", "UserName", "UserAadObjectId", "Locale", "Authenticated", "LastActivityAt", "WelcomedAt")
-                VALUES ('msteams', $conversationId, 'personal', 0, $tenant, $serviceUrl, '28:helpdesk-bot', 'Helpdesk',
-                    $teamsId, $name, NULL, 'en-US', 0, $now, $now)
-                """, "$conversationId", "$tenant", "$serviceUrl", "$teamsId", "$name", "$now");
-            (person.Parameters["$now"].Value, chat.Parameters["$now"].Value) = (now, now);
-            (chat.Parameters["$tenant"].Value, chat.Parameters["$serviceUrl"].Value) = (Tenant, serviceUrl);
+                VALUES ('msteams', @conversationId, 'personal', @no, @tenant, @serviceUrl, '28:helpdesk-bot', 'Helpdesk',
+                    @teamsId, @name, NULL, 'en-US', @no, @now, @now)
+                """, ("@conversationId", ""), ("@no", false), ("@tenant", Tenant), ("@serviceUrl", serviceUrl), ("@teamsId", ""), ("@name", ""), ("@now", now));
             for (var i = start; i < start + Batch && i <= count; i++)
             {
                 var (teamsId, name) = (TeamsId(i), $"User {i}");
-                (person.Parameters["$teamsId"].Value, person.Parameters["$name"].Value, person.Parameters["$email"].Value) = (teamsId, name, $"user-{i}@contoso.example");
-                (chat.Parameters["$conversationId"].Value, chat.Parameters["$teamsId"].Value, chat.Parameters["$name"].Value) = (ConversationId(i), teamsId, name);
+                (person.Parameters["@teamsId"].Value, person.Parameters["@name"].Value, person.Parameters["@email"].Value) = (teamsId, name, $"user-{i}@contoso.example");
+                (chat.Parameters["@conversationId"].Value, chat.Parameters["@teamsId"].Value, chat.Parameters["@name"].Value) = (ConversationId(i), teamsId, name);
                 await person.ExecuteNonQueryAsync();
                 await chat.ExecuteNonQueryAsync();
             }
@@ -82,15 +82,16 @@ public static class BroadcastAudience
         }
     }
 
-    private static DbCommand Command(DbConnection connection, DbTransaction transaction, string sql, params string[] parameters)
+    private static DbCommand Command(DbConnection connection, DbTransaction transaction, string sql, params (string Name, object Value)[] parameters)
     {
         var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = sql;
-        foreach (var name in parameters)
+        foreach (var (name, value) in parameters)
         {
             var parameter = command.CreateParameter();
             parameter.ParameterName = name;
+            parameter.Value = value;
             command.Parameters.Add(parameter);
         }
 

@@ -159,7 +159,9 @@ public abstract class TicketServiceTestsOn(string provider) : TicketsApp(new() {
 
         Assert.Contains("NUL character", comment.Message);
         Assert.Contains("NUL character", reason.Message);
-        Assert.Single((await WithTicketsAsync(t => t.FindByNumberAsync(ticket.Number)))!.Journal);
+        // Nothing of either was stored (the approval watcher may have added its own entry meanwhile: the approver has no chat).
+        var journal = (await WithTicketsAsync(t => t.FindByNumberAsync(ticket.Number)))!.Journal;
+        Assert.DoesNotContain(journal, e => e.Kind is JournalKind.Comment or JournalKind.Approval || e.Text?.Contains("HIDDEN") == true);
     }
 
     [Theory]

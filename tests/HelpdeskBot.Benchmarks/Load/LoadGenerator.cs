@@ -77,13 +77,14 @@ public sealed partial class LoadGenerator(LoadSettings settings, string reposito
         {
             foreach (var bot in settings.Bots)
             {
-                var (_, installed) = await PostAsync(bot, LoadConversation.BotAddedToTeam(team, connector.ServiceUrl));
+                var installed = await PostAsync(bot, LoadConversation.BotAddedToTeam(team, connector.ServiceUrl));
                 if (installed.Failed(out _, out var why))
                 {
                     throw new InvalidOperationException($"Announcing the team install to {bot} failed: {why}");
                 }
             }
         }
+
         var run = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(3));
         if (settings.Kind == TurnKind.Answer)
         {
@@ -175,7 +176,7 @@ public sealed partial class LoadGenerator(LoadSettings settings, string reposito
         foreach (var question in candidates)
         {
             var (id, body) = calibration.Message(question);
-            var (_, response) = await PostAsync(settings.Bots[0], body);
+            var response = await PostAsync(settings.Bots[0], body);
             if (response.Failed(out _, out var why))
             {
                 throw new InvalidOperationException($"Asking '{question}' to find the questions the bot answers failed: {why}");
@@ -240,10 +241,10 @@ public sealed partial class LoadGenerator(LoadSettings settings, string reposito
     private async Task TrivialAsync(LoadConversation conversation, Uri bot, int turn)
     {
         var (id, body) = conversation.Message(LoadTexts.Thanks[turn % LoadTexts.Thanks.Length]);
-        var (start, response) = await PostAsync(bot, body);
+        var response = await PostAsync(bot, body);
         if (response.Failed(out var outcome, out var detail))
         {
-            Record("trivial", start, outcome, detail);
+            Record("trivial", response, outcome, detail);
             return;
         }
 
@@ -251,11 +252,11 @@ public sealed partial class LoadGenerator(LoadSettings settings, string reposito
         var texts = replies.Select(r => AllText(r.Body)).ToList();
         if (replies.Count == 0)
         {
-            Unreplied(Record("trivial", start, TurnOutcome.NoReply, "no reply"), conversation, id);
+            Unreplied(Record("trivial", response, TurnOutcome.NoReply, "no reply"), conversation, id);
         }
         else
         {
-            Record("trivial", start, texts.Any(t => t.Contains("You're welcome", StringComparison.Ordinal)) ? TurnOutcome.Ok : TurnOutcome.WrongReply,
+            Record("trivial", response, texts.Any(t => t.Contains("You're welcome", StringComparison.Ordinal)) ? TurnOutcome.Ok : TurnOutcome.WrongReply,
                 Shorten(texts[0]));
         }
     }
@@ -264,22 +265,22 @@ public sealed partial class LoadGenerator(LoadSettings settings, string reposito
     {
         var question = _texts!.Question(conversation.Index, turn);
         var (id, body) = conversation.Message(question);
-        var (start, response) = await PostAsync(bot, body);
+        var response = await PostAsync(bot, body);
         if (response.Failed(out var outcome, out var detail))
         {
-            Record("answer", start, outcome, detail);
+            Record("answer", response, outcome, detail);
             return;
         }
 
         var replies = _connector.TakeReplies(conversation.ConversationId, id);
         if (replies.Count == 0)
         {
-            Unreplied(Record("answer", start, TurnOutcome.NoReply, question), conversation, id);
+            Unreplied(Record("answer", response, TurnOutcome.NoReply, question), conversation, id);
             return;
         }
 
         var texts = replies.Select(r => AllText(r.Body)).ToList();
-        Record("answer", start, texts.Any(t => t.Contains("Was this helpful?", StringComparison.Ordinal)) ? TurnOutcome.Ok : TurnOutcome.NotAnswered,
+        Record("answer", response, texts.Any(t => t.Contains("Was this helpful?", StringComparison.Ordinal)) ? TurnOutcome.Ok : TurnOutcome.NotAnswered,
             $"{question} → {Shorten(texts[0])}");
     }
 
@@ -288,16 +289,16 @@ public sealed partial class LoadGenerator(LoadSettings settings, string reposito
     {
         var card = $"load-card-{conversation.Index}-{turn}";
         var (id, body) = conversation.Execute("catalog.open", new JsonObject { ["action"] = "catalog.open", ["item"] = FormItem }, card);
-        var (start, response) = await PostAsync(bot, body);
+        var response = await PostAsync(bot, body);
         _connector.TakeReplies(conversation.ConversationId, id); // an invoke's answer is its response; nothing is expected here
         if (response.Failed(out var outcome, out var detail))
         {
-            Record("form open", start, outcome, detail);
+            Record("form open", response, outcome, detail);
             return null;
         }
 
         var token = InvokeCard(response.Body) is { } value ? SubmitToken(value) : null;
-        Record("form open", start, token is null ? TurnOutcome.WrongReply : TurnOutcome.Ok, token is null ? Shorten(response.Body) : null);
+        Record("form open", response, token is null ? TurnOutcome.WrongReply : TurnOutcome.Ok, token is null ? Shorten(response.Body) : null);
         return token;
     }
 
@@ -312,30 +313,31 @@ public sealed partial class LoadGenerator(LoadSettings settings, string reposito
             ["reason"] = "Needed for the quarterly report (load test).",
         };
         var (id, body) = conversation.Execute("catalog.submit", data, $"load-card-{conversation.Index}-{turn - 1}");
-        var (start, response) = await PostAsync(bot, body);
+        var response = await PostAsync(bot, body);
         _connector.TakeReplies(conversation.ConversationId, id);
         if (response.Failed(out var outcome, out var detail))
         {
-            Record("form submit", start, outcome, detail);
+            Record("form submit", response, outcome, detail);
             return;
         }
 
         var text = InvokeCard(response.Body) is { } card ? AllText(card) : "";
         if (TicketNumber().Match(text) is not { Success: true } number)
         {
-            Record("form submit", start, TurnOutcome.WrongReply, Shorten(text.Length > 0 ? text : response.Body));
+            Record("form submit", response, TurnOutcome.WrongReply, Shorten(text.Length > 0 ? text : response.Body));
         }
         else if (!_tickets.TryAdd(number.Value, id))
         {
-            Record("form submit", start, TurnOutcome.WrongReply, $"{number.Value} confirmed twice: to {_tickets[number.Value]} and to {id}");
+            Record("form submit", response, TurnOutcome.WrongReply, $"{number.Value} confirmed twice: to {_tickets[number.Value]} and to {id}");
         }
         else
         {
-            Record("form submit", start, TurnOutcome.Ok, null);
+            Record("form submit", response, TurnOutcome.Ok, null);
         }
     }
 
-    private readonly record struct Response(int Status, string Body, TurnOutcome? Failure, string? Error)
+    /// <summary>A response to a POST, and when it was sent and fully read (ticks of the run's clock).</summary>
+    private readonly record struct Response(long Start, long End, int Status, string Body, TurnOutcome? Failure, string? Error)
     {
         public bool Failed(out TurnOutcome outcome, out string? detail)
         {
@@ -346,7 +348,7 @@ public sealed partial class LoadGenerator(LoadSettings settings, string reposito
     }
 
     /// <summary>One POST to /api/messages, timed from before the request is sent to the end of its response's body.</summary>
-    private async Task<(long Start, Response Response)> PostAsync(Uri bot, byte[] body)
+    private async Task<Response> PostAsync(Uri bot, byte[] body)
     {
         var start = _clock.ElapsedTicks;
         try
@@ -355,23 +357,24 @@ public sealed partial class LoadGenerator(LoadSettings settings, string reposito
             content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
             using var response = await _http.PostAsync(new Uri(bot, "api/messages"), content);
             var text = await response.Content.ReadAsStringAsync();
-            return (start, (int)response.StatusCode == 200
-                ? new Response(200, text, null, null)
-                : new Response((int)response.StatusCode, text, TurnOutcome.HttpError, $"{(int)response.StatusCode} from {bot}: {Shorten(text)}"));
+            var end = _clock.ElapsedTicks;
+            return (int)response.StatusCode == 200
+                ? new Response(start, end, 200, text, null, null)
+                : new Response(start, end, (int)response.StatusCode, text, TurnOutcome.HttpError, $"{(int)response.StatusCode} from {bot}: {Shorten(text)}");
         }
         catch (TaskCanceledException)
         {
-            return (start, new Response(0, "", TurnOutcome.Timeout, $"no response from {bot} in {settings.RequestTimeout.TotalSeconds:0} s"));
+            return new Response(start, _clock.ElapsedTicks, 0, "", TurnOutcome.Timeout, $"no response from {bot} in {settings.RequestTimeout.TotalSeconds:0} s");
         }
         catch (HttpRequestException e)
         {
-            return (start, new Response(0, "", TurnOutcome.HttpError, $"{bot}: {e.Message}"));
+            return new Response(start, _clock.ElapsedTicks, 0, "", TurnOutcome.HttpError, $"{bot}: {e.Message}");
         }
     }
 
-    private TurnRecord Record(string label, long start, TurnOutcome outcome, string? detail)
+    private TurnRecord Record(string label, Response response, TurnOutcome outcome, string? detail)
     {
-        var record = new TurnRecord(label, start, _clock.ElapsedTicks, outcome, detail);
+        var record = new TurnRecord(label, response.Start, response.End, outcome, detail);
         _records.Enqueue(record);
         return record;
     }

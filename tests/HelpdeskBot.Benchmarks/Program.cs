@@ -34,7 +34,7 @@ if (args is ["load", ..])
     var loaded = await new LoadGenerator(load, Arguments.RepositoryRoot(), Console.Out).RunAsync();
     Console.WriteLine();
     Console.WriteLine(loaded.Table());
-    Console.WriteLine("README row: | topology | turn | conversations | turns/s | p50 | p99 | errors | machine CPU | load average |");
+    Console.WriteLine($"README row: {LoadResult.MarkdownHeader}");
     Console.WriteLine(loaded.MarkdownRow());
     return loaded.Errors == 0 && loaded.WarmupErrors == 0 ? 0 : 1;
 }

@@ -151,7 +151,7 @@ for topology in $topologies; do
 done
 
 echo
-echo "| topology | turn | conversations | turns/s | p50 | p99 | errors | machine CPU | load average |"
+grep -h '^README row' "$out"/*.txt | head -1 | sed 's/^README row: //'
 echo "|---|---|---|---|---|---|---|---|---|"
 cat "$out/rows.md"
 echo "(cores: $(nproc); each run's output and the bots' logs: $out)"

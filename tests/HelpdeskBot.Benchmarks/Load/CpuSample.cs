@@ -100,6 +100,12 @@ public sealed record CpuSample(DateTime At, double MachineBusy, double MachineTo
 /// <summary>CPU used between two samples, in percent of one core (200 % is both cores of a 2-core machine).</summary>
 public sealed record CpuUse(double Machine, double Generator, IReadOnlyList<(string Name, double Percent, long RssBytes)> Watched)
 {
+    /// <summary>The watched processes' share (the bots and the database).</summary>
+    public double Served => Watched.Sum(w => w.Percent);
+
+    /// <summary>What the rest of the machine took: other work beside the run, which slows every figure.</summary>
+    public double Others => Math.Max(0, Machine - Generator - Served);
+
     public static CpuUse Between(CpuSample start, CpuSample end)
     {
         var wall = (end.At - start.At).TotalSeconds;

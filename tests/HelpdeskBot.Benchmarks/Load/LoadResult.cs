@@ -87,7 +87,8 @@ public sealed record LoadResult(
         }
 
         text.AppendLine(Invariant($"cpu           % of one core over the window: machine {Cpu.Machine:N0} of {Environment.ProcessorCount * 100} (everything running), generator and connector {Cpu.Generator:N0}")
-            + string.Concat(Cpu.Watched.Select(w => Invariant($", {w.Name} {w.Percent:N0}"))));
+            + string.Concat(Cpu.Watched.Select(w => Invariant($", {w.Name} {w.Percent:N0}")))
+            + (Cpu.Watched.Count > 0 ? Invariant($"; other processes {Cpu.Others:N0}") : ""));
         if (Cpu.Watched.Count > 0)
         {
             text.AppendLine(Invariant($"memory        resident at the end: {string.Join(", ", Cpu.Watched.Select(w => $"{w.Name} {w.RssBytes / 1048576.0:N0} MiB"))}"));
@@ -96,12 +97,15 @@ public sealed record LoadResult(
         return text.ToString();
     }
 
-    /// <summary>topology | turn | conversations | turns/s | p50 | p99 | errors | cpu | load average</summary>
+    public const string MarkdownHeader =
+        "| topology | turn | conversations | turns/s | p50 | p99 | errors | CPU % (bots and database / generator / other processes) | load average |";
+
+    /// <summary>A row under <see cref="MarkdownHeader"/>.</summary>
     public string MarkdownRow()
     {
         var row = Main;
         return Invariant(
-            $"| {Settings.Label} | {row.Label} | {Settings.Conversations} | {row.PerSecond:N1} | {row.P50:N0} ms | {row.P99:N0} ms | {Errors} | {Cpu.Machine:N0} % | {LoadAverageAtStart} → {LoadAverageAtEnd} |");
+            $"| {Settings.Label} | {row.Label} | {Settings.Conversations} | {row.PerSecond:N1} | {row.P50:N0} ms | {row.P99:N0} ms | {Errors} | {Cpu.Served:N0} / {Cpu.Generator:N0} / {Cpu.Others:N0} | {LoadAverageAtStart} → {LoadAverageAtEnd} |");
     }
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);

@@ -115,10 +115,10 @@ run() {
       # Questions asked twice of one bot process start their spellings far apart (--seed): new to its encoder's cache.
       dotnet "$generator_dll" load --bots "$bots" --conversations "$n" --seconds "$seconds" --warmup "$warmup" --turn "$kind" \
         --label "$label" --watch "$watch" --team "$team" --connector-port "$connector_port" --seed "$seed" \
-        >"$file" 2>&1 || status=$?
+        --dump "${file%.txt}.tsv" >"$file" 2>&1 || status=$?
       seed=$((seed + 72))
       sed -n '/^turn /,/^$/p' "$file"
-      grep -E '^(errors|cpu|questions)' "$file" || true
+      grep -E '^(errors|cpu|questions|processes)' "$file" || true
       if [ "$status" != 0 ]; then echo "(exit $status: see $file)"; fi
       grep -A1 '^README row' "$file" | tail -1 >>"$out/rows.md" || true
     done

@@ -7,7 +7,8 @@ namespace HelpdeskBot.Benchmarks.Load;
 /// process's together with its live child processes (PostgreSQL serves each connection in a child of the server)
 /// and the children it has reaped. Elsewhere than Linux, zeros.
 /// </summary>
-public sealed record CpuSample(DateTime At, double MachineBusy, double MachineTotal, double Self, IReadOnlyList<(string Name, double Seconds, long RssBytes)> Watched)
+public sealed record CpuSample(
+    DateTime At, double MachineBusy, double MachineTotal, double Self, IReadOnlyList<(string Name, double Seconds, long RssBytes, int Threads)> Watched)
 {
     // /proc counts in USER_HZ, 100 per second on every Linux the bot runs on.
     private const double TicksPerSecond = 100;
@@ -18,7 +19,7 @@ public sealed record CpuSample(DateTime At, double MachineBusy, double MachineTo
         var parents = watch.Count > 0 ? ParentsOfAll() : [];
         return new CpuSample(
             DateTime.UtcNow, busy, total, Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds,
-            [.. watch.Select(w => (w.Name, TreeSeconds(w.Pid, parents), Rss(w.Pid)))]);
+            [.. watch.Select(w => (w.Name, TreeSeconds(w.Pid, parents), Status(w.Pid, "VmRSS:") * 1024, (int)Status(w.Pid, "Threads:")))]);
     }
 
     private static (double Busy, double Total) Machine()
@@ -83,12 +84,13 @@ public sealed record CpuSample(DateTime At, double MachineBusy, double MachineTo
         }
     }
 
-    private static long Rss(int pid)
+    /// <summary>A number from /proc/PID/status (VmRSS: in KiB, Threads:), or 0.</summary>
+    private static long Status(int pid, string key)
     {
         try
         {
-            var line = File.ReadLines($"/proc/{pid}/status").FirstOrDefault(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
-            return line is null ? 0 : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]) * 1024;
+            var line = File.ReadLines($"/proc/{pid}/status").FirstOrDefault(l => l.StartsWith(key, StringComparison.Ordinal));
+            return line is null ? 0 : long.Parse(line[key.Length..].Trim().Split(' ')[0]);
         }
         catch (IOException)
         {
@@ -98,7 +100,7 @@ public sealed record CpuSample(DateTime At, double MachineBusy, double MachineTo
 }
 
 /// <summary>CPU used between two samples, in percent of one core (200 % is both cores of a 2-core machine).</summary>
-public sealed record CpuUse(double Machine, double Generator, IReadOnlyList<(string Name, double Percent, long RssBytes)> Watched)
+public sealed record CpuUse(double Machine, double Generator, IReadOnlyList<(string Name, double Percent, long RssBytes, int Threads)> Watched)
 {
     /// <summary>The watched processes' share (the bots and the database).</summary>
     public double Served => Watched.Sum(w => w.Percent);
@@ -114,6 +116,6 @@ public sealed record CpuUse(double Machine, double Generator, IReadOnlyList<(str
         return new CpuUse(
             machine,
             (end.Self - start.Self) / wall * 100,
-            [.. end.Watched.Zip(start.Watched, (e, s) => (e.Name, (e.Seconds - s.Seconds) / wall * 100, e.RssBytes))]);
+            [.. end.Watched.Zip(start.Watched, (e, s) => (e.Name, (e.Seconds - s.Seconds) / wall * 100, e.RssBytes, e.Threads))]);
     }
 }

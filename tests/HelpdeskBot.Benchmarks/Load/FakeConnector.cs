@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -13,14 +15,16 @@ public sealed record SentActivity(string Operation, string ConversationId, strin
 /// A stand-in for the Bot Connector on a loopback port, answering the bot's REST calls as the Connector does
 /// (v3: send and reply 201 with the new activity's id, update 200, delete 200, create conversation 201, members
 /// lists), so the bot's turns complete. Every activity the bot sends is kept under its conversation and
-/// <c>replyToId</c> until the generator takes it to check the turn's reply. Anything else is answered 404 and counted.
+/// <c>replyToId</c> until the generator takes it to check the turn's reply; a new conversation (a ticket's card in the
+/// agents' queue channel) is noted with the ticket numbers it names. Anything else is answered 404 and counted.
 /// </summary>
-public sealed class FakeConnector : IAsyncDisposable
+public sealed partial class FakeConnector : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly ConcurrentDictionary<(string Conversation, string ReplyTo), ConcurrentQueue<SentActivity>> _replies = new();
     private readonly ConcurrentDictionary<string, long> _calls = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<string> _unknown = new();
+    private readonly ConcurrentDictionary<string, long> _queueCards = new(StringComparer.Ordinal);
     private long _nextId;
 
     private FakeConnector(WebApplication app) => _app = app;
@@ -46,6 +50,9 @@ public sealed class FakeConnector : IAsyncDisposable
         return connector;
     }
 
+    /// <summary>When (<see cref="Stopwatch.GetTimestamp"/>) a new conversation first named each ticket number: its queue card.</summary>
+    public IReadOnlyDictionary<string, long> QueueCards => _queueCards;
+
     /// <summary>Takes (and forgets) what the bot sent in reply to <paramref name="activityId"/>; empty when nothing came.</summary>
     public IReadOnlyList<SentActivity> TakeReplies(string conversationId, string activityId) =>
         _replies.TryRemove((conversationId, activityId), out var sent) ? [.. sent] : [];
@@ -69,7 +76,13 @@ public sealed class FakeConnector : IAsyncDisposable
         });
         _app.MapPost("/v3/conversations", async (HttpRequest request) =>
         {
-            await ReadAsync(request);
+            var body = await ReadAsync(request);
+            var at = Stopwatch.GetTimestamp();
+            foreach (Match number in TicketNumber().Matches(body))
+            {
+                _queueCards.TryAdd(number.Value, at);
+            }
+
             Count("create conversation");
             var id = NextId();
             return Results.Json(new { id = $"a:load-created-{id}", activityId = id }, statusCode: StatusCodes.Status201Created);
@@ -119,5 +132,14 @@ public sealed class FakeConnector : IAsyncDisposable
 
     private string NextId() => $"load-sent-{Interlocked.Increment(ref _nextId)}";
 
-    public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+    [GeneratedRegex(@"\b(?:REQ|INC)\d{7,}\b")]
+    public static partial Regex TicketNumber();
+
+    public async ValueTask DisposeAsync()
+    {
+        // Stopped first, so a call the bots are making now is answered rather than cut off.
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+        await _app.StopAsync(deadline.Token);
+        await _app.DisposeAsync();
+    }
 }

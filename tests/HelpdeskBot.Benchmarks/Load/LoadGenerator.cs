@@ -4,7 +4,6 @@ using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
 
 namespace HelpdeskBot.Benchmarks.Load;
 
@@ -51,14 +50,14 @@ public sealed class TurnRecord(string label, long start, long end, TurnOutcome o
 /// (i + t) mod k: round robin per turn, as a load balancer in front of the instances would send them. The bots'
 /// replies go to a <see cref="FakeConnector"/>; each turn's reply is checked there.
 /// </summary>
-public sealed partial class LoadGenerator(LoadSettings settings, string repositoryRoot, TextWriter log)
+public sealed class LoadGenerator(LoadSettings settings, string repositoryRoot, TextWriter log)
 {
     public const string FormItem = "software-install";
     private static readonly string[] Software = ["visio", "project", "acrobat", "vscode", "zoom", "tableau"];
 
     private readonly ConcurrentQueue<TurnRecord> _records = new();
     private readonly ConcurrentQueue<(TurnRecord Record, string Conversation, string ActivityId)> _unreplied = new();
-    private readonly ConcurrentDictionary<string, string> _tickets = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (string ActivityId, long ConfirmedAt)> _tickets = new(StringComparer.Ordinal);
     private readonly Stopwatch _clock = new();
     private long _measureFrom;
     private long _measureTo;
@@ -105,6 +104,7 @@ public sealed partial class LoadGenerator(LoadSettings settings, string reposito
 
         // A turn whose reply had not come when its response did: look again now that everything has settled.
         await Task.Delay(TimeSpan.FromSeconds(2));
+        var queueCards = settings.Kind == TurnKind.Form ? await QueueCardsAsync() : null;
         foreach (var (record, conversation, activityId) in _unreplied)
         {
             if (connector.TakeReplies(conversation, activityId).Count > 0)
@@ -122,7 +122,39 @@ public sealed partial class LoadGenerator(LoadSettings settings, string reposito
         }
 
         return new LoadResult(settings, [.. _records], _measureFrom, _measureTo, cpu, loadStart, loadEnd,
-            new Dictionary<string, long>(connector.Calls), [.. connector.Unknown], _tickets.Count);
+            new Dictionary<string, long>(connector.Calls), [.. connector.Unknown], _tickets.Count, queueCards);
+    }
+
+    /// <summary>
+    /// Waits (up to <see cref="LoadSettings.Drain"/>) for the queue card of every ticket this run confirmed: the bots
+    /// post them to the agents' channel in the background, after the turn. Their lag is from the confirmation to the card.
+    /// </summary>
+    private async Task<QueueCardLag?> QueueCardsAsync()
+    {
+        if (settings.Team is null)
+        {
+            return null;
+        }
+
+        var deadline = Stopwatch.GetTimestamp() + (long)(settings.Drain.TotalSeconds * Stopwatch.Frequency);
+        var windowEnd = Stopwatch.GetTimestamp() - _clock.ElapsedTicks + _measureTo;
+        var waitedFor = 0.0;
+        while (_tickets.Keys.Any(n => !_connector.QueueCards.ContainsKey(n)) && Stopwatch.GetTimestamp() < deadline)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(500));
+        }
+
+        var lags = new List<double>();
+        foreach (var (number, (_, confirmedAt)) in _tickets)
+        {
+            if (_connector.QueueCards.TryGetValue(number, out var postedAt))
+            {
+                lags.Add((postedAt - confirmedAt) * 1000.0 / Stopwatch.Frequency);
+                waitedFor = Math.Max(waitedFor, (postedAt - windowEnd) / (double)Stopwatch.Frequency);
+            }
+        }
+
+        return new QueueCardLag(_tickets.Count, [.. lags.Order()], waitedFor, settings.Drain);
     }
 
     /// <summary>Each bot ready (<c>/health/ready</c>) and, for questions, with every section's vector.</summary>
@@ -322,13 +354,13 @@ public sealed partial class LoadGenerator(LoadSettings settings, string reposito
         }
 
         var text = InvokeCard(response.Body) is { } card ? AllText(card) : "";
-        if (TicketNumber().Match(text) is not { Success: true } number)
+        if (FakeConnector.TicketNumber().Match(text) is not { Success: true } number)
         {
             Record("form submit", response, TurnOutcome.WrongReply, Shorten(text.Length > 0 ? text : response.Body));
         }
-        else if (!_tickets.TryAdd(number.Value, id))
+        else if (!_tickets.TryAdd(number.Value, (id, Stopwatch.GetTimestamp())))
         {
-            Record("form submit", response, TurnOutcome.WrongReply, $"{number.Value} confirmed twice: to {_tickets[number.Value]} and to {id}");
+            Record("form submit", response, TurnOutcome.WrongReply, $"{number.Value} confirmed twice: to {_tickets[number.Value].ActivityId} and to {id}");
         }
         else
         {
@@ -473,6 +505,4 @@ public sealed partial class LoadGenerator(LoadSettings settings, string reposito
         return line.Length <= 160 ? line : line[..160] + "…";
     }
 
-    [GeneratedRegex(@"\b(?:REQ|INC)\d{7,}\b")]
-    private static partial Regex TicketNumber();
 }

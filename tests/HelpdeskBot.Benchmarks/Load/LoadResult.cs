@@ -11,7 +11,7 @@ namespace HelpdeskBot.Benchmarks.Load;
 public sealed record LoadResult(
     LoadSettings Settings, IReadOnlyList<TurnRecord> Records, long MeasureFrom, long MeasureTo, CpuUse Cpu,
     string LoadAverageAtStart, string LoadAverageAtEnd, IReadOnlyDictionary<string, long> ConnectorCalls,
-    IReadOnlyList<string> UnknownConnectorCalls, int Tickets)
+    IReadOnlyList<string> UnknownConnectorCalls, int Tickets, QueueCardLag? QueueCards)
 {
     private double WindowSeconds => (MeasureTo - MeasureFrom) / (double)Stopwatch.Frequency;
 
@@ -67,6 +67,10 @@ public sealed record LoadResult(
         if (Settings.Kind == TurnKind.Form)
         {
             text.AppendLine(Invariant($"tickets       {Tickets} confirmed, each number once (warm-up included)"));
+            if (QueueCards is { } cards)
+            {
+                text.AppendLine(cards.Line());
+            }
         }
 
         text.AppendLine();
@@ -91,7 +95,7 @@ public sealed record LoadResult(
             + (Cpu.Watched.Count > 0 ? Invariant($"; other processes {Cpu.Others:N0}") : ""));
         if (Cpu.Watched.Count > 0)
         {
-            text.AppendLine(Invariant($"memory        resident at the end: {string.Join(", ", Cpu.Watched.Select(w => $"{w.Name} {w.RssBytes / 1048576.0:N0} MiB"))}"));
+            text.AppendLine(Invariant($"processes     at the window's end: {string.Join(", ", Cpu.Watched.Select(w => $"{w.Name} {w.RssBytes / 1048576.0:N0} MiB resident, {w.Threads} threads"))}"));
         }
 
         return text.ToString();
@@ -109,4 +113,22 @@ public sealed record LoadResult(
     }
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}
+
+/// <summary>
+/// The tickets' cards in the agents' queue channel, which the bots post in the background: how many came (of the
+/// tickets the run confirmed) and how long after the confirmation, and how long after the window the last one came.
+/// </summary>
+public sealed record QueueCardLag(int Tickets, IReadOnlyList<double> LagMilliseconds, double LastAfterWindowSeconds, TimeSpan Drain)
+{
+    public string Line()
+    {
+        string At(double p) => (LagMilliseconds[Math.Clamp((int)Math.Ceiling(p * LagMilliseconds.Count) - 1, 0, LagMilliseconds.Count - 1)] / 1000)
+            .ToString("N1", CultureInfo.InvariantCulture);
+        return LagMilliseconds.Count == 0
+            ? $"queue cards   none of the {Tickets} tickets' cards reached the agents' channel within {Drain.TotalSeconds:0} s after the window"
+            : string.Create(CultureInfo.InvariantCulture,
+                $"queue cards   {LagMilliseconds.Count} of {Tickets} posted to the agents' channel (waited up to {Drain.TotalSeconds:0} s after the window; the last came {LastAfterWindowSeconds:N0} s after it); " +
+                $"after the confirmation: p50 {At(0.5)} s, p99 {At(0.99)} s, max {LagMilliseconds[^1] / 1000:N1} s");
+    }
 }

@@ -18,7 +18,7 @@ public sealed record LoadSettings(IReadOnlyList<Uri> Bots, int Conversations, Ti
 {
     public const string Usage =
         "load --bots URL[,URL...] --conversations N --seconds N --turn trivial|answer|form [--warmup SECONDS] " +
-        "[--timeout SECONDS] [--label TEXT] [--watch NAME=PID[,NAME=PID...]] [--seed N] [--connector-port N] [--team TEAM_ID] [--dump FILE]";
+        "[--timeout SECONDS] [--label TEXT] [--watch NAME=PID[,NAME=PID...]] [--seed N] [--connector-port N] [--team TEAM_ID [--drain SECONDS]] [--dump FILE]";
 
     /// <summary>The longest one request to <c>/api/messages</c> may take before it counts as an error.</summary>
     public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(60);
@@ -47,6 +47,9 @@ public sealed record LoadSettings(IReadOnlyList<Uri> Bots, int Conversations, Ti
     /// each new ticket's card there, as it does in a real deployment.
     /// </summary>
     public string? Team { get; init; }
+
+    /// <summary>How long a form run waits after its window for the queue cards of the tickets it created.</summary>
+    public TimeSpan Drain { get; init; } = TimeSpan.FromSeconds(60);
 
     /// <summary>A file to write every turn to (label, start and milliseconds, outcome, detail), for a look at the misses.</summary>
     public string? DumpTo { get; init; }
@@ -83,6 +86,7 @@ public sealed record LoadSettings(IReadOnlyList<Uri> Bots, int Conversations, Ti
             Seed = args.Contains("--seed") ? Arguments.Int(args, "--seed", 0) : Random.Shared.Next(144),
             ConnectorPort = args.Contains("--connector-port") ? Arguments.Int(args, "--connector-port", 0) : 0,
             Team = Arguments.Text(args, "--team"),
+            Drain = TimeSpan.FromSeconds(args.Contains("--drain") ? Arguments.Int(args, "--drain", 60) : 60),
             DumpTo = Arguments.Text(args, "--dump"),
         };
     }

@@ -13,6 +13,8 @@
 # Usage: tests/bench/load.sh            (every topology, turn and concurrency below: about 20 minutes)
 #   TOPOLOGIES="sqlite pg1 pg2" TURNS="trivial answer form" CONVERSATIONS="8 32" SECONDS_PER_RUN=20 WARMUP=5
 #   LOAD_OUT=folder (where each run's output, the bots' logs and the README rows go; a new /tmp folder otherwise)
+#   QUIET_WAIT=600 QUIET_CPU=15: on a shared machine, before each run wait (up to QUIET_WAIT seconds) until the whole
+#   machine's CPU over 5 s is below QUIET_CPU % (the bots are idle then: what remains is other work)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 root=$PWD
@@ -21,6 +23,8 @@ turns=${TURNS:-trivial answer form}
 conversations=${CONVERSATIONS:-8 32}
 seconds=${SECONDS_PER_RUN:-20}
 warmup=${WARMUP:-5}
+quiet_wait=${QUIET_WAIT:-0}
+quiet_cpu=${QUIET_CPU:-15}
 out=${LOAD_OUT:-$(mktemp -d /tmp/helpdesk-load-results.XXXXXX)}
 mkdir -p "$out"
 work=$(mktemp -d /tmp/helpdesk-load.XXXXXX)
@@ -104,12 +108,35 @@ create_database() {
   echo "Host=127.0.0.1;Port=$pg_port;Database=$1;Username=postgres"
 }
 
+# The machine's busy CPU over 5 s, in % of all its cores (from /proc/stat: user nice system idle iowait irq softirq steal).
+machine_busy() {
+  local a b
+  read -r -a a < <(head -1 /proc/stat)
+  sleep 5
+  read -r -a b < <(head -1 /proc/stat)
+  local total=0 idle i
+  for i in 1 2 3 4 5 6 7 8; do total=$((total + b[i] - a[i])); done
+  idle=$((b[4] - a[4] + b[5] - a[5]))
+  echo $(((total - idle) * 100 / (total > 0 ? total : 1)))
+}
+
+# Waits (up to $quiet_wait seconds) until other work leaves the machine quiet enough to measure.
+wait_until_quiet() {
+  [ "$quiet_wait" -gt 0 ] || return 0
+  local deadline=$((SECONDS + quiet_wait)) busy
+  while busy=$(machine_busy); [ "$busy" -ge "$quiet_cpu" ]; do
+    if [ "$SECONDS" -ge "$deadline" ]; then echo "(still ${busy}% busy after ${quiet_wait} s: measuring anyway)"; return 0; fi
+  done
+  echo "(machine ${busy}% busy over 5 s before the run)"
+}
+
 # run LABEL BOTS WATCH: every turn kind at every concurrency against the running bots.
 run() {
   local label=$1 bots=$2 watch=$3 seed=1 file status
   for kind in $turns; do
     for n in $conversations; do
       file="$out/$(echo "$label" | tr -c 'a-zA-Z0-9\n' '-')-$kind-$n.txt"
+      wait_until_quiet
       echo "== $label, $kind, $n conversations (load average: $(cut -d' ' -f1-3 /proc/loadavg))"
       status=0
       # Questions asked twice of one bot process start their spellings far apart (--seed): new to its encoder's cache.

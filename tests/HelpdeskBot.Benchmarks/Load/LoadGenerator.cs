@@ -116,9 +116,16 @@ public sealed class LoadGenerator(LoadSettings settings, string repositoryRoot, 
 
         if (settings.DumpTo is { } dump)
         {
-            await File.WriteAllLinesAsync(dump, _records.OrderBy(r => r.Start).Select(r => string.Join('\t',
-                r.Label, (r.Start / (double)Stopwatch.Frequency).ToString("F3", System.Globalization.CultureInfo.InvariantCulture),
-                r.Milliseconds.ToString("F1", System.Globalization.CultureInfo.InvariantCulture), r.Outcome, r.Detail)));
+            // Each turn (label, start in s from the run's start, ms, outcome, detail), then each ticket's queue card
+            // ("queue card", when the ticket was confirmed, ms until its card came or empty, ticket number).
+            var started = Stopwatch.GetTimestamp() - _clock.ElapsedTicks;
+            string Seconds(long ticks) => (ticks / (double)Stopwatch.Frequency).ToString("F3", System.Globalization.CultureInfo.InvariantCulture);
+            string Ms(double ms) => ms.ToString("F1", System.Globalization.CultureInfo.InvariantCulture);
+            await File.WriteAllLinesAsync(dump, _records.OrderBy(r => r.Start)
+                .Select(r => string.Join('\t', r.Label, Seconds(r.Start), Ms(r.Milliseconds), r.Outcome, r.Detail))
+                .Concat(_tickets.OrderBy(t => t.Value.ConfirmedAt).Select(t => string.Join('\t', "queue card", Seconds(t.Value.ConfirmedAt - started),
+                    connector.QueueCards.TryGetValue(t.Key, out var posted) ? Ms((posted - t.Value.ConfirmedAt) * 1000.0 / Stopwatch.Frequency) : "",
+                    "", t.Key))));
         }
 
         return new LoadResult(settings, [.. _records], _measureFrom, _measureTo, cpu, loadStart, loadEnd,

@@ -10,7 +10,7 @@ using HelpdeskBot.Benchmarks.Load;
 // dotnet run -c Release --project tests/HelpdeskBot.Benchmarks -- generate --articles 100 FOLDER   (to look at them)
 // dotnet run -c Release --project tests/HelpdeskBot.Benchmarks -- load --bots http://127.0.0.1:5001[,http://127.0.0.1:5002]
 //     --conversations 16 --seconds 20 --turn trivial|answer|form [--warmup 5] [--label "2 bots, PostgreSQL"]
-//     [--watch bot1=PID,postgres=PID] (their CPU over the window) [--seed 1..143] (where question wordings start)
+//     [--watch bot1=PID,postgres=PID] (their CPU over the window) [--seed N] (questions are spelled from N × 200 on)
 //     Running bots are needed: tests/bench/load.sh starts them on SQLite and PostgreSQL and runs every case.
 if (args is ["generate", .., var folder] && !folder.StartsWith('-'))
 {

@@ -139,11 +139,11 @@ run() {
       wait_until_quiet
       echo "== $label, $kind, $n conversations (load average: $(cut -d' ' -f1-3 /proc/loadavg))"
       status=0
-      # Questions asked twice of one bot process start their spellings far apart (--seed): new to its encoder's cache.
+      # Each run against one bot process spells the questions from another start (--seed): new to its encoder's cache.
       dotnet "$generator_dll" load --bots "$bots" --conversations "$n" --seconds "$seconds" --warmup "$warmup" --turn "$kind" \
         --label "$label" --watch "$watch" --team "$team" --connector-port "$connector_port" --seed "$seed" \
         --dump "${file%.txt}.tsv" >"$file" 2>&1 || status=$?
-      seed=$((seed + 72))
+      seed=$((seed + 1))
       sed -n '/^turn /,/^$/p' "$file"
       grep -E '^(errors|cpu|questions|processes)' "$file" || true
       if [ "$status" != 0 ]; then echo "(exit $status: see $file)"; fi

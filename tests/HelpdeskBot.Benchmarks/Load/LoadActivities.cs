@@ -105,8 +105,9 @@ public sealed class LoadTexts
     public static readonly string[] Thanks =
         ["thanks", "thank you", "thanks a lot", "cheers", "thx", "ok thanks", "thank you so much", "many thanks", "ty", "thanks again"];
 
-    // Endings that change no word; with the letters' case, they make each text new to the bot's sentence-encoder cache.
-    private static readonly string[] Endings = ["", "?", "!", ".", "??", " ?", "...", "?!"];
+    // Endings that change no word, for more spellings than the letters' case gives. No question mark: the bot's routing
+    // reads one ("bitlockr recovry?" goes to the password form, "bitlockr recovry" gets the BitLocker article).
+    private static readonly string[] Endings = ["", ".", "!", "..", "...", "!!", " .", " !"];
 
     /// <summary>Questions with fewer letters have too few spellings to stay new to the cache through a run.</summary>
     public const int MinLetters = 12;
@@ -134,7 +135,7 @@ public sealed class LoadTexts
     }
 
     /// <param name="questions">The questions to ask, each many times.</param>
-    /// <param name="seed">Where the spellings start (1-143): runs against one bot process with seeds far apart send texts it has not encoded.</param>
+    /// <param name="seed">Where the spellings start (seed × 200): runs against one bot process with different seeds send texts it has not encoded.</param>
     public static LoadTexts For(IReadOnlyList<string> questions, int seed) => new([.. questions], seed);
 
     public int Questions => _questions.Length;
@@ -152,9 +153,10 @@ public sealed class LoadTexts
     }
 
     /// <summary>
-    /// The <paramref name="variant"/>th spelling of <paramref name="text"/>: some letters in capitals and one of a few
-    /// endings. The bot reads text without regard to case (its search and its sentence model lower-case everything),
-    /// so every spelling asks the same; its encoder's cache is keyed by the exact text, so each is encoded afresh.
+    /// The <paramref name="variant"/>th spelling of <paramref name="text"/>: some letters in capitals, and past the
+    /// 2^letters spellings that gives (4,096 for the shortest), one of a few endings. The bot reads text without regard
+    /// to case (its search and its sentence model lower-case everything), so every spelling asks the same; its
+    /// encoder's cache is keyed by the exact text, so each is encoded afresh.
     /// </summary>
     public static string Spelling(string text, int variant)
     {

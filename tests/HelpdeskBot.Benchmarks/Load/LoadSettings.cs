@@ -30,10 +30,10 @@ public sealed record LoadSettings(IReadOnlyList<Uri> Bots, int Conversations, Ti
     public IReadOnlyList<(string Name, int Pid)> Watch { get; init; } = [];
 
     /// <summary>
-    /// Where the questions' wordings start (0-143). Runs against one bot process with seeds far apart send texts
-    /// that process has not encoded yet; without it, a random one.
+    /// Where the questions' spellings start: at seed × 200. A run asks each question fewer than 200 times, so runs
+    /// against one bot process with different seeds send texts that process has not encoded yet. Without it, a random one.
     /// </summary>
-    public int Seed { get; init; } = Random.Shared.Next(144);
+    public int Seed { get; init; } = Random.Shared.Next(1, 20);
 
     /// <summary>
     /// The fake connector's port; 0 for any free one. A fixed one keeps the serviceUrl the bots stored valid from one
@@ -83,7 +83,7 @@ public sealed record LoadSettings(IReadOnlyList<Uri> Bots, int Conversations, Ti
             RequestTimeout = TimeSpan.FromSeconds(Arguments.Int(args, "--timeout", 60)),
             Label = Arguments.Text(args, "--label") ?? $"{bots.Count} bot(s)",
             Watch = watch,
-            Seed = args.Contains("--seed") ? Arguments.Int(args, "--seed", 0) : Random.Shared.Next(144),
+            Seed = args.Contains("--seed") ? Arguments.Int(args, "--seed", 1) : Random.Shared.Next(1, 20),
             ConnectorPort = args.Contains("--connector-port") ? Arguments.Int(args, "--connector-port", 0) : 0,
             Team = Arguments.Text(args, "--team"),
             Drain = TimeSpan.FromSeconds(args.Contains("--drain") ? Arguments.Int(args, "--drain", 60) : 60),

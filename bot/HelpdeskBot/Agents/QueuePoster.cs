@@ -18,6 +18,9 @@ public sealed class QueuePoster(
 {
     public static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
 
+    /// <summary>Cards taken per pass; a pass that posted them all goes straight on to the next (a backlog after a burst).</summary>
+    public const int BatchSize = 200;
+
     private readonly WakeSignal _wake = new();
 
     public void Wake() => _wake.Wake();
@@ -28,7 +31,9 @@ public sealed class QueuePoster(
         {
             try
             {
-                await PostWaitingAsync(stoppingToken);
+                while (await PostWaitingAsync(stoppingToken) == BatchSize)
+                {
+                }
             }
             catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
             {
@@ -51,7 +56,7 @@ public sealed class QueuePoster(
         var now = time.GetUtcNow();
         var waiting = await db.Set<QueueThread>().AsNoTracking()
             .Where(t => t.State == QueueThreadState.Waiting && (t.LeaseUntil == null || t.LeaseUntil < now))
-            .OrderBy(t => t.Id).Take(200).ToListAsync(cancellationToken);
+            .OrderBy(t => t.Id).Take(BatchSize).ToListAsync(cancellationToken);
         var posted = 0;
         foreach (var thread in waiting)
         {

@@ -18,14 +18,18 @@ internal sealed class IndexedSections(IndexSearcher searcher)
     /// <summary>A section as ranking knows it: where it is in the index and what it belongs to.</summary>
     public readonly record struct Section(int Doc, string ArticleId, int Ordinal, string Hash, int BodyLength);
 
+    // The doc values are asked for at each read, never kept: a segment reader hands out one instance per thread and
+    // hands the same one to the next caller on that thread, while a search goes on after an await on another thread.
+    // Kept, two searches would read through one instance at once (its stream position is shared): wrong values, or
+    // Lucene throwing, as the load generator found. Asking again is a thread-local lookup.
     private sealed class Leaf(AtomicReaderContext context)
     {
         public AtomicReaderContext Context { get; } = context;
-        public SortedDocValues? Articles { get; } = context.AtomicReader.GetSortedDocValues(KnowledgeIndex.ArticleValues);
-        public SortedDocValues? Hashes { get; } = context.AtomicReader.GetSortedDocValues(KnowledgeIndex.HashValues);
-        public NumericDocValues? Ordinals { get; } = context.AtomicReader.GetNumericDocValues(KnowledgeIndex.OrdinalValues);
-        public NumericDocValues? BodyLengths { get; } = context.AtomicReader.GetNumericDocValues(KnowledgeIndex.BodyLengthValues);
-        public SortedDocValues? Headings { get; } = context.AtomicReader.GetSortedDocValues(KnowledgeIndex.HeadingValues);
+        public SortedDocValues? Articles => Context.AtomicReader.GetSortedDocValues(KnowledgeIndex.ArticleValues);
+        public SortedDocValues? Hashes => Context.AtomicReader.GetSortedDocValues(KnowledgeIndex.HashValues);
+        public NumericDocValues? Ordinals => Context.AtomicReader.GetNumericDocValues(KnowledgeIndex.OrdinalValues);
+        public NumericDocValues? BodyLengths => Context.AtomicReader.GetNumericDocValues(KnowledgeIndex.BodyLengthValues);
+        public SortedDocValues? Headings => Context.AtomicReader.GetSortedDocValues(KnowledgeIndex.HeadingValues);
     }
 
     private Leaf LeafOf(int doc, out int local)

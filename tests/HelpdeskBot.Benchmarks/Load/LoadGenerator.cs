@@ -102,17 +102,23 @@ public sealed class LoadGenerator(LoadSettings settings, string repositoryRoot, 
         await Task.WhenAll(conversations.Select(RunConversationAsync));
         var (cpu, loadStart, loadEnd) = await window;
 
-        // A turn whose reply had not come when its response did: look again now that everything has settled.
-        await Task.Delay(TimeSpan.FromSeconds(2));
-        var queueCards = settings.Kind == TurnKind.Form ? await QueueCardsAsync() : null;
-        foreach (var (record, conversation, activityId) in _unreplied)
+        // A turn whose reply had not come when its response did: look again as late replies arrive, for up to 2 s.
+        var late = _unreplied.ToList();
+        var settleBy = Stopwatch.GetTimestamp() + 2 * Stopwatch.Frequency;
+        while (late.Count > 0)
         {
-            if (connector.TakeReplies(conversation, activityId).Count > 0)
+            late.RemoveAll(turn =>
             {
-                record.Outcome = TurnOutcome.LateReply;
-                record.Detail = "the reply came after the HTTP response";
-            }
+                if (connector.TakeReplies(turn.Conversation, turn.ActivityId).Count == 0) return false;
+                turn.Record.Outcome = TurnOutcome.LateReply;
+                turn.Record.Detail = "the reply came after the HTTP response";
+                return true;
+            });
+            if (late.Count == 0 || Stopwatch.GetTimestamp() > settleBy) break;
+            await Task.Delay(TimeSpan.FromMilliseconds(50)); // polling, with the deadline above
         }
+
+        var queueCards = settings.Kind == TurnKind.Form ? await QueueCardsAsync() : null;
 
         if (settings.DumpTo is { } dump)
         {

@@ -105,7 +105,8 @@ public sealed class KnowledgeBase(KnowledgeDbContext db, KnowledgeIndex index, T
             .OrderBy(file => file.Name, StringComparer.Ordinal);
         foreach (var batch in files.Chunk(ImportBatchSize))
         {
-            var documents = batch.Select(file => Parse(file, seen, report)).OfType<ArticleDocument>().ToList();
+            var parsed = ParseAll(batch);
+            var documents = parsed.Select(file => Accept(file, seen, report)).OfType<ArticleDocument>().ToList();
             if (documents.Count == 0)
             {
                 continue;
@@ -136,25 +137,51 @@ public sealed class KnowledgeBase(KnowledgeDbContext db, KnowledgeIndex index, T
 
     public const int ImportBatchSize = 100;
 
-    // The file's article, or null when it is bad (reported, and the import carries on).
-    private ArticleDocument? Parse((string Path, string Name) file, Dictionary<string, string> seen, ImportReport report)
+    // The files' articles, or why each is bad, in order; read and parsed on several threads. A file that cannot be
+    // read at all fails the import with its own exception, as it would on one thread.
+    private static List<(string Name, ArticleDocument? Document, ArticleFormatException? Problem)> ParseAll((string Path, string Name)[] files)
     {
         try
         {
-            var document = ArticleParser.ParseFile(file.Path, file.Name);
-            if (!seen.TryAdd(document.Id, file.Name))
-            {
-                throw new ArticleFormatException(file.Name, 1, $"duplicate article id '{document.Id}': {seen[document.Id]} has the same file name and was imported.");
-            }
+            return files.AsParallel().AsOrdered().Select(Parse).ToList();
+        }
+        catch (AggregateException ex) when (ex.InnerExceptions.Count == 1)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(ex.InnerExceptions[0]);
+            throw;
+        }
+    }
 
-            return document;
+    // The file's article, or why it is bad.
+    private static (string Name, ArticleDocument? Document, ArticleFormatException? Problem) Parse((string Path, string Name) file)
+    {
+        try
+        {
+            return (file.Name, ArticleParser.ParseFile(file.Path, file.Name), null);
         }
         catch (ArticleFormatException ex)
         {
-            report.Errors.Add(ex.Message);
-            logger.LogWarning("Skipped {File}: {Problem}", ex.File, ex.Message);
-            return null;
+            return (file.Name, null, ex);
         }
+    }
+
+    // The file's article, or null when it is bad or a second file of one id (reported, and the import carries on).
+    private ArticleDocument? Accept((string Name, ArticleDocument? Document, ArticleFormatException? Problem) file, Dictionary<string, string> seen, ImportReport report)
+    {
+        var problem = file.Problem;
+        if (file.Document is { } document && !seen.TryAdd(document.Id, file.Name))
+        {
+            problem = new ArticleFormatException(file.Name, 1, $"duplicate article id '{document.Id}': {seen[document.Id]} has the same file name and was imported.");
+        }
+
+        if (problem is null)
+        {
+            return file.Document;
+        }
+
+        report.Errors.Add(problem.Message);
+        logger.LogWarning("Skipped {File}: {Problem}", problem.File, problem.Message);
+        return null;
     }
 
     // Joins the caller's transaction (a folder import's batch) or runs in one of its own.

@@ -294,15 +294,15 @@ public sealed class KnowledgeIndex : IDisposable
             var hash = Hash(embedding);
             yield return
             [
-                new StringField(HashField, hash, Field.Store.YES),
-                new StringField(ArticleField, version.ArticleId, Field.Store.YES),
+                new Field(HashField, hash, KeywordType),
+                new Field(ArticleField, version.ArticleId, KeywordType),
                 new StoredField(OrdinalField, section.Ordinal),
                 new TextField(TitleField, version.Title, Field.Store.YES),
                 new TextField(TagsField, tags, Field.Store.YES),
                 new TextField(HeadingField, section.Heading, Field.Store.YES),
                 new TextField(BodyField, section.PlainText, Field.Store.YES),
                 new StoredField(DisplayField, section.DisplayText),
-                new StringField(ServiceField, version.Service, Field.Store.YES),
+                new Field(ServiceField, version.Service, KeywordType),
                 new Field(WordsField, $"{version.Title}\n{tags}\n{section.Heading}\n{section.PlainText}", WordsType),
                 new SortedDocValuesField(ArticleValues, new BytesRef(version.ArticleId)),
                 new NumericDocValuesField(OrdinalValues, section.Ordinal),
@@ -314,6 +314,13 @@ public sealed class KnowledgeIndex : IDisposable
             ];
         }
     }
+
+    // A keyword field holds its whole value as one term, as a StringField does, but through the analyzer (see
+    // SectionAnalyzer), and stored.
+    private static readonly FieldType KeywordType = new(StringField.TYPE_STORED) { IsTokenized = true };
+
+    /// <summary>Whether a field is one term, its whole value (article id, hash, service).</summary>
+    public static bool IsKeywordField(string field) => field is ArticleField or HashField or ServiceField;
 
     // The words field is only ever listed with each word's section count (the vocabulary), never searched: no
     // frequencies, positions or norms.

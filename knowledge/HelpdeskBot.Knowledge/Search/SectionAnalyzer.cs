@@ -1,4 +1,5 @@
 using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.Core;
 using Lucene.Net.Analysis.TokenAttributes;
 
 namespace HelpdeskBot.Knowledge.Search;
@@ -7,12 +8,19 @@ namespace HelpdeskBot.Knowledge.Search;
 /// How the index reads a section: the words of <see cref="TextTokens"/> (lowercase runs of letters and digits,
 /// diacritics removed), stemmed by <see cref="Stems"/> in every field but <see cref="KnowledgeIndex.WordsField"/>, whose
 /// plain words are the vocabulary that typos are corrected against. Query and index share the tokenizing and the
-/// stemmer, so a concept's stems are exactly the index's terms.
+/// stemmer, so a concept's stems are exactly the index's terms. The keyword fields (article id, hash, service) are one
+/// term each, their whole value, as a <c>StringField</c>'s would be: read through the analyzer, whose token streams
+/// are reused, rather than a new stream per field of every section (which an import of many sections pays for).
 /// </summary>
 public sealed class SectionAnalyzer() : Analyzer(PER_FIELD_REUSE_STRATEGY) // the words field is not stemmed
 {
     protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
     {
+        if (KnowledgeIndex.IsKeywordField(fieldName))
+        {
+            return new TokenStreamComponents(new KeywordTokenizer(reader));
+        }
+
         var words = new WordTokenizer(reader);
         return fieldName == KnowledgeIndex.WordsField
             ? new TokenStreamComponents(words)

@@ -19,15 +19,23 @@ public static class Stems
 
     private static readonly ConcurrentDictionary<string, string> Known = new(StringComparer.Ordinal);
 
-    private static readonly ConcurrentDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> KnownBySpan =
-        Known.GetAlternateLookup<ReadOnlySpan<char>>();
+    // How many words are remembered, kept apart: the dictionary's own Count takes every one of its locks, on every
+    // new word of every search.
+    private static int _rememberedCount;
 
     /// <summary>Whether the stemmer leaves the word as it is (one or two letters, or anything but a-z).</summary>
     private static bool Kept(ReadOnlySpan<char> word) => word.Length <= 2 || word.ContainsAnyExceptInRange('a', 'z');
 
+    // The index's analysis asks for every word of every section, mostly the same few thousand: each thread keeps
+    // what it asked (null: the word is its own stem), so the import's indexing thread takes no lock per word.
+    [ThreadStatic]
+    private static Dictionary<string, string?>? _analyzed;
+
+    private const int AnalyzedPerThread = 50_000;
+
     /// <summary>
     /// The stem of a word held in a buffer (the index's analysis): null when the stem is the word itself; a word
-    /// stemmed before costs no string.
+    /// stemmed before on this thread costs no string and no lock.
     /// </summary>
     public static string? OfChanged(ReadOnlySpan<char> word)
     {
@@ -36,8 +44,18 @@ public static class Stems
             return null;
         }
 
-        var stem = KnownBySpan.TryGetValue(word, out var known) ? known : Of(word.ToString());
-        return word.SequenceEqual(stem) ? null : stem;
+        var analyzed = _analyzed ??= new Dictionary<string, string?>(StringComparer.Ordinal);
+        if (analyzed.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(word, out var known))
+        {
+            return known;
+        }
+
+        var text = word.ToString();
+        var stem = Of(text);
+        var changed = stem == text ? null : stem;
+        if (analyzed.Count >= AnalyzedPerThread) analyzed.Clear();
+        analyzed[text] = changed;
+        return changed;
     }
 
     public static string Of(string word)
@@ -56,7 +74,11 @@ public static class Stems
         stemmer.SetCurrent(word);
         stemmer.Stem();
         var stem = stemmer.Current;
-        if (Known.Count < Remembered) Known.TryAdd(word, stem);
+        if (Volatile.Read(ref _rememberedCount) < Remembered && Known.TryAdd(word, stem))
+        {
+            Interlocked.Increment(ref _rememberedCount);
+        }
+
         return stem;
     }
 }

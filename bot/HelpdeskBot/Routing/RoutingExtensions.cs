@@ -6,11 +6,18 @@ public static class RoutingExtensions
     public static IHostApplicationBuilder AddMessageRouting(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<RoutingOptions>().BindConfiguration(RoutingOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        builder.Services.AddSingleton<IntentClassifier>();
+        builder.Services.AddSingleton(sp => new IntentClassifier(
+            sp.GetRequiredService<HelpdeskBot.Knowledge.Search.Semantic.ISentenceEncoder>(), sp.GetRequiredService<HelpdeskBot.Catalog.ServiceCatalog>(),
+            sp.GetRequiredService<ILogger<IntentClassifier>>(), VectorsPath(sp.GetRequiredService<HelpdeskBot.Knowledge.Search.KnowledgeIndex>())));
         builder.Services.AddSingleton<MessageRouter>();
         builder.Services.AddHostedService<RoutingWarmUp>();
         return builder;
     }
+
+    // The examples' vectors are kept beside the knowledge index ("helpdesk.kb-index" → "helpdesk.routing-vectors");
+    // with the index in memory (tests, an in-memory database) they are kept in memory too.
+    private static string? VectorsPath(HelpdeskBot.Knowledge.Search.KnowledgeIndex index) =>
+        index.Folder is { } folder ? Path.ChangeExtension(Path.TrimEndingDirectorySeparator(folder), ".routing-vectors") : null;
 }
 
 /// <summary>Embeds the intents' examples in the background at start, so the first message does not wait for the model.</summary>

@@ -105,6 +105,9 @@ public sealed class KnowledgeIndex : IDisposable
         }
     }
 
+    /// <summary>The folder the index is kept in; null for an index in memory.</summary>
+    public string? Folder => (_directory as FSDirectory)?.Directory.FullName;
+
     /// <summary>An index in memory (tests, and the temporary knowledge base of <c>kb evaluate</c>).</summary>
     public static KnowledgeIndex InMemory() => new(new RAMDirectory());
 

@@ -56,14 +56,18 @@ public sealed class PostgresServer
         await RunAsync(Command(asRoot, Path.Combine(bin, "initdb")), [.. Prefix(asRoot, Path.Combine(bin, "initdb")),
             "-D", data, "-U", "postgres", "--auth=trust", "--encoding=UTF8", "--no-sync"]);
         var port = BotProcess.FreePort();
-        var server = new ProcessStartInfo(Command(asRoot, Path.Combine(bin, "postgres")))
+        // The server runs under a small shell that stops it (fast shutdown) and deletes its folder when its standard
+        // input closes: when this process ends, however it ends. The test runner may end its host without the exit
+        // handler below, which left a server behind after each run.
+        var server = new ProcessStartInfo(Command(asRoot, "sh"))
         {
+            RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        foreach (var argument in (string[])[.. Prefix(asRoot, Path.Combine(bin, "postgres")), "-D", data, "-p", port.ToString(),
-                     "-k", folder.FullName, "-c", "listen_addresses=127.0.0.1", "-c", "fsync=off", "-c", "synchronous_commit=off",
-                     "-c", "full_page_writes=off", "-c", "max_connections=300"])
+        foreach (var argument in (string[])[.. Prefix(asRoot, "sh"), "-c", Watchdog, "watchdog", folder.FullName, Path.Combine(bin, "postgres"),
+                     "-D", data, "-p", port.ToString(), "-k", folder.FullName, "-c", "listen_addresses=127.0.0.1", "-c", "fsync=off",
+                     "-c", "synchronous_commit=off", "-c", "full_page_writes=off", "-c", "max_connections=300"])
         {
             server.ArgumentList.Add(argument);
         }
@@ -84,13 +88,13 @@ public sealed class PostgresServer
         process.Start();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
+        _server = process; // its standard input stays open while this process lives
         AppDomain.CurrentDomain.ProcessExit += (_, _) =>
         {
             try
             {
-                process.Kill(entireProcessTree: true);
-                process.WaitForExit(5000);
-                folder.Delete(recursive: true);
+                process.StandardInput.Close(); // the watchdog stops the server and deletes the folder
+                process.WaitForExit(10_000);
             }
             catch (Exception)
             {
@@ -107,6 +111,21 @@ public sealed class PostgresServer
 
         return new PostgresServer(admin);
     }
+
+    // Runs the server ("$@") and waits for it; a reader of the shell's standard input stops it at end of input (fast
+    // shutdown). The input is read on descriptor 3, kept before anything runs in the background: a background job's
+    // own standard input is /dev/null, whose end comes at once. The folder goes once the server has.
+    private const string Watchdog = """
+        folder=$1; shift
+        exec 3<&0
+        "$@" & server=$!
+        { read -r _ <&3; kill -INT "$server"; } >/dev/null 2>&1 &
+        wait "$server"; status=$?
+        rm -rf "$folder"
+        exit $status
+        """;
+
+    private static Process? _server;
 
     private static string Command(bool asRoot, string program) => asRoot ? "runuser" : program;
 

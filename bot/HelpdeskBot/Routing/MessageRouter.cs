@@ -72,13 +72,15 @@ public sealed class MessageRouter(IntentClassifier classifier, CatalogMatcher ma
     private static MessageRoute ToRoute(IntentScore score) => new(score.Intent, score.Score, score.Item);
 
     /// <summary>
-    /// Intents a message must also read like: notices only when it speaks of notices ("vpn" alone subscribes nobody), and
-    /// outage status only for a question ("outlook is down for me, please fix" reports an incident).
+    /// Intents a message must also read like: notices only when it speaks of notices ("vpn" alone subscribes nobody),
+    /// outage status only for a question ("outlook is down for me, please fix" reports an incident), and no new form for
+    /// a question after a request already made ("where is my laptop request").
     /// </summary>
-    private static bool Fits(IntentScore score, string text) => score.Intent switch
+    private static bool Fits(IntentScore score, string text) => score switch
     {
-        Intents.Subscribe => RoutingCues.SpeaksOfNotices(text),
-        Intents.Outage => RoutingCues.AsksAboutOutages(text),
+        { Intent: Intents.Subscribe } => RoutingCues.SpeaksOfNotices(text),
+        { Intent: Intents.Outage } => RoutingCues.AsksAboutOutages(text),
+        { Item: not null } => !RoutingCues.AsksAfterARequest(text),
         _ => true,
     };
 
@@ -87,6 +89,7 @@ public sealed class MessageRouter(IntentClassifier classifier, CatalogMatcher ma
         { Item: { } item } when match.IsSure && match.Best == item => RuleWeight,
         { Intent: Intents.Outage } when ServiceMatcher.IsOutageQuestion(text) => RuleWeight,
         { Intent: Intents.Answer } when RoutingCues.AsksHowTo(text) => RuleWeight,
+        { Intent: Intents.Tickets } when RoutingCues.AsksAfterARequest(text) => RuleWeight,
         _ => 0,
     };
 }

@@ -24,6 +24,12 @@ public static partial class RoutingCues
     /// <summary>"is email down?", "anyone else on vpn": asked, not told ("email is down for everyone in my team").</summary>
     public static bool IsQuestion(string text) => text.TrimEnd().EndsWith('?') || QuestionStart().IsMatch(text);
 
+    /// <summary>
+    /// "where is my laptop request", "what's happening with my software request", "when will the new starter request
+    /// be done?", "any update on INC0001002": the person asks after a request they made, not for a new one.
+    /// </summary>
+    public static bool AsksAfterARequest(string text) => StatusQuestion().IsMatch(text) && RequestWords().IsMatch(text);
+
     /// <summary>"notify me", "keep me posted", "unsubscribe", "stop sending me alerts": a wish about notices.</summary>
     public static bool SpeaksOfNotices(string text) => Notices().IsMatch(text);
 
@@ -38,6 +44,13 @@ public static partial class RoutingCues
 
     [GeneratedRegex(@"^\W*(?:is|are|has|have|any|anyone|anybody|what'?s|whats|what\s+is|when|why\s+is|did|does)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex QuestionStart();
+
+    [GeneratedRegex(@"\b(?:where(?:\s+is|\s+are|'?s)\s+my|what(?:'s|s|\s+is)\s+(?:happening|going\s+on)\s+with|when\s+(?:will|is|does|can)\b.*\b(?:done|ready|approved|sorted|arrive|arriving|delivered|fixed|completed|processed|finished)|any\s+(?:news|update|progress)|(?:an\s+)?update\s+on|status\s+(?:of|on)|progress\s+(?:of|on)|has\s+my\b.*\bbeen|how\s+long\s+(?:will|until|till)|chas(?:e|ing)|follow(?:ing)?\s+up\s+on)\b",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex StatusQuestion();
+
+    [GeneratedRegex(@"\b(?:requests?|tickets?|incidents?|orders?|cases?|(?:REQ|INC)\d+)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex RequestWords();
 
     [GeneratedRegex(@"\b(?:notif\w*|notices?|alerts?|alerted|updates?|subscri\w*|unsubscri\w*|opt\s+(?:in|out)|sign\s+me\s+up|keep\s+me\s+(?:posted|informed|updated|in\s+the\s+loop)|let\s+me\s+know|tell\s+me\s+when|ping\s+(?:me|me\s+when)|pinging\s+me|message\s+me|email\s+me|text\s+me|warn\s+me|heads\s+up)\b",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

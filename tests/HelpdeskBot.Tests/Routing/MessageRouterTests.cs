@@ -78,6 +78,27 @@ public sealed class MessageRouterTests
         Assert.Equal(Intents.Outage, Decide("is outlook down?", (Intents.Outage, 0.66), ("report-incident", 0.57)).Intent);
     }
 
+    [Theory]
+    [InlineData("any update on my monitor request?")]
+    [InlineData("chasing my access request from last week")]
+    [InlineData("where's my ticket for the broken dock")]
+    [InlineData("has my software request been approved yet")]
+    [InlineData("how long until my laptop order arrives")]
+    public void AQuestionAfterARequestAlreadyMadeGoesToTheTicketsNotToANewForm(string text)
+    {
+        var route = Decide(text, ("hardware-request", 0.62), ("access-request", 0.55), (Intents.Tickets, 0.45));
+
+        Assert.Equal(Intents.Tickets, route.Intent);
+    }
+
+    [Theory]
+    [InlineData("I need to request a new monitor")]
+    [InlineData("please order me a new monitor, mine broke")]
+    public void AskingForSomethingNewStillOpensItsForm(string text)
+    {
+        Assert.Equal("hardware-request", Decide(text, ("hardware-request", 0.62), (Intents.Tickets, 0.45)).Item?.Id);
+    }
+
     [Fact]
     public void AKeywordRuleTipsTheBalanceBetweenCloseIntents()
     {

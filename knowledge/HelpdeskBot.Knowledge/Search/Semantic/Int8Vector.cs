@@ -35,21 +35,7 @@ public static class Int8Vector
     {
         var i = 0;
         var sum = 0;
-        if (Avx512BW.IsSupported && a.Length >= 64)
-        {
-            // 64 dimensions a step where the processor has AVX-512 (384 dimensions: six steps).
-            var acc = Vector512<int>.Zero;
-            for (; i <= a.Length - 64; i += 64)
-            {
-                var (al, ah) = Vector512.Widen(Vector512.Create(a.Slice(i, 64)));
-                var (bl, bh) = Vector512.Widen(Vector512.Create(b.Slice(i, 64)));
-                acc += Avx512BW.MultiplyAddAdjacent(al, bl) + Avx512BW.MultiplyAddAdjacent(ah, bh);
-            }
-
-            sum = Vector512.Sum(acc);
-        }
-
-        if (Vector256.IsHardwareAccelerated && a.Length - i >= 32)
+        if (Vector256.IsHardwareAccelerated && a.Length >= 32)
         {
             var acc = Vector256<int>.Zero;
             for (; i <= a.Length - 32; i += 32)
@@ -69,7 +55,7 @@ public static class Int8Vector
                 }
             }
 
-            sum += Vector256.Sum(acc);
+            sum = Vector256.Sum(acc);
         }
 
         for (; i < a.Length; i++)

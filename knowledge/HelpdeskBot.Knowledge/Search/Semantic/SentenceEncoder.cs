@@ -27,18 +27,7 @@ public sealed class MiniLmSentenceEncoder : ISentenceEncoder, IDisposable
     // The model reads at most 256 word pieces; about four characters each.
     public const int MaxChars = 1000;
 
-    private readonly Lazy<MiniLm> _model = new(() => new MiniLm(Session()), LazyThreadSafetyMode.ExecutionAndPublication);
-
-    // ONNX Runtime's worker threads spin after each run by default, waiting for the next: here that spinning takes
-    // the cores a search's lexical steps (run beside the question's embedding) and the bot's other requests need.
-    // Without it, 10,000 articles, hybrid search: 8.9 ms of CPU a question instead of 9.9, and the embedding no
-    // slower (2026-12-06, knowledge/README.md).
-    private static Microsoft.ML.OnnxRuntime.SessionOptions Session()
-    {
-        var options = new Microsoft.ML.OnnxRuntime.SessionOptions();
-        options.AddSessionConfigEntry("session.intra_op.allow_spinning", "0");
-        return options;
-    }
+    private readonly Lazy<MiniLm> _model = new(() => new MiniLm(), LazyThreadSafetyMode.ExecutionAndPublication);
 
     private readonly ConcurrentDictionary<string, float[]> _cache = new(StringComparer.Ordinal);
     private int _cached; // the cache's count, kept apart: the dictionary's own Count takes all its locks

@@ -31,7 +31,8 @@ public sealed class IntentClassifier
             var started = Stopwatch.GetTimestamp();
             var examples = Intents.Examples(catalog);
             var kept = vectorsPath is null ? [] : VectorFile.Read(vectorsPath, encoder.Model, encoder.Dimensions);
-            var vectors = examples.Select(e => kept.GetValueOrDefault(VectorFile.Key(e.Text))).ToArray();
+            var keys = examples.Select(e => VectorFile.Key(e.Text)).ToArray();
+            var vectors = keys.Select(key => kept.GetValueOrDefault(key)).ToArray();
             // The model pads a batch to its longest text: batches of similar lengths.
             var missing = Enumerable.Range(0, examples.Count).Where(i => vectors[i] is null).OrderBy(i => examples[i].Text.Length).ToArray();
             foreach (var batch in missing.Chunk(16))
@@ -40,9 +41,10 @@ public sealed class IntentClassifier
                 for (var j = 0; j < batch.Length; j++) vectors[batch[j]] = encoded[j];
             }
 
-            if (vectorsPath is not null && (missing.Length > 0 || kept.Count != examples.Count))
+            // Written again when an example was embedded now or one kept is no longer an example.
+            if (vectorsPath is not null && (missing.Length > 0 || kept.Count != keys.Distinct().Count()))
             {
-                Keep(vectorsPath, examples, [.. vectors.Select(v => v!)], logger);
+                Keep(vectorsPath, keys, [.. vectors.Select(v => v!)], logger);
             }
 
             logger.LogInformation("Routing: {Count} example messages of {Intents} intents ready in {Elapsed:0} ms ({Embedded} embedded now, {Kept} kept from before)",
@@ -52,12 +54,12 @@ public sealed class IntentClassifier
     }
 
     // Writes the examples' vectors for the next start; a folder that cannot be written to only costs that start's time.
-    private void Keep(string path, IReadOnlyList<Intents.Example> examples, float[][] vectors, ILogger logger)
+    private void Keep(string path, string[] keys, float[][] vectors, ILogger logger)
     {
         try
         {
             var byKey = new Dictionary<string, float[]>(StringComparer.Ordinal);
-            for (var i = 0; i < examples.Count; i++) byKey[VectorFile.Key(examples[i].Text)] = vectors[i];
+            for (var i = 0; i < keys.Length; i++) byKey[keys[i]] = vectors[i];
             VectorFile.Write(path, _encoder.Model, _encoder.Dimensions, byKey);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)

@@ -69,6 +69,22 @@ public sealed class IntentClassifierTests : IDisposable
         Assert.Equal([examples[0].Text, "hello"], encoder.Texts.Where(t => t == examples[0].Text || t == "hello"));
     }
 
+    [Fact]
+    public void AnExampleNoLongerInTheCatalogIsDroppedFromTheFile()
+    {
+        var kept = Intents.Examples(ShippedCatalog.Catalog).Select(e => e.Text).Append("an example since removed")
+            .Distinct().ToDictionary(VectorFile.Key, StandInEncoder.Vector);
+        VectorFile.Write(VectorsPath, StandInEncoder.DefaultModel, StandInEncoder.Size, kept);
+
+        var encoder = new StandInEncoder();
+        _ = new IntentClassifier(encoder, ShippedCatalog.Catalog, NullLogger<IntentClassifier>.Instance, VectorsPath).Rank("hello", default);
+
+        Assert.Equal(1, encoder.Embedded);
+        var now = VectorFile.Read(VectorsPath, StandInEncoder.DefaultModel, StandInEncoder.Size);
+        Assert.Equal(kept.Count - 1, now.Count);
+        Assert.DoesNotContain(VectorFile.Key("an example since removed"), now.Keys);
+    }
+
     // A deterministic vector per text, and a count of what was embedded.
     private sealed class StandInEncoder(string model = StandInEncoder.DefaultModel) : ISentenceEncoder
     {

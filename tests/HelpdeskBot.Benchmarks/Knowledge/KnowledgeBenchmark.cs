@@ -92,7 +92,7 @@ public sealed class KnowledgeBenchmark(KnowledgeBenchmarkSettings settings, Text
 
             return new KnowledgeBenchmarkResult(
                 articles.Count, bytes / articles.Count, import, importCpu, search.FirstQuery, search.Timings, search.Cpu, search.Answered,
-                DatabaseBytes(database), Process.GetCurrentProcess().PeakWorkingSet64, memory.PeakGcHeapBytes, LoadAverage());
+                DatabaseBytes(database), Process.GetCurrentProcess().PeakWorkingSet64, memory.PeakGcHeapBytes, Load.LoadGenerator.LoadAverage());
         }
         finally
         {
@@ -309,9 +309,6 @@ public sealed class KnowledgeBenchmark(KnowledgeBenchmarkSettings settings, Text
     // The process's CPU time (all threads): on a machine shared with other work, wall-clock latency includes waiting
     // for a core; this does not.
     private static TimeSpan ProcessorTime() => Process.GetCurrentProcess().TotalProcessorTime;
-
-    private static string LoadAverage() =>
-        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
 
     // The database and its search index.
     private static long DatabaseBytes(string database) =>

@@ -92,7 +92,7 @@ public sealed class KnowledgeIndex : IDisposable
         {
             var path = attempt == 1 ? folder : $"{folder}.{attempt}";
             System.IO.Directory.CreateDirectory(path);
-            var directory = FSDirectory.Open(path);
+            var directory = new MappedDirectory(path);
             try
             {
                 return new KnowledgeIndex(directory, logger);

@@ -9,8 +9,9 @@ public sealed class Vocabulary
     private readonly Dictionary<string, int> _wordSections;
     private readonly Dictionary<string, int> _stemSections = new(StringComparer.Ordinal);
     // Correction candidates share the first letter (or have the first two swapped): bucketing by length and first
-    // letter looks at a small part of a large vocabulary. Position keeps the vocabulary's order for ties.
-    private readonly Dictionary<(int Length, char First), List<(string Word, int Position)>> _buckets = [];
+    // letter looks at a small part of a large vocabulary. Position keeps the vocabulary's order for ties; Letters is
+    // the word's set of letters (see LetterSet).
+    private readonly Dictionary<(int Length, char First), List<(string Word, int Position, uint Letters)>> _buckets = [];
 
     public Vocabulary(long generation, int sections, IEnumerable<(string Word, int Sections)> words)
     {
@@ -29,7 +30,7 @@ public sealed class Vocabulary
                 _buckets[(word.Length, word[0])] = bucket = [];
             }
 
-            bucket.Add((word, position++));
+            bucket.Add((word, position++, LetterSet(word)));
         }
     }
 
@@ -61,13 +62,14 @@ public sealed class Vocabulary
         // words ("payday", "nicked") from being "corrected" into unrelated ones.
         var maxDistance = word.Length >= 8 ? 2 : 1;
         var found = new List<(string Word, int Distance, int Sections, int Position)>();
+        var letters = LetterSet(word);
         var lengths = word.Length == 4 ? [4, 5] : Enumerable.Range(word.Length - maxDistance, 2 * maxDistance + 1);
         foreach (var length in lengths)
         {
-            AddCorrections(word, maxDistance, _buckets.GetValueOrDefault((length, word[0])), found);
+            AddCorrections(word, letters, maxDistance, _buckets.GetValueOrDefault((length, word[0])), found);
             if (word[1] != word[0])
             {
-                AddCorrections(word, maxDistance, _buckets.GetValueOrDefault((length, word[1])), found);
+                AddCorrections(word, letters, maxDistance, _buckets.GetValueOrDefault((length, word[1])), found);
             }
         }
 
@@ -86,14 +88,37 @@ public sealed class Vocabulary
         return differ.Length == 2 && differ[1] == differ[0] + 1 && a[differ[0]] == b[differ[1]] && a[differ[1]] == b[differ[0]];
     }
 
-    private void AddCorrections(
-        string word, int maxDistance, List<(string Word, int Position)>? bucket, List<(string Word, int Distance, int Sections, int Position)> found)
+    /// <summary>
+    /// Which letters a word holds, one bit each (a-z; any other character shares one of six more bits). Each edit adds
+    /// at most one letter the other word lacks and removes at most one, so two words with more differing letters than
+    /// edits allowed are further apart than that: most of a bucket is passed over without computing the distance.
+    /// </summary>
+    private static uint LetterSet(string word)
     {
-        foreach (var (candidate, position) in bucket ?? [])
+        var set = 0u;
+        foreach (var c in word)
+        {
+            set |= 1u << (c is >= 'a' and <= 'z' ? c - 'a' : 26 + c % 6);
+        }
+
+        return set;
+    }
+
+    private void AddCorrections(
+        string word, uint letters, int maxDistance, List<(string Word, int Position, uint Letters)>? bucket,
+        List<(string Word, int Distance, int Sections, int Position)> found)
+    {
+        foreach (var (candidate, position, candidateLetters) in bucket ?? [])
         {
             if (candidate[0] != word[0] && candidate[1] != word[0])
             {
                 continue; // from the second letter's bucket: only a swap of the first two letters counts
+            }
+
+            if (System.Numerics.BitOperations.PopCount(letters & ~candidateLetters) > maxDistance
+                || System.Numerics.BitOperations.PopCount(candidateLetters & ~letters) > maxDistance)
+            {
+                continue;
             }
 
             var distance = EditDistance.Bounded(word, candidate, maxDistance);

@@ -185,7 +185,7 @@ public static class KnowledgeCommand
             await scope.ServiceProvider.GetRequiredService<SectionEmbedder>().RunAsync(db, ct);
         }
 
-        var result = await scope.ServiceProvider.GetRequiredService<KnowledgeSearch>().SearchAsync(question, top, ct);
+        var result = await scope.ServiceProvider.GetRequiredService<KnowledgeSearch>().SearchAsync(question, top, belowThreshold: 5, ct);
         await output.WriteAsync(SearchReport(result, options.MinConfidence));
         return 0;
     }

@@ -76,7 +76,7 @@ public sealed class RelevanceEvaluation
         var rows = new List<EvaluatedQuestion>(questions.Count);
         foreach (var question in questions)
         {
-            var result = await search.SearchAsync(question.Q, Top, cancellationToken);
+            var result = await search.SearchAsync(question.Q, Top, belowThreshold: 5, cancellationToken);
             var index = result.Hits.Select(h => h.ArticleId).ToList().FindIndex(question.Expected.Contains);
             rows.Add(new EvaluatedQuestion(question, index + 1, result.Declined, result.Hits, result.BelowThreshold));
         }

@@ -12,7 +12,8 @@ public sealed record KnowledgeHit(
 
 /// <summary>
 /// What search found. <see cref="Declined"/> means the knowledge base does not cover the question: better nothing
-/// than a wrong article.
+/// than a wrong article. <see cref="BelowThreshold"/> holds the nearest articles that fell short, when the search was
+/// asked for them.
 /// </summary>
 public sealed record KnowledgeSearchResult(string Question, IReadOnlyList<KnowledgeHit> Hits, IReadOnlyList<KnowledgeHit> BelowThreshold)
 {

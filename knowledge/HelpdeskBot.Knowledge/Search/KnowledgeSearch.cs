@@ -18,7 +18,16 @@ public sealed class KnowledgeSearch(
 {
     private const int Candidates = 50;
 
-    public async Task<KnowledgeSearchResult> SearchAsync(string question, int top, CancellationToken cancellationToken)
+    /// <summary>The articles that answer <paramref name="question"/>, at most <paramref name="top"/>, best first.</summary>
+    public Task<KnowledgeSearchResult> SearchAsync(string question, int top, CancellationToken cancellationToken) =>
+        SearchAsync(question, top, belowThreshold: 0, cancellationToken);
+
+    /// <summary>
+    /// The same, with up to <paramref name="belowThreshold"/> of the nearest articles under the confidence threshold
+    /// (<see cref="KnowledgeSearchResult.BelowThreshold"/>: what an author's report shows of a declined question).
+    /// Reading their text costs a good part of a search, so a conversation does not ask for them.
+    /// </summary>
+    public async Task<KnowledgeSearchResult> SearchAsync(string question, int top, int belowThreshold, CancellationToken cancellationToken)
     {
         question ??= "";
         var meaning = Meaning(question, cancellationToken); // the model runs beside the lexical steps
@@ -32,7 +41,7 @@ public sealed class KnowledgeSearch(
             return new KnowledgeSearchResult(
                 question,
                 answers.Count == 0 ? [] : ShowAnswerSections(searcher, sections, answers, concepts, vocabulary, AnswerSections.WantsExplanation(question)),
-                [.. ranked.Where(r => r.Confidence < min).Take(5).Select(r => r.Hit(searcher))]);
+                [.. ranked.Where(r => r.Confidence < min).Take(Math.Clamp(belowThreshold, 0, 50)).Select(r => r.Hit(searcher))]);
         });
     }
 

@@ -34,6 +34,8 @@ public sealed record KnowledgeBenchmarkSettings(string RepositoryRoot, int Artic
     /// <summary>
     /// A file to write every timed question's result to (the articles, sections, scores and confidences, one line a
     /// question), so that two versions of search can be compared answer for answer: a speed change must not change them.
+    /// The searches then also read the nearest articles under the threshold (a conversation's search does not), so
+    /// time without it.
     /// </summary>
     public string? DumpTo { get; init; }
 
@@ -252,7 +254,7 @@ public sealed class KnowledgeBenchmark(KnowledgeBenchmarkSettings settings, Text
             var clock = Stopwatch.StartNew();
             await using (var db = new KnowledgeDbContext(options))
             {
-                var result = await new KnowledgeSearch(db, index, analyzer, searchOptions, stage).SearchAsync(queries[i].Text, 5, cancellationToken);
+                var result = await new KnowledgeSearch(db, index, analyzer, searchOptions, stage).SearchAsync(queries[i].Text, 5, belowThreshold: dump is null ? 0 : 5, cancellationToken);
                 if (i >= settings.WarmUp && !result.Declined) answered++;
                 dump?.WriteLine(Dumped(stage is null ? "lexical" : "hybrid", queries[i], result));
             }

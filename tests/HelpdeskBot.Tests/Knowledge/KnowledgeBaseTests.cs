@@ -119,6 +119,25 @@ public sealed class KnowledgeBaseTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task TheArticlesUnderTheThresholdAreReadOnlyWhenAskedFor()
+    {
+        Write("vpn-help", "VPN will not connect", "## Steps\nRestart GlobalProtect and connect again.");
+        Write("printer", "Printer offline", "## Steps\nTurn the printer off and on; the VPN is not needed to print.");
+        await ImportAsync();
+        const string question = "printer offline after restart";
+
+        var conversation = await _kb.Search.SearchAsync(question, 3, default);
+        var report = await _kb.Search.SearchAsync(question, 3, belowThreshold: 5, default);
+
+        Assert.Equal("printer", conversation.Best?.ArticleId);
+        Assert.Empty(conversation.BelowThreshold);
+        Assert.Equal(conversation.Hits, report.Hits);
+        var below = Assert.Single(report.BelowThreshold);
+        Assert.Equal(("vpn-help", "VPN will not connect"), (below.ArticleId, below.Title));
+        Assert.StartsWith("Restart GlobalProtect", below.Snippet);
+    }
+
+    [Fact]
     public void FrontMatterErrorsNameTheLine()
     {
         var error = Assert.Throws<ArticleFormatException>(() =>

@@ -96,11 +96,11 @@ public sealed class SemanticStageTests : IAsyncLifetime, IDisposable
         await _kb.Base.ImportFolderAsync(_folder.FullName, "tests", default);
         const string question = "working remotely I cannot reach the office network";
 
-        var lexical = await _kb.Search.SearchAsync(question, 3, default);
+        var lexical = await _kb.Search.SearchAsync(question, 3, belowThreshold: 5, default);
         Assert.DoesNotContain(lexical.Hits.Concat(lexical.BelowThreshold), h => h.ArticleId == "vpn-from-home");
 
         await _kb.EmbedAsync();
-        var hybrid = await _kb.Search.SearchAsync(question, 3, default);
+        var hybrid = await _kb.Search.SearchAsync(question, 3, belowThreshold: 5, default);
         Assert.Equal("vpn-from-home", hybrid.Hits.Concat(hybrid.BelowThreshold).First().ArticleId);
     }
 

@@ -64,6 +64,33 @@ public sealed class SemanticStageTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public void ALargeStoreScannedInPartsFindsWhatOneScanOfEveryVectorFinds()
+    {
+        var store = new SectionVectorStore(8);
+        var random = new Random(11);
+        var count = SectionVectorStore.ScannedInPartsFrom + 1234;
+        var vectors = new List<sbyte[]>(count);
+        for (var i = 0; i < count; i++)
+        {
+            // Few distinct values, so many vectors tie: of equal ones, the first added comes first.
+            var v = Enumerable.Range(0, 8).Select(_ => (sbyte)random.Next(-3, 4)).ToArray();
+            vectors.Add(v);
+            store.Add($"h{i}", v, 1f);
+        }
+
+        var query = store.Prepare([0.5f, -0.25f, 0.75f, 0f, 0.1f, -0.6f, 0.3f, 0.2f]);
+
+        var nearest = store.Nearest(query, 25);
+
+        var expected = vectors
+            .Select((v, i) => (Hash: $"h{i}", Dot: Int8Vector.Dot(v, store.Prepare([0.5f, -0.25f, 0.75f, 0f, 0.1f, -0.6f, 0.3f, 0.2f]).Vector)))
+            .OrderByDescending(x => x.Dot)
+            .Take(25)
+            .Select(x => x.Hash);
+        Assert.Equal(expected, nearest.Select(n => n.Hash));
+    }
+
+    [Fact]
     public async Task SectionsAreEmbeddedOnceAndAnotherInstanceLoadsTheirVectorsFromTheDatabase()
     {
         WriteTwoArticles();

@@ -90,32 +90,67 @@ public sealed class SectionVectorStore(int dimensions)
         return Int8Vector.Dot(query.Vector, snapshot.Data.AsSpan(slot * dimensions, dimensions)) * query.Scale * snapshot.Scales[slot];
     }
 
-    /// <summary>The <paramref name="count"/> sections most similar to the query, most similar first.</summary>
+    /// <summary>
+    /// The <paramref name="count"/> sections most similar to the query, most similar first (equal ones in the order
+    /// they were added). A large store is scanned in parts on several threads: the scan reads every vector (17 MiB at
+    /// 45,000 sections), it comes last in a hybrid search, after the question's vector, when the other cores are idle.
+    /// </summary>
     public List<(string Hash, double Similarity)> Nearest(Query query, int count)
     {
         var snapshot = _snapshot;
-        var best = new PriorityQueue<int, float>(count + 1); // the least similar kept on top, to be dropped first
-        for (var slot = 0; slot < snapshot.Count; slot++)
+        if (count <= 0 || snapshot.Count == 0)
         {
-            // Compared on the integer dot times the section's scale (the query's scale is common to all).
+            return [];
+        }
+
+        var parts = snapshot.Count >= ScannedInPartsFrom ? Math.Clamp(Environment.ProcessorCount, 1, 4) : 1;
+        var found = new (int Slot, float Dot)[parts][];
+        if (parts == 1)
+        {
+            found[0] = Scan(snapshot, query, count, 0, snapshot.Count);
+        }
+        else
+        {
+            var size = (snapshot.Count + parts - 1) / parts;
+            Parallel.For(0, parts, part => found[part] = Scan(snapshot, query, count, part * size, Math.Min(snapshot.Count, (part + 1) * size)));
+        }
+
+        return [.. found.SelectMany(part => part)
+            .OrderByDescending(x => x.Dot).ThenBy(x => x.Slot)
+            .Take(count)
+            .Select(x => (snapshot.Hashes[x.Slot], (double)(Int8Vector.Dot(query.Vector, snapshot.Data.AsSpan(x.Slot * dimensions, dimensions)) * query.Scale * snapshot.Scales[x.Slot])))];
+    }
+
+    /// <summary>Below this many vectors one thread scans them all (a part's start costs more than the scan saves).</summary>
+    public const int ScannedInPartsFrom = 20_000;
+
+    // The most similar slots among [from, to), compared on the integer dot times the section's scale (the query's
+    // scale is common to all); of equal ones, the first.
+    private (int Slot, float Dot)[] Scan(Snapshot snapshot, Query query, int count, int from, int to)
+    {
+        var best = new PriorityQueue<int, (float Dot, int Slot)>(count + 1, Weakest.Instance);
+        for (var slot = from; slot < to; slot++)
+        {
             var dot = Int8Vector.Dot(query.Vector, snapshot.Data.AsSpan(slot * dimensions, dimensions)) * snapshot.Scales[slot];
             if (best.Count < count)
             {
-                best.Enqueue(slot, dot);
+                best.Enqueue(slot, (dot, slot));
             }
-            else if (best.TryPeek(out _, out var least) && dot > least)
+            else if (best.TryPeek(out _, out var least) && dot > least.Dot)
             {
-                best.EnqueueDequeue(slot, dot);
+                best.EnqueueDequeue(slot, (dot, slot));
             }
         }
 
-        var found = new List<(string, double)>(best.Count);
-        while (best.TryDequeue(out var slot, out _))
-        {
-            found.Add((snapshot.Hashes[slot], Int8Vector.Dot(query.Vector, snapshot.Data.AsSpan(slot * dimensions, dimensions)) * query.Scale * snapshot.Scales[slot]));
-        }
+        return [.. best.UnorderedItems.Select(x => (x.Element, x.Priority.Dot))];
+    }
 
-        found.Reverse();
-        return found;
+    // The queue's top is the one to drop first: the least similar, and of equal ones the last added.
+    private sealed class Weakest : IComparer<(float Dot, int Slot)>
+    {
+        public static readonly Weakest Instance = new();
+
+        public int Compare((float Dot, int Slot) x, (float Dot, int Slot) y) =>
+            x.Dot != y.Dot ? x.Dot.CompareTo(y.Dot) : y.Slot.CompareTo(x.Slot);
     }
 }

@@ -71,26 +71,42 @@ internal sealed class IndexedSections(IndexSearcher searcher)
 
     /// <summary>The sections of an article, in order (as <see cref="KnowledgeIndex.SectionsOf"/> finds them).</summary>
     public List<Section> OfArticle(string articleId) =>
-        [.. searcher.Search(new TermQuery(new Term(KnowledgeIndex.ArticleField, articleId)), 1000).ScoreDocs.Select(hit => Of(hit.Doc)).OrderBy(s => s.Ordinal)];
+        [.. Postings(KnowledgeIndex.ArticleField, articleId, int.MaxValue).Select(Of).OrderBy(s => s.Ordinal)];
 
     /// <summary>
     /// The sections whose text has this hash, in the order <see cref="KnowledgeIndex.WithHash"/> finds them (up to 10;
     /// all score alike there, so in index order), read from the postings without scoring.
     /// </summary>
-    public IEnumerable<Section> WithHash(string hash)
+    public IEnumerable<Section> WithHash(string hash) => Postings(KnowledgeIndex.HashField, hash, 10).Select(Of);
+
+    // Each segment's terms of a keyword field, opened once per search: a search looks up a hash for each of the 20
+    // sections nearest in meaning, and opening a segment's terms costs more than finding one in them.
+    private readonly Dictionary<(int Leaf, string Field), TermsEnum?> _terms = [];
+    private DocsEnum? _docs;
+
+    // The live sections holding a keyword field's term, in index order, up to max.
+    private IEnumerable<int> Postings(string field, string value, int max)
     {
-        var term = new BytesRef(hash);
+        var term = new BytesRef(value);
         var found = 0;
-        foreach (var context in _leaves)
+        for (var leaf = 0; leaf < _leaves.Count; leaf++)
         {
-            var each = context.AtomicReader.GetTerms(KnowledgeIndex.HashField)?.GetEnumerator();
-            if (each is null || !each.SeekExact(term)) continue;
-            var docs = each.Docs(context.AtomicReader.LiveDocs, null, DocsFlags.NONE);
-            for (var doc = docs.NextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.NextDoc())
+            var context = _leaves[leaf];
+            if (!_terms.TryGetValue((leaf, field), out var each))
             {
-                yield return Of(context.DocBase + doc);
-                if (++found == 10) yield break;
+                _terms[(leaf, field)] = each = context.AtomicReader.GetTerms(field)?.GetEnumerator();
             }
+
+            if (each is null || !each.SeekExact(term)) continue;
+            var docs = new List<int>();
+            _docs = each.Docs(context.AtomicReader.LiveDocs, _docs, DocsFlags.NONE);
+            for (var doc = _docs.NextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS && found < max; doc = _docs.NextDoc(), found++)
+            {
+                docs.Add(context.DocBase + doc);
+            }
+
+            foreach (var doc in docs) yield return doc; // read out before the caller looks up another term
+            if (found == max) yield break;
         }
     }
 

@@ -116,17 +116,23 @@ public sealed class KnowledgeSearch(
             if (candidates.Count > 0) break;
         }
 
+        // The lexical candidates' counts are read while the model may still be encoding the question.
+        var stems = new QueryStems(concepts);
+        var counts = sections.Counts([.. candidates.Select(c => c.Doc)], RankedFields, stems.Stems);
         var meaning = await meaningTask;
         Dictionary<(string, int), double>? similarities = null;
         if (meaning is not null && semantic is not null)
         {
             // The sections nearest in meaning join the lexical candidates (a paraphrase may share no word with its article).
             var known = candidates.Select(s => (s.ArticleId, s.Ordinal)).ToHashSet();
+            var joining = new List<IndexedSections.Section>();
             foreach (var (hash, _) in semantic.Store.Nearest(meaning, semantic.Nearest))
             {
-                candidates.AddRange(sections.WithHash(hash).Where(s => known.Add((s.ArticleId, s.Ordinal))));
+                joining.AddRange(sections.WithHash(hash).Where(s => known.Add((s.ArticleId, s.Ordinal))));
             }
 
+            candidates.AddRange(joining);
+            counts = [.. counts, .. sections.Counts([.. joining.Select(c => c.Doc)], RankedFields, stems.Stems)];
             similarities = [];
             foreach (var section in candidates)
             {
@@ -137,7 +143,7 @@ public sealed class KnowledgeSearch(
             }
         }
 
-        return (Rank(sections, candidates, concepts, vocabulary, similarities, explain), concepts);
+        return (Rank(candidates, counts, stems, concepts, vocabulary, similarities, explain), concepts);
     }
 
     /// <summary>
@@ -161,8 +167,9 @@ public sealed class KnowledgeSearch(
     // its alternatives a section uses): IDF-weighted coverage of the question, coverage by the article's title and
     // tags, and a BM25F over concepts (title 8, tags 5, heading 3, body 1). An article is as good as its best section.
     // How often each stem occurs in each field is read from the index's postings, not from the sections' text.
+    // counts[i] are candidates[i]'s counts of the question's stems (IndexedSections.Counts over RankedFields).
     private static List<RankedHit> Rank(
-        IndexedSections sections, List<IndexedSections.Section> candidates, IReadOnlyList<QueryConcept> concepts, Vocabulary vocabulary,
+        List<IndexedSections.Section> candidates, int[][] counts, QueryStems stems, IReadOnlyList<QueryConcept> concepts, Vocabulary vocabulary,
         Dictionary<(string, int), double>? similarities, bool explain)
     {
         if (candidates.Count == 0)
@@ -173,8 +180,6 @@ public sealed class KnowledgeSearch(
         var weights = concepts.Select(c => c.Weight(vocabulary)).ToArray();
         var total = weights.Sum();
         var unknown = concepts.Select((c, i) => c.IsKnown(vocabulary) ? 0 : weights[i]).Sum() / total;
-        var stems = new QueryStems(concepts);
-        var counts = sections.Counts([.. candidates.Select(c => c.Doc)], RankedFields, stems.Stems);
         var averageLength = Math.Max(1, candidates.Average(c => c.BodyLength));
         var scored = candidates.Select((s, index) =>
         {

@@ -46,8 +46,8 @@ public sealed record KnowledgeBenchmarkSettings(string RepositoryRoot, int Artic
 
 /// <summary>
 /// Generates articles into a temporary folder, imports them into a fresh SQLite file and its Lucene index the way the
-/// bot does at start, then asks the query mix on one thread, as the bot does per turn (a new DbContext each, one index).
-/// The folder and the database are deleted afterwards.
+/// bot does at start, then asks the query mix on one thread, as the bot does per turn (a new DbContext each, one index),
+/// with the yardsticks asked the same questions in alternating blocks. The folder and the database are deleted afterwards.
 /// </summary>
 public sealed class KnowledgeBenchmark(KnowledgeBenchmarkSettings settings, TextWriter log)
 {
@@ -83,13 +83,17 @@ public sealed class KnowledgeBenchmark(KnowledgeBenchmarkSettings settings, Text
 
             var queries = QueryMix.Build(articles, generator.Words, settings.LabeledQuestions, settings.WarmUp + settings.Queries);
             using var dump = settings.DumpTo is { } dumpTo ? new StreamWriter(dumpTo) : null;
-            var search = await SearchAsync(options, index, queries, null, dump, cancellationToken);
-            var bm25 = Bm25Yardstick(index, queries);
+            var bm25 = new List<double>();
+            var search = await SearchAsync(options, index, queries, null, dump, (block, timed) =>
+            {
+                var times = Bm25Yardstick(index, block);
+                if (timed) bm25.AddRange(times);
+            }, cancellationToken);
             log.WriteLine(Invariant($"yardstick, plain Lucene BM25 over the same index (the body field, the question's stems ORed, top 5): {Rate(bm25):N0} queries/s, p50 {Percentile(bm25, 0.5):N2} ms, p99 {Percentile(bm25, 0.99):N2} ms"));
             log.WriteLine(Invariant($"lexical search (semantic stage off): {search.Timings.Count / search.Timings.Sum(t => t.Elapsed.TotalSeconds):N0} queries/s = {search.Timings.Count / search.Timings.Sum(t => t.Elapsed.TotalSeconds) / Rate(bm25):N2} x plain BM25"));
             if (settings.Semantic)
             {
-                await SemanticAsync(options, index, queries, bm25, dump, cancellationToken);
+                await SemanticAsync(options, index, queries, dump, cancellationToken);
             }
 
             return new KnowledgeBenchmarkResult(
@@ -132,10 +136,10 @@ public sealed class KnowledgeBenchmark(KnowledgeBenchmarkSettings settings, Text
 
     private sealed record SearchRun(TimeSpan FirstQuery, List<QueryTiming> Timings, TimeSpan Cpu, int Answered);
 
-    // The semantic stage: embed every section (rate, memory), then time one query embedding alone and the hybrid search,
-    // each question asked once per loop with the model's cache cleared, against the two necessary steps back to back.
+    // The semantic stage: embed every section (rate, memory), then time the hybrid search against its two necessary
+    // steps back to back (plain BM25 and one query embedding), each question asked once by each.
     private async Task SemanticAsync(
-        DbContextOptions<KnowledgeDbContext> options, KnowledgeIndex index, List<BenchmarkQuery> queries, List<double> bm25, TextWriter? dump,
+        DbContextOptions<KnowledgeDbContext> options, KnowledgeIndex index, List<BenchmarkQuery> queries, TextWriter? dump,
         CancellationToken cancellationToken)
     {
         var encoder = MiniLmSentenceEncoder.Shared;
@@ -155,19 +159,32 @@ public sealed class KnowledgeBenchmark(KnowledgeBenchmarkSettings settings, Text
         }
 
         log.WriteLine(Invariant($"embedded {embedded:N0} sections in {clock.Elapsed.TotalSeconds:N0} s ({embedded / clock.Elapsed.TotalSeconds:N0} sections/s, model load included); vectors in memory {store.Bytes / 1048576.0:N1} MiB for {store.Count:N0} sections"));
-        encoder.ClearCache();
+        // The two necessary steps back to back, each question's plain BM25 and then its embedding (the model's cache
+        // cleared before and after a block, so neither the yardstick nor the hybrid search finds a question already
+        // encoded), in blocks taking turns with the hybrid search's.
+        var bm25 = new List<double>();
         var embedding = new List<double>();
-        for (var i = 0; i < queries.Count; i++)
+        void TwoSteps(IReadOnlyList<BenchmarkQuery> block, bool timed)
         {
-            var one = Stopwatch.StartNew();
-            encoder.Encode([queries[i].Text], cancellationToken);
-            if (i >= settings.WarmUp) embedding.Add(one.Elapsed.TotalMilliseconds);
+            encoder.ClearCache();
+            foreach (var query in block)
+            {
+                var lexical = Bm25Yardstick(index, [query])[0];
+                var one = Stopwatch.StartNew();
+                encoder.Encode([query.Text], cancellationToken);
+                if (!timed) continue;
+                bm25.Add(lexical);
+                embedding.Add(one.Elapsed.TotalMilliseconds);
+            }
+
+            encoder.ClearCache();
         }
 
-        log.WriteLine(Invariant($"yardstick, one query embedding: {Rate(embedding):N0} queries/s, p50 {Percentile(embedding, 0.5):N2} ms, p99 {Percentile(embedding, 0.99):N2} ms"));
         encoder.ClearCache();
         var stage = new SemanticStage(encoder, store, Options.Create(new SemanticOptions()));
-        var hybrid = await SearchAsync(options, index, queries, stage, dump, cancellationToken);
+        var hybrid = await SearchAsync(options, index, queries, stage, dump, TwoSteps, cancellationToken);
+        log.WriteLine(Invariant($"yardstick, one query embedding: {Rate(embedding):N0} queries/s, p50 {Percentile(embedding, 0.5):N2} ms, p99 {Percentile(embedding, 0.99):N2} ms"));
+        log.WriteLine(Invariant($"yardstick, plain Lucene BM25 again, in this run: {Rate(bm25):N0} queries/s"));
         var both = 1000.0 / (bm25.Average() + embedding.Average());
         var rate = hybrid.Timings.Count / hybrid.Timings.Sum(t => t.Elapsed.TotalSeconds);
         log.WriteLine(Invariant($"the two steps back to back: {both:N0} queries/s; hybrid search: {rate:N0} queries/s = {rate / both:N2} x, {hybrid.Answered * 100.0 / hybrid.Timings.Count:N0}% answered, peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:N0} MiB"));
@@ -200,7 +217,8 @@ public sealed class KnowledgeBenchmark(KnowledgeBenchmarkSettings settings, Text
         return 0;
     }
 
-    private List<double> Bm25Yardstick(KnowledgeIndex index, List<BenchmarkQuery> queries)
+    // Plain BM25 for each question of a block, in milliseconds.
+    private static List<double> Bm25Yardstick(KnowledgeIndex index, IReadOnlyList<BenchmarkQuery> queries)
     {
         var analyzer = new SectionAnalyzer();
         var timings = new List<double>();
@@ -222,7 +240,7 @@ public sealed class KnowledgeBenchmark(KnowledgeBenchmarkSettings settings, Text
 
             // A plain searcher over the same reader: nothing of search's own (remembered statistics and term states).
             index.Search((searcher, _) => KnowledgeIndex.Top(new Lucene.Net.Search.IndexSearcher(searcher.IndexReader) { Similarity = new Lucene.Net.Search.Similarities.BM25Similarity() }, query, 5));
-            if (i >= settings.WarmUp) timings.Add(clock.Elapsed.TotalMilliseconds);
+            timings.Add(clock.Elapsed.TotalMilliseconds);
         }
 
         return timings;
@@ -238,9 +256,18 @@ public sealed class KnowledgeBenchmark(KnowledgeBenchmarkSettings settings, Text
 
     private static string Invariant(FormattableString text) => text.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
+    /// <summary>
+    /// How many questions the search and its yardstick take turns on. A run here varies by a fifth from one start to
+    /// the next, and drifts within a run: in alternating blocks both see the same machine. Which goes first alternates
+    /// too, so neither always finds the other's reads in the caches.
+    /// </summary>
+    private const int Block = 100;
+
+    // Asks every question once on one thread, as the bot does per turn (a new DbContext each), the first WarmUp untimed.
+    // The yardstick is given the same questions a block at a time, and whether to record its times.
     private async Task<SearchRun> SearchAsync(
         DbContextOptions<KnowledgeDbContext> options, KnowledgeIndex index, List<BenchmarkQuery> queries, SemanticStage? stage,
-        TextWriter? dump, CancellationToken cancellationToken)
+        TextWriter? dump, Action<IReadOnlyList<BenchmarkQuery>, bool> yardstick, CancellationToken cancellationToken)
     {
         var analyzer = new QueryAnalyzer(Synonyms.Load(settings.SynonymsPath));
         var searchOptions = Options.Create(new KnowledgeSearchOptions());
@@ -248,19 +275,30 @@ public sealed class KnowledgeBenchmark(KnowledgeBenchmarkSettings settings, Text
         var answered = 0;
         var first = TimeSpan.Zero;
         var cpu = TimeSpan.Zero;
-        for (var i = 0; i < queries.Count; i++)
+        for (int start = 0, end, turn = 0; start < queries.Count; start = end, turn++)
         {
-            if (i == settings.WarmUp) cpu = ProcessorTime();
-            var clock = Stopwatch.StartNew();
-            await using (var db = new KnowledgeDbContext(options))
+            end = start < settings.WarmUp ? Math.Min(settings.WarmUp, queries.Count) : Math.Min(queries.Count, start + Block);
+            var block = queries[start..end];
+            var timed = start >= settings.WarmUp;
+            if (turn % 2 == 0) yardstick(block, timed);
+            var cpuBefore = ProcessorTime();
+            for (var i = start; i < end; i++)
             {
-                var result = await new KnowledgeSearch(db, index, analyzer, searchOptions, stage).SearchAsync(queries[i].Text, 5, belowThreshold: dump is null ? 0 : 5, cancellationToken);
-                if (i >= settings.WarmUp && !result.Declined) answered++;
-                dump?.WriteLine(Dumped(stage is null ? "lexical" : "hybrid", queries[i], result));
+                var clock = Stopwatch.StartNew();
+                await using (var db = new KnowledgeDbContext(options))
+                {
+                    var result = await new KnowledgeSearch(db, index, analyzer, searchOptions, stage)
+                        .SearchAsync(queries[i].Text, 5, belowThreshold: dump is null ? 0 : 5, cancellationToken);
+                    if (timed && !result.Declined) answered++;
+                    dump?.WriteLine(Dumped(stage is null ? "lexical" : "hybrid", queries[i], result));
+                }
+
+                if (i == 0) first = clock.Elapsed; // includes loading the vocabulary once after the import
+                if (timed) timings.Add(new QueryTiming(queries[i].Kind, clock.Elapsed, queries[i].Text));
             }
 
-            if (i == 0) first = clock.Elapsed; // includes loading the vocabulary once after the import
-            if (i >= settings.WarmUp) timings.Add(new QueryTiming(queries[i].Kind, clock.Elapsed, queries[i].Text));
+            if (timed) cpu += ProcessorTime() - cpuBefore;
+            if (turn % 2 == 1) yardstick(block, timed);
         }
 
         log.WriteLine($"first query (loads the vocabulary): {first.TotalMilliseconds:N0} ms");
@@ -271,7 +309,7 @@ public sealed class KnowledgeBenchmark(KnowledgeBenchmarkSettings settings, Text
             log.WriteLine($"  {slow.Elapsed.TotalMilliseconds,7:N1} ms  {slow.Kind,-12} {slow.Text}");
         }
 
-        return new SearchRun(first, timings, ProcessorTime() - cpu, answered);
+        return new SearchRun(first, timings, cpu, answered);
     }
 
     // One question's result, everything a change of speed must leave as it was.

@@ -85,11 +85,11 @@ internal sealed class IndexedSections(IndexSearcher searcher)
     private DocsEnum? _docs;
 
     // The live sections holding a keyword field's term, in index order, up to max.
-    private IEnumerable<int> Postings(string field, string value, int max)
+    private List<int> Postings(string field, string value, int max)
     {
         var term = new BytesRef(value);
-        var found = 0;
-        for (var leaf = 0; leaf < _leaves.Count; leaf++)
+        var docs = new List<int>();
+        for (var leaf = 0; leaf < _leaves.Count && docs.Count < max; leaf++)
         {
             var context = _leaves[leaf];
             if (!_terms.TryGetValue((leaf, field), out var each))
@@ -98,16 +98,14 @@ internal sealed class IndexedSections(IndexSearcher searcher)
             }
 
             if (each is null || !each.SeekExact(term)) continue;
-            var docs = new List<int>();
             _docs = each.Docs(context.AtomicReader.LiveDocs, _docs, DocsFlags.NONE);
-            for (var doc = _docs.NextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS && found < max; doc = _docs.NextDoc(), found++)
+            for (var doc = _docs.NextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS && docs.Count < max; doc = _docs.NextDoc())
             {
                 docs.Add(context.DocBase + doc);
             }
-
-            foreach (var doc in docs) yield return doc; // read out before the caller looks up another term
-            if (found == max) yield break;
         }
+
+        return docs;
     }
 
     /// <summary>

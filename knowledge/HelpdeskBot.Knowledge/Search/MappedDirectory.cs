@@ -78,23 +78,27 @@ public sealed class MappedDirectory(DirectoryInfo path, LockFactory? lockFactory
 
         public static Mapping Of(string path)
         {
-            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-            if (stream.Length == 0)
-            {
-                return new Mapping(null, null, null, 0); // an empty file cannot be mapped
-            }
-
-            var file = MemoryMappedFile.CreateFromFile(stream, null, 0, MemoryMappedFileAccess.Read, HandleInheritability.None, leaveOpen: false);
+            var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            MemoryMappedFile? file = null;
             try
             {
+                var length = stream.Length;
+                if (length == 0)
+                {
+                    stream.Dispose();
+                    return new Mapping(null, null, null, 0); // an empty file cannot be mapped
+                }
+
+                file = MemoryMappedFile.CreateFromFile(stream, null, 0, MemoryMappedFileAccess.Read, HandleInheritability.None, leaveOpen: false);
                 var view = file.CreateViewAccessor(0, 0, MemoryMappedFileAccess.Read);
                 byte* start = null;
                 view.SafeMemoryMappedViewHandle.AcquirePointer(ref start);
-                return new Mapping(file, view, start + view.PointerOffset, stream.Length);
+                return new Mapping(file, view, start + view.PointerOffset, length); // the mapping owns the file, the file the stream
             }
             catch
             {
-                file.Dispose();
+                if (file is not null) file.Dispose();
+                else stream.Dispose();
                 throw;
             }
         }

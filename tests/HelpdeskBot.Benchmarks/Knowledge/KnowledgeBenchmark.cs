@@ -84,10 +84,14 @@ public sealed class KnowledgeBenchmark(KnowledgeBenchmarkSettings settings, Text
             var queries = QueryMix.Build(articles, generator.Words, settings.LabeledQuestions, settings.WarmUp + settings.Queries);
             using var dump = settings.DumpTo is { } dumpTo ? new StreamWriter(dumpTo) : null;
             var bm25 = new List<double>();
+            using var analyzer = new SectionAnalyzer();
             var search = await SearchAsync(options, index, queries, null, dump, (block, timed) =>
             {
-                var times = Bm25Yardstick(index, block);
-                if (timed) bm25.AddRange(times);
+                foreach (var query in block)
+                {
+                    var elapsed = Bm25(analyzer, index, query.Text);
+                    if (timed) bm25.Add(elapsed);
+                }
             }, cancellationToken);
             log.WriteLine(Invariant($"yardstick, plain Lucene BM25 over the same index (the body field, the question's stems ORed, top 5): {Rate(bm25):N0} queries/s, p50 {Percentile(bm25, 0.5):N2} ms, p99 {Percentile(bm25, 0.99):N2} ms"));
             log.WriteLine(Invariant($"lexical search (semantic stage off): {search.Timings.Count / search.Timings.Sum(t => t.Elapsed.TotalSeconds):N0} queries/s = {search.Timings.Count / search.Timings.Sum(t => t.Elapsed.TotalSeconds) / Rate(bm25):N2} x plain BM25"));
@@ -164,12 +168,13 @@ public sealed class KnowledgeBenchmark(KnowledgeBenchmarkSettings settings, Text
         // encoded), in blocks taking turns with the hybrid search's.
         var bm25 = new List<double>();
         var embedding = new List<double>();
+        using var analyzer = new SectionAnalyzer();
         void TwoSteps(IReadOnlyList<BenchmarkQuery> block, bool timed)
         {
             encoder.ClearCache();
             foreach (var query in block)
             {
-                var lexical = Bm25Yardstick(index, [query])[0];
+                var lexical = Bm25(analyzer, index, query.Text);
                 var one = Stopwatch.StartNew();
                 encoder.Encode([query.Text], cancellationToken);
                 if (!timed) continue;
@@ -217,33 +222,26 @@ public sealed class KnowledgeBenchmark(KnowledgeBenchmarkSettings settings, Text
         return 0;
     }
 
-    // Plain BM25 for each question of a block, in milliseconds.
-    private static List<double> Bm25Yardstick(KnowledgeIndex index, IReadOnlyList<BenchmarkQuery> queries)
+    // Plain BM25 for one question, in milliseconds.
+    private static double Bm25(SectionAnalyzer analyzer, KnowledgeIndex index, string text)
     {
-        var analyzer = new SectionAnalyzer();
-        var timings = new List<double>();
-        for (var i = 0; i < queries.Count; i++)
+        var clock = Stopwatch.StartNew();
+        var query = new Lucene.Net.Search.BooleanQuery();
+        using (var tokens = analyzer.GetTokenStream(KnowledgeIndex.BodyField, text))
         {
-            var clock = Stopwatch.StartNew();
-            var query = new Lucene.Net.Search.BooleanQuery();
-            using (var tokens = analyzer.GetTokenStream(KnowledgeIndex.BodyField, queries[i].Text))
+            var term = tokens.AddAttribute<Lucene.Net.Analysis.TokenAttributes.ICharTermAttribute>();
+            tokens.Reset();
+            while (tokens.IncrementToken() && query.Clauses.Count < 1000)
             {
-                var term = tokens.AddAttribute<Lucene.Net.Analysis.TokenAttributes.ICharTermAttribute>();
-                tokens.Reset();
-                while (tokens.IncrementToken() && query.Clauses.Count < 1000)
-                {
-                    query.Add(new Lucene.Net.Search.TermQuery(new Lucene.Net.Index.Term(KnowledgeIndex.BodyField, term.ToString())), Lucene.Net.Search.Occur.SHOULD);
-                }
-
-                tokens.End();
+                query.Add(new Lucene.Net.Search.TermQuery(new Lucene.Net.Index.Term(KnowledgeIndex.BodyField, term.ToString())), Lucene.Net.Search.Occur.SHOULD);
             }
 
-            // A plain searcher over the same reader: nothing of search's own (remembered statistics and term states).
-            index.Search((searcher, _) => KnowledgeIndex.Top(new Lucene.Net.Search.IndexSearcher(searcher.IndexReader) { Similarity = new Lucene.Net.Search.Similarities.BM25Similarity() }, query, 5));
-            timings.Add(clock.Elapsed.TotalMilliseconds);
+            tokens.End();
         }
 
-        return timings;
+        // A plain searcher over the same reader: nothing of search's own (remembered statistics and term states).
+        index.Search((searcher, _) => KnowledgeIndex.Top(new Lucene.Net.Search.IndexSearcher(searcher.IndexReader) { Similarity = new Lucene.Net.Search.Similarities.BM25Similarity() }, query, 5));
+        return clock.Elapsed.TotalMilliseconds;
     }
 
     private static double Rate(List<double> milliseconds) => milliseconds.Count * 1000.0 / milliseconds.Sum();

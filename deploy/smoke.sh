@@ -24,10 +24,10 @@ tar -c --exclude=bin --exclude=obj --exclude='*.db' --exclude='*.kb-index' \
 
 echo "publishing (as the Dockerfile's build stage)..."
 (cd "$work/src" &&
-  dotnet restore bot/HelpdeskBot/HelpdeskBot.csproj -r linux-x64 --verbosity quiet &&
+  dotnet restore bot/HelpdeskBot/HelpdeskBot.csproj -r linux-x64 -p:PublishReadyToRun=true --verbosity quiet &&
   find bot knowledge -type d \( -name bin -o -name obj \) -prune -exec rm -rf {} + &&
   dotnet publish bot/HelpdeskBot/HelpdeskBot.csproj -c Release -r linux-x64 --self-contained false \
-    -o "$work/app" /p:UseAppHost=false --verbosity quiet) >"$work/publish.log" 2>&1 || { tail -n 30 "$work/publish.log"; fail "publish"; }
+    -p:PublishReadyToRun=true -o "$work/app" /p:UseAppHost=false --verbosity quiet) >"$work/publish.log" 2>&1 || { tail -n 30 "$work/publish.log"; fail "publish"; }
 mkdir -p "$work/app/knowledge" "$work/data"
 cp -r knowledge/articles "$work/app/knowledge/"
 cp knowledge/synonyms.txt "$work/app/knowledge/"

@@ -143,7 +143,7 @@ public static class KnowledgeCommand
             {
                 var encoder = services.GetRequiredService<ISentenceEncoder>();
                 var store = new SectionVectorStore(encoder.Dimensions);
-                await new SectionEmbedder(index, store, encoder).RunAsync(db, ct);
+                await new SectionEmbedder(index, store, encoder).RunAsync(db, Environment.ProcessorCount, ct);
                 stage = new SemanticStage(encoder, store, semantic);
             }
 
@@ -182,7 +182,7 @@ public static class KnowledgeCommand
         if (scope.ServiceProvider.GetRequiredService<IOptions<SemanticOptions>>().Value.Enabled)
         {
             // The vectors the bot has stored (and any missing), so the answer is the one the bot would give.
-            await scope.ServiceProvider.GetRequiredService<SectionEmbedder>().RunAsync(db, ct);
+            await scope.ServiceProvider.GetRequiredService<SectionEmbedder>().RunAsync(db, Environment.ProcessorCount, ct);
         }
 
         var result = await scope.ServiceProvider.GetRequiredService<KnowledgeSearch>().SearchAsync(question, top, belowThreshold: 5, ct);

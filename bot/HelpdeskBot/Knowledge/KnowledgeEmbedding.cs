@@ -37,7 +37,8 @@ public sealed class KnowledgeEmbedding(
                 {
                     await using var scope = scopes.CreateAsyncScope();
                     // The model's work is CPU-bound and synchronous: off the host's threads.
-                    await Task.Run(() => embedder.RunAsync(scope.ServiceProvider.GetRequiredService<KnowledgeDbContext>(), stoppingToken), stoppingToken);
+                    await Task.Run(() => embedder.RunAsync(
+                        scope.ServiceProvider.GetRequiredService<KnowledgeDbContext>(), options.Value.EmbeddingThreads, stoppingToken), stoppingToken);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
                 {

@@ -51,7 +51,7 @@ public sealed class KnowledgeStartup(
         var embedder = scope.ServiceProvider.GetRequiredService<SectionEmbedder>();
         if (index.Generation == await KnowledgeChanges.GenerationAsync(db, cancellationToken) && embedder.Waiting() <= semantic.Value.EmbedAtStartUpTo)
         {
-            await embedder.RunAsync(db, cancellationToken);
+            await embedder.RunAsync(db, Environment.ProcessorCount, cancellationToken); // nothing is served yet: every core
         }
     }
 

@@ -117,6 +117,24 @@ public sealed class SemanticStageTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task SectionsEmbeddedOnSeveralThreadsEachGetTheVectorOfTheirOwnText()
+    {
+        await _kb.Base.ImportFolderAsync(KnowledgeFixture.SampleArticles, "tests", default);
+        var encoder = new TwoAtOnceEncoder();
+        var store = new SectionVectorStore(encoder.Dimensions);
+
+        var embedded = await new SectionEmbedder(_kb.Index, store, encoder).RunAsync(_kb.Db, threads: 4, default);
+
+        Assert.Equal(200, embedded); // the sample's sections, in more batches than one save holds
+        Assert.True(encoder.MostAtOnce >= 2, $"at most {encoder.MostAtOnce} batch was encoded at once");
+        var texts = _kb.Index.Search((searcher, _) => _kb.Index.Hashes()
+            .ToDictionary(hash => hash, hash => KnowledgeIndex.WithHash(searcher, hash)[0].EmbeddingText));
+        Assert.Equal(200, texts.Count);
+        Assert.All(texts, section =>
+            Assert.InRange(store.Similarity(store.Prepare(TwoAtOnceEncoder.Vector(section.Value)), section.Key)!.Value, 0.99, 1.01));
+    }
+
+    [Fact]
     public async Task AParaphraseThatSharesNoWordWithItsArticleIsFoundByMeaning()
     {
         WriteTwoArticles();
@@ -170,6 +188,47 @@ public sealed class SemanticStageTests : IAsyncLifetime, IDisposable
     }
 
     private sealed record KnowledgeStatusView(int Articles, int Sections, int? SectionsWaitingForVectors, string? Model);
+
+    // A vector per text (a unit vector drawn from the text's own seed), and proof of batches encoded at once: the first
+    // batch waits, up to a deadline, for a second to start (on one thread none does, and the test fails after it).
+    private sealed class TwoAtOnceEncoder : ISentenceEncoder
+    {
+        private readonly ManualResetEventSlim _second = new();
+        private int _inFlight;
+        private int _mostAtOnce;
+        private int _waited; // only the first batch waits
+
+        public int MostAtOnce => Volatile.Read(ref _mostAtOnce);
+
+        public string Model => "fake-vectors";
+
+        public int Dimensions => 32;
+
+        public static float[] Vector(string text)
+        {
+            var random = new Random(BitConverter.ToInt32(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(text))));
+            var vector = Enumerable.Range(0, 32).Select(_ => (float)(random.NextDouble() - 0.5)).ToArray();
+            var length = (float)Math.Sqrt(vector.Sum(x => x * x));
+            return [.. vector.Select(x => x / length)];
+        }
+
+        public float[][] Encode(IReadOnlyList<string> texts, CancellationToken cancellationToken)
+        {
+            var now = Interlocked.Increment(ref _inFlight);
+            try
+            {
+                int most;
+                while (now > (most = Volatile.Read(ref _mostAtOnce)) && Interlocked.CompareExchange(ref _mostAtOnce, now, most) != most) { }
+                if (now >= 2) _second.Set();
+                else if (Interlocked.Exchange(ref _waited, 1) == 0) _second.Wait(TimeSpan.FromSeconds(30), cancellationToken);
+                return [.. texts.Select(Vector)];
+            }
+            finally
+            {
+                Interlocked.Decrement(ref _inFlight);
+            }
+        }
+    }
 
     private sealed class CountingEncoder(ISentenceEncoder inner) : ISentenceEncoder
     {

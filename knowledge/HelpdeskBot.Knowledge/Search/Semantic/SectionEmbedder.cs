@@ -32,9 +32,17 @@ public sealed class SectionEmbedder(KnowledgeIndex index, SectionVectorStore sto
     /// <summary>How many of the index's sections have no vector yet.</summary>
     public int Waiting() => index.Hashes().Count(hash => !store.Contains(hash));
 
-    /// <summary>Embeds every section of the index that has no vector; returns how many it embedded.</summary>
-    public async Task<int> RunAsync(KnowledgeDbContext db, CancellationToken cancellationToken)
+    /// <summary>Embeds every section of the index that has no vector, on one thread; returns how many it embedded.</summary>
+    public Task<int> RunAsync(KnowledgeDbContext db, CancellationToken cancellationToken) => RunAsync(db, threads: 1, cancellationToken);
+
+    /// <summary>
+    /// Embeds every section of the index that has no vector, on up to <paramref name="threads"/> threads (the model
+    /// runs a text on one core: two threads embed about 1.8 times as fast on two cores, and leave none to requests);
+    /// returns how many it embedded. The vectors are the same whatever the number of threads.
+    /// </summary>
+    public async Task<int> RunAsync(KnowledgeDbContext db, int threads, CancellationToken cancellationToken)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(threads, 1);
         await _run.WaitAsync(cancellationToken);
         try
         {
@@ -63,21 +71,28 @@ public sealed class SectionEmbedder(KnowledgeIndex index, SectionVectorStore sto
                 .ToList());
             var started = System.Diagnostics.Stopwatch.StartNew();
             var done = 0;
-            foreach (var chunk in texts.Chunk(SaveEvery))
+            foreach (var chunk in texts.Chunk(SaveEvery * threads))
             {
-                var embedded = new List<(string Hash, float[] Vector)>(chunk.Length);
-                foreach (var batch in chunk.Chunk(BatchSize))
+                // Batches of neighbouring lengths, several at once; each keeps its place in the chunk.
+                var batches = chunk.Chunk(BatchSize).ToArray();
+                var vectors = new float[batches.Length][][];
+                void Encode(int i) => vectors[i] = encoder.Encode([.. batches[i].Select(b => b.Text!)], cancellationToken);
+                if (threads == 1)
                 {
-                    var vectors = encoder.Encode([.. batch.Select(b => b.Text!)], cancellationToken);
-                    embedded.AddRange(batch.Select((b, i) => (b.Hash, vectors[i])));
+                    for (var i = 0; i < batches.Length; i++) Encode(i);
+                }
+                else
+                {
+                    Parallel.For(0, batches.Length, new ParallelOptions { MaxDegreeOfParallelism = threads, CancellationToken = cancellationToken }, Encode);
                 }
 
+                var embedded = batches.SelectMany((batch, i) => batch.Select((b, j) => (b.Hash, Vector: vectors[i][j]))).ToList();
                 await SaveAsync(db, embedded, cancellationToken);
                 foreach (var (hash, vector) in embedded) store.Add(hash, vector);
                 done += embedded.Count;
             }
 
-            _logger.LogInformation("Embedded {Count} knowledge sections with {Model} in {Seconds:F1} s", done, encoder.Model, started.Elapsed.TotalSeconds);
+            _logger.LogInformation("Embedded {Count} knowledge sections with {Model} in {Seconds:F1} s on {Threads} threads", done, encoder.Model, started.Elapsed.TotalSeconds, threads);
             return done;
         }
         finally

@@ -19,6 +19,14 @@ public sealed class SemanticOptions
     /// </summary>
     [System.ComponentModel.DataAnnotations.Range(0, 1_000_000)]
     public int EmbedAtStartUpTo { get; set; } = 1000;
+
+    /// <summary>
+    /// How many threads embed sections in the background while the bot serves (the model runs a text on one core).
+    /// One leaves the other cores to the questions; before the bot serves, and in the <c>kb</c> commands, every core
+    /// embeds.
+    /// </summary>
+    [System.ComponentModel.DataAnnotations.Range(1, 64)]
+    public int EmbeddingThreads { get; set; } = 1;
 }
 
 /// <summary>The question's vector and the sections' vectors, for a hybrid search; null when the stage is off or has no vectors yet.</summary>

@@ -83,7 +83,14 @@ public sealed class SectionEmbedder(KnowledgeIndex index, SectionVectorStore sto
                 }
                 else
                 {
-                    Parallel.For(0, batches.Length, new ParallelOptions { MaxDegreeOfParallelism = threads, CancellationToken = cancellationToken }, Encode);
+                    try
+                    {
+                        Parallel.For(0, batches.Length, new ParallelOptions { MaxDegreeOfParallelism = threads, CancellationToken = cancellationToken }, Encode);
+                    }
+                    catch (AggregateException ex) when (ex.InnerExceptions.Count == 1)
+                    {
+                        System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(ex.InnerExceptions[0]); // as on one thread
+                    }
                 }
 
                 var embedded = batches.SelectMany((batch, i) => batch.Select((b, j) => (b.Hash, Vector: vectors[i][j]))).ToList();
@@ -92,7 +99,7 @@ public sealed class SectionEmbedder(KnowledgeIndex index, SectionVectorStore sto
                 done += embedded.Count;
             }
 
-            _logger.LogInformation("Embedded {Count} knowledge sections with {Model} in {Seconds:F1} s on {Threads} threads", done, encoder.Model, started.Elapsed.TotalSeconds, threads);
+            _logger.LogInformation("Embedded {Count} knowledge sections with {Model} in {Seconds:F1} s, threads: {Threads}", done, encoder.Model, started.Elapsed.TotalSeconds, threads);
             return done;
         }
         finally
